@@ -1,0 +1,218 @@
+//! Errors are data: a stable code, its parameters, and a message derived from both.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::messages;
+
+/// Parameters of an error, by name (`{"max": 64}`); messages interpolate them.
+pub type Params = BTreeMap<&'static str, serde_json::Value>;
+
+/// Every failure contactkit reports, as a stable machine code.
+///
+/// Serialized in snake_case (`phone_too_short`); [`ErrorCode::as_str`] gives the same text.
+/// New codes may be added in minor releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    // ---- any field ----
+    /// The input is empty or only white space.
+    Empty,
+    /// The input is not a string (a JS `null`, number, object, ...). Params: `got`.
+    WrongType,
+    /// The input is longer than the rule will read. Params: `max`, `length`.
+    InputTooLong,
+    /// An option is malformed or unknown. Params: `option`, `reason`.
+    InvalidOption,
+
+    // ---- phone ----
+    /// No digits that could form a phone number.
+    PhoneNotANumber,
+    /// The international prefix is followed by a calling code no country has.
+    PhoneInvalidCountryCode,
+    /// A national number with no `+`/`00` prefix and no default country.
+    PhoneMissingCountry,
+    /// Too few digits for the country. Params: `region` (when known).
+    PhoneTooShort,
+    /// Too many digits for the country. Params: `region` (when known).
+    PhoneTooLong,
+    /// A possible length for the country, but not a number the country assigns. Params: `region`.
+    PhoneInvalid,
+
+    // ---- email ----
+    /// No `@`, or nothing on one side of it.
+    EmailMissingAt,
+    /// The part before `@` has characters or dots an address cannot have.
+    EmailInvalidLocalPart,
+    /// The part before `@` is over 64 octets. Params: `max`, `length`.
+    EmailLocalPartTooLong,
+    /// The whole address is over 254 octets. Params: `max`, `length`.
+    EmailTooLong,
+    /// The domain is not a valid host name (bad label, bad IDN). Params: `domain`.
+    EmailInvalidDomain,
+    /// The domain has no dot (`juan@localhost`). Params: `domain`.
+    EmailDomainWithoutDot,
+    /// A display name (`Juan <juan@x.com>`) where a bare address was expected.
+    EmailDisplayName,
+    /// A comment (`juan(work)@x.com`).
+    EmailComment,
+    /// A quoted local part (`"juan perez"@x.com`).
+    EmailQuotedLocalPart,
+    /// An IP literal domain (`juan@[192.0.2.1]`).
+    EmailIpLiteral,
+
+    // ---- LinkedIn ----
+    /// Not a URL even with `https://` added.
+    LinkedinInvalidUrl,
+    /// A URL of another site. Params: `host`.
+    LinkedinNotLinkedin,
+    /// A LinkedIn page that is not a profile, company or school (feed, posts, jobs, search).
+    /// Params: `path`.
+    LinkedinNotProfile,
+    /// A profile/company/school path with no handle (`/in/`).
+    LinkedinMissingHandle,
+    /// A handle with characters LinkedIn handles cannot have. Params: `handle`.
+    LinkedinInvalidHandle,
+
+    // ---- locale ----
+    /// Not a well-formed BCP 47 tag.
+    LocaleMalformed,
+    /// A well-formed tag whose language subtag is not registered. Params: `language`.
+    LocaleUnknownLanguage,
+    /// A well-formed tag whose script subtag is not registered. Params: `script`.
+    LocaleUnknownScript,
+    /// A well-formed tag whose region subtag is not registered. Params: `region`.
+    LocaleUnknownRegion,
+
+    // ---- timezone ----
+    /// Not an IANA timezone name or alias.
+    TimezoneUnknown,
+
+    // ---- country ----
+    /// Not an ISO 3166-1 code or a known country name.
+    CountryUnknown,
+
+    // ---- payloads (whole contacts, batches, requests) ----
+    /// A field the API requires is missing or empty.
+    Required,
+    /// A field the API does not know. Params: `field`.
+    UnknownField,
+    /// The contact (or a batch row) is not a JSON object. Params: `got`.
+    NotAnObject,
+    /// The value is not of the type the field takes. Params: `expected`, `got`.
+    TypeMismatch,
+    /// Free text over the field's limit. Params: `max`, `length`.
+    TooLong,
+    /// `additional_data[].type` is not one of text, date, number, location. Params: `allowed`.
+    AdditionalDataInvalidType,
+    /// `additional_data[].value` is not an ISO 8601 date for `type: "date"`.
+    AdditionalDataInvalidDate,
+    /// `additional_data[].value` is not a finite number for `type: "number"`.
+    AdditionalDataInvalidNumber,
+    /// Too many `additional_data` items. Params: `max`.
+    TooManyItems,
+    /// JSON nested deeper than the limit. Params: `max`.
+    NestingTooDeep,
+    /// Not a UUID (import id, campaign id). Params: `field`.
+    InvalidUuid,
+    /// A base URL that is not an absolute http(s) URL.
+    InvalidBaseUrl,
+    /// An API key or bearer token that is empty or has characters a header cannot carry.
+    InvalidCredentials,
+    /// Neither an API key nor a bearer token was given where the API needs one.
+    MissingCredentials,
+    /// A row repeats the key of an earlier row (the API would answer 409). Params: `key`, `first_row`.
+    Duplicate,
+    /// `total_rows` (or another count) is not a whole number ≥ 0.
+    InvalidCount,
+    /// The batch target is not `contactship` or `sdr_agent`. Params: `target`.
+    UnknownTarget,
+}
+
+impl ErrorCode {
+    /// The stable snake_case name of the code, as serialized.
+    pub fn as_str(self) -> &'static str {
+        messages::code_name(self)
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A failed field rule: a stable code, its parameters, and the message derived from both in the
+/// language that was asked for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldError {
+    /// What went wrong, as a stable machine code.
+    pub code: ErrorCode,
+    /// A human sentence in the requested language, built from `code` and `params`.
+    pub message: String,
+    /// Values the message refers to (limits, the offending part, ...).
+    pub params: Params,
+}
+
+impl FieldError {
+    /// An error with no parameters.
+    pub fn new(code: ErrorCode, lang: Lang) -> Self {
+        Self::with_params(code, Params::new(), lang)
+    }
+
+    /// An error with parameters; the message is rendered from the code's template.
+    pub fn with_params(code: ErrorCode, params: Params, lang: Lang) -> Self {
+        let message = messages::render(code, &params, lang);
+        FieldError {
+            code,
+            message,
+            params,
+        }
+    }
+
+    /// The same error with its message in another language.
+    pub fn in_lang(&self, lang: Lang) -> Self {
+        Self::with_params(self.code, self.params.clone(), lang)
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// Builds a [`Params`] map: `params!{"max" => 64, "length" => n}`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! params {
+    () => { $crate::Params::new() };
+    ($($k:literal => $v:expr),+ $(,)?) => {{
+        let mut p = $crate::Params::new();
+        $( p.insert($k, ::serde_json::Value::from($v)); )+
+        p
+    }};
+}
+
+/// Checks the shared preconditions of every field rule: the input is not blank and not over
+/// [`crate::MAX_FIELD_INPUT_BYTES`]. Returns the trimmed input.
+pub(crate) fn precheck(input: &str, lang: Lang) -> Result<&str, FieldError> {
+    if input.len() > crate::MAX_FIELD_INPUT_BYTES {
+        return Err(FieldError::with_params(
+            ErrorCode::InputTooLong,
+            params! {"max" => crate::MAX_FIELD_INPUT_BYTES, "length" => input.len()},
+            lang,
+        ));
+    }
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(FieldError::new(ErrorCode::Empty, lang));
+    }
+    Ok(trimmed)
+}

@@ -1,0 +1,47 @@
+//! # contactkit
+//!
+//! Validates and normalizes contact data — phone numbers, email addresses, LinkedIn URLs,
+//! BCP 47 locales, IANA timezones and countries — and builds the exact request payloads of
+//! contact-creation APIs (Contactship `POST /v1/contacts`, SDR Agent `POST /contacts/`).
+//!
+//! The same crate compiles natively for Rust servers and to Wasm for web forms (the JS binding
+//! lives in `src/wasm.rs` and is compiled only for `wasm32`), so both give the same answers.
+//!
+//! Every field rule is a module with a `normalize` function that returns the normalized value
+//! with details, or a [`FieldError`] carrying a stable [`ErrorCode`], its parameters and a
+//! message in the requested [`Lang`]. Bad input never panics.
+//!
+//! ```
+//! use contactkit::{phone, Lang};
+//!
+//! let opts = phone::PhoneOptions { default_country: Some("US".into()), lang: Lang::En };
+//! let phone = phone::normalize("(212) 456-7890", &opts).unwrap();
+//! assert_eq!(phone.value, "+12124567890");
+//!
+//! let err = phone::normalize("12", &opts).unwrap_err();
+//! assert_eq!(err.code.as_str(), "phone_too_short");
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod country;
+pub mod email;
+mod error;
+pub mod lang;
+pub mod linkedin;
+pub mod locale;
+pub mod messages;
+pub mod payload;
+pub mod phone;
+pub mod timezone;
+
+pub use error::{ErrorCode, FieldError, Params};
+pub use lang::{FieldOptions, Lang};
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+/// Inputs longer than this many bytes are rejected by every field rule with
+/// [`ErrorCode::InputTooLong`] before any parsing, so a pasted novel costs nothing.
+pub const MAX_FIELD_INPUT_BYTES: usize = 1024;

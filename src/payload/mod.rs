@@ -1,0 +1,1 @@
+//! Whole contacts validated into the exact HTTP requests of contact-creation APIs.

@@ -1,0 +1,180 @@
+//! `normalizePhone`, `normalizeEmail`, ... : one export per field rule.
+
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+use super::{js_type_name, options_lang, outcome, read_options, to_js, ErrOutcome};
+use crate::error::{ErrorCode, FieldError};
+use crate::lang::FieldOptions;
+use crate::params;
+use crate::{country, email, linkedin, locale, phone, timezone};
+
+/// The shared prologue of every export: the input must be a string and the options valid.
+fn prepare<O: DeserializeOwned + Default>(
+    input: &JsValue,
+    opts: &Option<JsValue>,
+) -> Result<(String, O), FieldError> {
+    let Some(text) = input.as_string() else {
+        return Err(FieldError::with_params(
+            ErrorCode::WrongType,
+            params! {"got" => js_type_name(input)},
+            options_lang(opts),
+        ));
+    };
+    let options = read_options::<O>(opts)?;
+    Ok((text, options))
+}
+
+fn run<O, T, F>(input: &JsValue, opts: &Option<JsValue>, rule: F) -> JsValue
+where
+    O: DeserializeOwned + Default,
+    T: serde::Serialize,
+    F: FnOnce(&str, &O) -> Result<T, FieldError>,
+{
+    let result = prepare::<O>(input, opts).and_then(|(text, o)| rule(&text, &o));
+    outcome(&result)
+}
+
+/// Validates a phone number and normalizes it to E.164.
+#[wasm_bindgen(js_name = normalizePhone, unchecked_return_type = "PhoneResult")]
+pub fn normalize_phone(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PhoneOptions")] opts: Option<JsValue>,
+) -> JsValue {
+    run(&input, &opts, phone::normalize)
+}
+
+/// Validates and normalizes an email address; may suggest a fix for a mistyped domain.
+#[wasm_bindgen(js_name = normalizeEmail, unchecked_return_type = "EmailResult")]
+pub fn normalize_email(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+) -> JsValue {
+    match prepare::<FieldOptions>(&input, &opts).and_then(|(text, o)| {
+        email::normalize(&text, &o)
+    }) {
+        Ok(value) => outcome::<email::Email>(&Ok(value)),
+        Err(error) => {
+            let suggestion = input.as_string().and_then(|t| email::suggest(&t));
+            to_js(&ErrOutcome {
+                ok: false,
+                error: &error,
+                suggestion,
+            })
+        }
+    }
+}
+
+/// Canonicalizes a LinkedIn profile, company or school URL.
+#[wasm_bindgen(js_name = normalizeLinkedIn, unchecked_return_type = "LinkedInResult")]
+pub fn normalize_linkedin(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+) -> JsValue {
+    run(&input, &opts, linkedin::normalize)
+}
+
+/// Validates and canonicalizes a BCP 47 locale.
+#[wasm_bindgen(js_name = normalizeLocale, unchecked_return_type = "LocaleResult")]
+pub fn normalize_locale(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+) -> JsValue {
+    run(&input, &opts, locale::normalize)
+}
+
+/// Resolves an IANA timezone name or alias to its canonical zone.
+#[wasm_bindgen(js_name = normalizeTimezone, unchecked_return_type = "TimezoneResult")]
+pub fn normalize_timezone(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+) -> JsValue {
+    run(&input, &opts, timezone::normalize)
+}
+
+/// Resolves an ISO 3166-1 code or a country name to its alpha-2 code.
+#[wasm_bindgen(js_name = normalizeCountry, unchecked_return_type = "CountryResult")]
+pub fn normalize_country(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+) -> JsValue {
+    run(&input, &opts, country::normalize)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FIELDS: &'static str = r#"
+export interface PhoneOptions {
+  /** ISO 3166-1 alpha-2 code (any case) of the country a national number belongs to. */
+  defaultCountry?: string;
+  /** Language of error messages; English by default. */
+  lang?: Lang;
+}
+
+export type NumberType =
+  | "fixed_line" | "mobile" | "fixed_line_or_mobile" | "toll_free" | "premium_rate"
+  | "shared_cost" | "voip" | "personal_number" | "pager" | "uan" | "voicemail" | "unknown";
+
+export interface Phone {
+  /** E.164, e.g. "+12124567890". */
+  value: string;
+  e164: string;
+  /** e.g. "+1 212-456-7890" (with " ext. 12" when there is an extension). */
+  international: string;
+  /** e.g. "(212) 456-7890". */
+  national: string;
+  callingCode: number;
+  /** ISO 3166-1 alpha-2, or null for non-geographic numbers. */
+  region: string | null;
+  numberType: NumberType;
+  extension: string | null;
+}
+export type PhoneResult = ({ ok: true } & Phone) | Failure;
+
+export interface Email {
+  /** Trimmed, NFC, domain lower-case in its Unicode spelling. */
+  value: string;
+  localPart: string;
+  /** Unicode domain, e.g. "bücher.de". */
+  domain: string;
+  /** ASCII domain, e.g. "xn--bcher-kva.de". */
+  asciiDomain: string;
+  /** The address probably meant, when the domain looks mistyped. */
+  suggestion?: string;
+}
+export type EmailResult = ({ ok: true } & Email) | (Failure & { suggestion?: string });
+
+export type LinkedInKind = "profile" | "company" | "school";
+export interface LinkedIn {
+  /** e.g. "https://www.linkedin.com/in/johndoe". */
+  value: string;
+  kind: LinkedInKind;
+  handle: string;
+}
+export type LinkedInResult = ({ ok: true } & LinkedIn) | Failure;
+
+export interface Locale {
+  /** Canonical BCP 47 tag, e.g. "en-US". */
+  value: string;
+  language: string;
+  script: string | null;
+  region: string | null;
+}
+export type LocaleResult = ({ ok: true } & Locale) | Failure;
+
+export interface Timezone {
+  /** Canonical IANA name, e.g. "America/New_York". */
+  value: string;
+  /** The alias or spelling the input was resolved from, e.g. "US/Eastern". */
+  resolvedFrom: string | null;
+}
+export type TimezoneResult = ({ ok: true } & Timezone) | Failure;
+
+export interface Country {
+  /** ISO 3166-1 alpha-2, e.g. "MX". */
+  value: string;
+  alpha3: string;
+  /** English short name, e.g. "Mexico". */
+  name: string;
+}
+export type CountryResult = ({ ok: true } & Country) | Failure;
+"#;

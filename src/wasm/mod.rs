@@ -1,0 +1,197 @@
+//! The JS binding: compiled only for wasm32, thin, and knowing nothing about contact data.
+//!
+//! Values cross the boundary as JSON: inputs through `JSON.stringify` (which also turns a
+//! cyclic or BigInt value into a caught exception instead of a trap) and `serde_json` (whose
+//! recursion limit turns hostile nesting into an error instead of a stack overflow); results
+//! through `serde_json` and `JSON.parse`, which makes plain objects and keeps keys such as
+//! `__proto__` as data. Nothing here throws: every failure is a result with `ok: false`.
+
+mod fields;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::{ErrorCode, FieldError};
+use crate::lang::Lang;
+use crate::params;
+
+/// Serializes a result into a plain JS object.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    match serde_json::to_string(value) {
+        Ok(json) => js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
+        Err(_) => JsValue::NULL,
+    }
+}
+
+/// How a JS value is named in `wrong_type` / `type_mismatch` messages.
+pub(crate) fn js_type_name(v: &JsValue) -> &'static str {
+    if v.is_undefined() {
+        "undefined"
+    } else if v.is_null() {
+        "null"
+    } else if v.as_bool().is_some() {
+        "boolean"
+    } else if v.as_f64().is_some() {
+        "number"
+    } else if v.is_string() {
+        "string"
+    } else if v.is_bigint() {
+        "bigint"
+    } else if v.is_symbol() {
+        "symbol"
+    } else if v.is_function() {
+        "function"
+    } else if js_sys::Array::is_array(v) {
+        "array"
+    } else {
+        "object"
+    }
+}
+
+/// `JSON.stringify(value)`, or `None` when JS cannot (cycles, BigInt, a throwing `toJSON`) or
+/// the value has no JSON form (`undefined`, a function).
+pub(crate) fn stringify(value: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+}
+
+/// The `lang` of an options object, read leniently so that an error about another option can
+/// still be given in the language asked for.
+fn lenient_lang(json: &str) -> Lang {
+    serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|v| v.get("lang").and_then(|l| l.as_str()).and_then(Lang::parse))
+        .unwrap_or_default()
+}
+
+/// Reads an options object. `undefined` and `null` give the defaults; anything else must be an
+/// object whose keys the options know. The `Lang` is returned even on error, for its message.
+pub(crate) fn read_options<T: DeserializeOwned + Default>(
+    opts: &Option<JsValue>,
+) -> Result<T, FieldError> {
+    let Some(v) = opts.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(T::default());
+    };
+    let name = js_type_name(v);
+    if name != "object" {
+        return Err(FieldError::with_params(
+            ErrorCode::InvalidOption,
+            params! {"option" => "options", "reason" => format!("expected an object, got {name}")},
+            Lang::En,
+        ));
+    }
+    let Some(json) = stringify(v) else {
+        return Err(FieldError::with_params(
+            ErrorCode::InvalidOption,
+            params! {"option" => "options", "reason" => "not serializable as JSON"},
+            Lang::En,
+        ));
+    };
+    serde_json::from_str::<T>(&json).map_err(|e| {
+        let reason = e.to_string();
+        let option = reason
+            .split('`')
+            .nth(1)
+            .unwrap_or("options")
+            .to_string();
+        FieldError::with_params(
+            ErrorCode::InvalidOption,
+            params! {"option" => option, "reason" => reason},
+            lenient_lang(&json),
+        )
+    })
+}
+
+/// The `lang` option of a possibly invalid options object, for messages about the input.
+pub(crate) fn options_lang(opts: &Option<JsValue>) -> Lang {
+    opts.as_ref()
+        .and_then(|v| js_sys::Reflect::get(v, &JsValue::from_str("lang")).ok())
+        .and_then(|l| l.as_string())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default()
+}
+
+/// `{ ok: true, ...value }`.
+#[derive(Serialize)]
+pub(crate) struct OkOutcome<'a, T: Serialize> {
+    pub ok: bool,
+    #[serde(flatten)]
+    pub value: &'a T,
+}
+
+/// `{ ok: false, error, suggestion? }`.
+#[derive(Serialize)]
+pub(crate) struct ErrOutcome<'a> {
+    pub ok: bool,
+    pub error: &'a FieldError,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+/// A field rule's result as the JS object the TypeScript types describe.
+pub(crate) fn outcome<T: Serialize>(result: &Result<T, FieldError>) -> JsValue {
+    match result {
+        Ok(value) => to_js(&OkOutcome { ok: true, value }),
+        Err(error) => to_js(&ErrOutcome {
+            ok: false,
+            error,
+            suggestion: None,
+        }),
+    }
+}
+
+/// Every error code with its message template in `lang` (`"en"` unless `"es"` is given), for
+/// a UI that shows its own wording for some codes.
+#[wasm_bindgen(js_name = errorMessages, unchecked_return_type = "Record<ErrorCode, string>")]
+pub fn error_messages(#[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsValue {
+    let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+    let map: std::collections::BTreeMap<&str, &str> = crate::messages::TABLE
+        .iter()
+        .map(|(code, name, _, _)| (*name, crate::messages::template(*code, lang)))
+        .collect();
+    to_js(&map)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_COMMON: &'static str = r#"
+/** Language of error messages. */
+export type Lang = "en" | "es";
+
+/** Every failure as a stable code; see the README's Errors section. */
+export type ErrorCode =
+  | "empty" | "wrong_type" | "input_too_long" | "invalid_option"
+  | "phone_not_a_number" | "phone_invalid_country_code" | "phone_missing_country"
+  | "phone_too_short" | "phone_too_long" | "phone_invalid"
+  | "email_missing_at" | "email_invalid_local_part" | "email_local_part_too_long"
+  | "email_too_long" | "email_invalid_domain" | "email_domain_without_dot"
+  | "email_display_name" | "email_comment" | "email_quoted_local_part" | "email_ip_literal"
+  | "linkedin_invalid_url" | "linkedin_not_linkedin" | "linkedin_not_profile"
+  | "linkedin_missing_handle" | "linkedin_invalid_handle"
+  | "locale_malformed" | "locale_unknown_language" | "locale_unknown_script" | "locale_unknown_region"
+  | "timezone_unknown" | "country_unknown"
+  | "required" | "unknown_field" | "not_an_object" | "type_mismatch" | "too_long"
+  | "additional_data_invalid_type" | "additional_data_invalid_date" | "additional_data_invalid_number"
+  | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"
+  | "invalid_credentials" | "missing_credentials" | "duplicate" | "invalid_count" | "unknown_target";
+
+/** A failed rule: a stable code, a message in the language asked for, and its parameters. */
+export interface FieldError {
+  code: ErrorCode;
+  message: string;
+  params: Record<string, string | number>;
+}
+
+/** The failure shape every field function shares. */
+export interface Failure {
+  ok: false;
+  error: FieldError;
+}
+
+/** Options of the field rules that take only a message language. */
+export interface FieldOptions {
+  /** Language of error messages; English by default. */
+  lang?: Lang;
+}
+"#;
