@@ -7,6 +7,7 @@
 //! `__proto__` as data. Nothing here throws: every failure is a result with `ok: false`.
 
 mod fields;
+mod payload;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -91,11 +92,7 @@ pub(crate) fn read_options<T: DeserializeOwned + Default>(
     };
     serde_json::from_str::<T>(&json).map_err(|e| {
         let reason = e.to_string();
-        let option = reason
-            .split('`')
-            .nth(1)
-            .unwrap_or("options")
-            .to_string();
+        let option = reason.split('`').nth(1).unwrap_or("options").to_string();
         FieldError::with_params(
             ErrorCode::InvalidOption,
             params! {"option" => option, "reason" => reason},
@@ -145,7 +142,9 @@ pub(crate) fn outcome<T: Serialize>(result: &Result<T, FieldError>) -> JsValue {
 /// Every error code with its message template in `lang` (`"en"` unless `"es"` is given), for
 /// a UI that shows its own wording for some codes.
 #[wasm_bindgen(js_name = errorMessages, unchecked_return_type = "Record<ErrorCode, string>")]
-pub fn error_messages(#[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsValue {
+pub fn error_messages(
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+) -> JsValue {
     let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
     let map: std::collections::BTreeMap<&str, &str> = crate::messages::TABLE
         .iter()
@@ -174,7 +173,8 @@ export type ErrorCode =
   | "required" | "unknown_field" | "not_an_object" | "type_mismatch" | "too_long"
   | "additional_data_invalid_type" | "additional_data_invalid_date" | "additional_data_invalid_number"
   | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"
-  | "invalid_credentials" | "missing_credentials" | "duplicate" | "invalid_count" | "unknown_target";
+  | "invalid_credentials" | "missing_credentials" | "duplicate" | "invalid_count" | "unknown_target"
+  | "linkedin_not_person";
 
 /** A failed rule: a stable code, a message in the language asked for, and its parameters. */
 export interface FieldError {
