@@ -44,7 +44,7 @@ fn options_value(opts: &Option<JsValue>) -> Result<Value, ContactError> {
             "options",
             ErrorCode::TypeMismatch,
             params! {"expected" => "object", "got" => name},
-            super::options_lang(opts),
+            super::options_lang(opts.as_ref()),
         )
     })
 }
