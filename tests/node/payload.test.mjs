@@ -373,3 +373,37 @@ test("the TypeScript types describe the payload API (tsc --strict)", () => {
     { cwd: root, stdio: "pipe" },
   );
 });
+
+// ------------------------------------------------------------------ docs/payloads.md
+
+test("every ```js example of docs/payloads.md runs and prints what its // → comments say", async () => {
+  const { readFileSync, writeFileSync, mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { execFile } = await import("node:child_process");
+  const doc = readFileSync(new URL("../../docs/payloads.md", import.meta.url), "utf8");
+  const blocks = [...doc.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+  assert.ok(blocks.length >= 4, `found ${blocks.length}`);
+  const pkg = new URL("../../pkg/node.mjs", import.meta.url).href;
+  const dir = mkdtempSync(join(tmpdir(), "contactkit-payload-doc-"));
+  const srv = await recorder();
+  try {
+    for (const [i, code] of blocks.entries()) {
+      const file = join(dir, `example-${i + 1}.mjs`);
+      writeFileSync(file, code.replace(/from\s+"contactkit"/g, `from ${JSON.stringify(pkg)}`));
+      const out = await new Promise((resolve, reject) =>
+        execFile(process.execPath, [file], { env: { ...process.env, SDR_AGENT_URL: srv.base } }, (err, stdout, stderr) =>
+          err ? reject(new Error(`example ${i + 1}: ${stderr}`)) : resolve(stdout),
+        ),
+      );
+      const expected = [...code.matchAll(/\/\/ → (.*)$/gm)].map((m) => m[1]);
+      assert.deepEqual(out.trimEnd().split("\n"), expected, `example ${i + 1}`);
+    }
+    // The import-flow example talked to the local server: create, 2 contacts, complete, link.
+    assert.deepEqual(srv.seen.map((s) => `${s.method} ${s.url.replace(/[0-9a-f-]{36}/g, ":id")}`), [
+      "POST /imports/", "POST /contacts/", "POST /contacts/", "PUT /imports/:id", "POST /campaign-imports/:id/imports",
+    ]);
+  } finally {
+    await srv.close();
+  }
+});
