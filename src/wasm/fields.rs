@@ -50,9 +50,7 @@ pub fn normalize_email(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
 ) -> JsValue {
-    match prepare::<FieldOptions>(&input, &opts).and_then(|(text, o)| {
-        email::normalize(&text, &o)
-    }) {
+    match prepare::<FieldOptions>(&input, &opts).and_then(|(text, o)| email::normalize(&text, &o)) {
         Ok(value) => outcome::<email::Email>(&Ok(value)),
         Err(error) => {
             let suggestion = input.as_string().and_then(|t| email::suggest(&t));
@@ -138,6 +136,8 @@ export interface Email {
   domain: string;
   /** ASCII domain, e.g. "xn--bcher-kva.de". */
   asciiDomain: string;
+  /** The whole address lower-cased (local part too), for finding duplicates. */
+  dedupKey: string;
   /** The address probably meant, when the domain looks mistyped. */
   suggestion?: string;
 }
