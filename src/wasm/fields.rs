@@ -145,9 +145,10 @@ export type EmailResult = ({ ok: true } & Email) | (Failure & { suggestion?: str
 
 export type LinkedInKind = "profile" | "company" | "school";
 export interface LinkedIn {
-  /** e.g. "https://www.linkedin.com/in/johndoe". */
+  /** e.g. "https://www.linkedin.com/in/johndoe"; a Unicode handle is percent-encoded. */
   value: string;
   kind: LinkedInKind;
+  /** The handle, decoded and lower-cased, e.g. "josé-pérez". */
   handle: string;
 }
 export type LinkedInResult = ({ ok: true } & LinkedIn) | Failure;
