@@ -238,7 +238,11 @@ mod tests {
             v
         }
         for (_, name, en, es) in TABLE {
-            assert_eq!(names(en), names(es), "{name}: en and es use different params");
+            assert_eq!(
+                names(en),
+                names(es),
+                "{name}: en and es use different params"
+            );
         }
     }
 

@@ -91,11 +91,7 @@ pub(crate) fn read_options<T: DeserializeOwned + Default>(
     };
     serde_json::from_str::<T>(&json).map_err(|e| {
         let reason = e.to_string();
-        let option = reason
-            .split('`')
-            .nth(1)
-            .unwrap_or("options")
-            .to_string();
+        let option = reason.split('`').nth(1).unwrap_or("options").to_string();
         FieldError::with_params(
             ErrorCode::InvalidOption,
             params! {"option" => option, "reason" => reason},
