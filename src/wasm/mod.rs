@@ -181,7 +181,7 @@ export type ErrorCode =
   | "linkedin_invalid_url" | "linkedin_not_linkedin" | "linkedin_not_profile"
   | "linkedin_missing_handle" | "linkedin_invalid_handle"
   | "locale_malformed" | "locale_unknown_language" | "locale_unknown_script" | "locale_unknown_region"
-  | "timezone_unknown" | "country_unknown"
+  | "timezone_unknown" | "country_unknown" | "country_ambiguous"
   | "required" | "unknown_field" | "not_an_object" | "type_mismatch" | "too_long"
   | "additional_data_invalid_type" | "additional_data_invalid_date" | "additional_data_invalid_number"
   | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"
