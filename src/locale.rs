@@ -110,13 +110,6 @@ pub struct Locale {
 /// assert_eq!(err.params["language"], "xx");
 /// ```
 pub fn normalize(input: &str, opts: &FieldOptions) -> Result<Locale, FieldError> {
-<<<<<<< HEAD
-    let _trimmed = precheck(input, opts.lang)?;
-    Err(FieldError::new(
-        crate::ErrorCode::LocaleMalformed,
-        opts.lang,
-    ))
-=======
     let lang = opts.lang;
     let trimmed = precheck(input, lang)?;
     let malformed = || FieldError::new(ErrorCode::LocaleMalformed, lang);
@@ -481,5 +474,4 @@ mod tests {
         assert!(!is_region("yy") && !is_region("aa") && !is_region("zz") && !is_region("999"));
         assert!(is_script("hant") && is_script("latn") && !is_script("qaaa"));
     }
->>>>>>> locale-tz-country
 }
