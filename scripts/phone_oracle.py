@@ -34,6 +34,8 @@ Columns (tab-separated, first line is the header):
   extension   extension when valid and present, else empty
   intl_fmt    international format when valid (with the extension), else empty
   natl_fmt    national format when valid (with the extension), else empty
+  error       when not valid, contactkit's error code for libphonenumber's reason (parse
+              exception, else isPossibleNumberWithReason), else empty
   note        empty, or why the verdict is not the oracle's answer on the raw input
 """
 
@@ -79,14 +81,43 @@ DESC_ATTR = {
 }
 
 
+# libphonenumber's reasons for rejecting a number, as contactkit's error codes (the mapping
+# src/phone.rs documents).
+PARSE_ERROR = {
+    pn.NumberParseException.INVALID_COUNTRY_CODE: "phone_invalid_country_code",
+    pn.NumberParseException.NOT_A_NUMBER: "phone_not_a_number",
+    pn.NumberParseException.TOO_SHORT_AFTER_IDD: "phone_too_short",
+    pn.NumberParseException.TOO_SHORT_NSN: "phone_too_short",
+    pn.NumberParseException.TOO_LONG: "phone_too_long",
+}
+LENGTH_ERROR = {
+    pn.ValidationResult.IS_POSSIBLE: "phone_invalid",
+    pn.ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "phone_too_short",
+    pn.ValidationResult.INVALID_COUNTRY_CODE: "phone_invalid_country_code",
+    pn.ValidationResult.TOO_SHORT: "phone_too_short",
+    pn.ValidationResult.INVALID_LENGTH: "phone_invalid",
+    pn.ValidationResult.TOO_LONG: "phone_too_long",
+}
+
+
+def expected_error(text, region, exc):
+    """contactkit's code for libphonenumber's parse failure `exc`."""
+    if exc.error_type == pn.NumberParseException.INVALID_COUNTRY_CODE and region is None:
+        # Without a default region libphonenumber cannot tell a national number from a bad
+        # calling code; contactkit asks for the country when there is no `+`.
+        if not text.lstrip().startswith(("+", "\uff0b")):
+            return "phone_missing_country"
+    return PARSE_ERROR[exc.error_type]
+
+
 def verdict(text, region):
     """The oracle's answer for `text` parsed with default `region` (None for none)."""
     try:
         num = pn.parse(text, region)
-    except pn.NumberParseException:
-        return ("0", "", "", "", "", "", "")
+    except pn.NumberParseException as exc:
+        return ("0", "", "", "", "", "", "", expected_error(text, region, exc))
     if not pn.is_valid_number(num):
-        return ("0", "", "", "", "", "", "")
+        return ("0", "", "", "", "", "", "", LENGTH_ERROR[pn.is_possible_number_with_reason(num)])
     reg = pn.region_code_for_number(num) or ""
     if reg == pn.REGION_CODE_FOR_NON_GEO_ENTITY:
         reg = ""
@@ -98,6 +129,7 @@ def verdict(text, region):
         num.extension or "",
         pn.format_number(num, F.INTERNATIONAL),
         pn.format_number(num, F.NATIONAL),
+        "",
     )
 
 
@@ -251,7 +283,7 @@ def main():
             assert "\t" not in field and "\n" not in field, r
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with open(out_path, "w", encoding="utf-8") as f:
-        f.write("id\tkind\tinput\tdefault\tvalid\te164\ttype\tregion\textension\tintl_fmt\tnatl_fmt\tnote\n")
+        f.write("id\tkind\tinput\tdefault\tvalid\te164\ttype\tregion\textension\tintl_fmt\tnatl_fmt\terror\tnote\n")
         for i, r in enumerate(rows, 1):
             f.write(str(i) + "\t" + "\t".join(r) + "\n")
     valid = sum(1 for r in rows if r[3] == "1")

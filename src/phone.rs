@@ -1,18 +1,55 @@
 //! Phone numbers: any human spelling to E.164, valid as libphonenumber defines valid.
 //!
-//! The rule works in two stages, so the number engine behind it can be swapped:
+//! ```
+//! use contactkit::phone::{normalize, PhoneOptions};
 //!
-//! 1. [`spelling`] (this crate's own code, no metadata) reads what a person typed or pasted:
-//!    it finds the number in the text, splits off an extension (`ext. 12`, `x12`, `#12`,
-//!    `extensión 12`, `;ext=12`, ...), reads `tel:` URIs, decides whether the number is written
-//!    internationally (`+`, or a leading `00`), maps vanity letters to digits the way
-//!    libphonenumber does (only when at least three letters are present) and hands on nothing but
-//!    ASCII digits. Inputs that cannot be a phone number stop here.
-//! 2. [`engine`] holds everything that needs libphonenumber's metadata: calling codes, national
-//!    prefixes, validity, number type, region and formats. Today it is the `phonenumber` crate.
+//! let opts = PhoneOptions { default_country: Some("mx".into()), ..Default::default() };
+//! let phone = normalize("(55) 1234-5678 ext. 12", &opts).unwrap();
+//! assert_eq!(phone.value, "+525512345678");
+//! assert_eq!(phone.international, "+52 55 1234 5678 ext. 12");
+//! ```
 //!
-//! How libphonenumber's possible-length verdicts become error codes, for a number that is not
-//! valid:
+//! # The rule
+//!
+//! - **Spelling.** Spaces, dashes, dots, slashes, parentheses and the Unicode look-alikes
+//!   libphonenumber accepts; digits of any script (`٣`, `３`); words around the number
+//!   (`Tel: +1 212 456 7890`); `tel:` URIs with `;ext=` and `;phone-context=`. Letters
+//!   become keypad digits only when there are at least three of them (`1-800-FLOWERS`), as in
+//!   libphonenumber; fewer are ignored.
+//! - **International prefix.** A leading `+` (or several), or a leading `00` followed by a
+//!   calling code, with or without a default country. With a default country, its own
+//!   international prefix is read too (`011 44 ...` in the US, `0021 ...` with a carrier code in
+//!   Brazil). `000...` is not `00` and a calling code, as no calling code starts with 0.
+//! - **Default country** (`default_country`): ISO 3166-1 alpha-2 in any case, blank meaning
+//!   none. A code libphonenumber has no metadata for is `invalid_option` (params `option`,
+//!   `reason`, `value`) whatever the number, since it is a mistake of the caller. It is not used
+//!   for numbers written with `+` or `00`. National numbers may keep their national prefix
+//!   (`020 ...` in GB, `0 ...` in DE, `8 ...` in RU) or repeat the calling code without `+`.
+//! - **Extension.** `ext. 12`, `ext 12`, `ext:12`, `extn`, `extension`, `extensión`, `anexo`,
+//!   `доб`, `x12`, `#12`, `~12`, `, 12`, `;12`, `- 12#` and `;ext=12`, with libphonenumber's
+//!   length limits. It is returned in `extension` and in the international and national formats
+//!   (with the calling code's preferred separator, ` ext. ` by default, ` x` for +44), never in
+//!   `value`.
+//! - **Valid** means libphonenumber's `isValidNumber`, not merely a possible length.
+//!   `region` is the region the number belongs to (`CA` for `+1 416 ...`, `PR` for `+1 787 ...`)
+//!   and `None` for non-geographic numbers (`+800`, `+882`, ...).
+//!
+//! # Errors
+//!
+//! | code | when | params |
+//! |---|---|---|
+//! | `empty` | blank input | |
+//! | `input_too_long` | over [`crate::MAX_FIELD_INPUT_BYTES`] | `max`, `length` |
+//! | `invalid_option` | unknown default country | `option`, `reason`, `value` |
+//! | `phone_not_a_number` | no number in the text (letters, symbols, a `+` in the middle) | |
+//! | `phone_invalid_country_code` | `+` or `00` and no calling code (`+999`, `+0`) | |
+//! | `phone_missing_country` | a national number and no default country | |
+//! | `phone_too_short` | too few digits | `calling_code`, `region`, `possible_lengths` when known |
+//! | `phone_too_long` | too many digits | `calling_code`, `region`, `possible_lengths` when known |
+//! | `phone_invalid` | a possible length, but not a number the country assigns | `calling_code`, `region`, `possible_lengths` when the length is not one of them |
+//!
+//! For a number that parses but is not valid, libphonenumber's `isPossibleNumberWithReason`
+//! picks the code:
 //!
 //! | libphonenumber | code |
 //! |---|---|
@@ -22,9 +59,29 @@
 //! | `INVALID_LENGTH` (between the shortest and longest lengths, but not one of them) | `phone_invalid` |
 //! | `IS_POSSIBLE` | `phone_invalid` |
 //!
-//! `INVALID_LENGTH` is reported as `phone_invalid` rather than too short or too long because
-//! either advice could be wrong (a country with 9- and 11-digit numbers, and 10 typed); its params
-//! carry `possible_lengths` so a UI can say what would fit.
+//! `INVALID_LENGTH` is `phone_invalid` rather than too short or too long because either advice
+//! could be wrong (a country with 9- and 11-digit numbers, and 10 typed); `possible_lengths` says
+//! what would fit. libphonenumber's parse failures map the same way (`TOO_SHORT_NSN` and
+//! `TOO_SHORT_AFTER_IDD` are too short, `TOO_LONG` too long); a bare start such as `+1` or `(5`,
+//! which libphonenumber calls not a number, is `phone_too_short`, the more useful answer while
+//! someone types.
+//!
+//! `region` names the region the number belongs to, else one whose leading digits it has, else
+//! the default country when the calling code is its own, else the calling code's main region
+//! (`US` for +1, `GB` for +44); for non-geographic calling codes `phone_invalid` gives
+//! `+<calling code>` as `region`, so the message still reads well.
+//!
+//! # How it is built
+//!
+//! Two stages, so the engine behind them can be swapped:
+//!
+//! 1. `spelling` (no metadata) reads what a person typed or pasted down to a `+` or `00` flag,
+//!    ASCII digits and an extension. Inputs that cannot be a phone number stop here.
+//! 2. `engine` holds everything that needs libphonenumber's metadata: calling codes,
+//!    international and national prefixes, validity, number type, region and formats. It runs
+//!    libphonenumber's own algorithms over the metadata of the `phonenumber` crate (the crate's
+//!    parser, validator and formatter are not used: see the module's notes). The differential test
+//!    `tests/phone_differential.rs` compares the whole rule with libphonenumber itself.
 
 use serde::{Deserialize, Serialize};
 
@@ -129,7 +186,8 @@ pub struct Phone {
 /// assert_eq!(phone.region.as_deref(), Some("GB"));
 ///
 /// let err = normalize("0044 20 7946 095", &PhoneOptions::default()).unwrap_err();
-/// assert_eq!(err.code.as_str(), "phone_too_short");
+/// assert_eq!(err.code.as_str(), "phone_invalid");
+/// assert_eq!(err.message, "This is not a valid phone number for GB.");
 /// ```
 pub fn normalize(input: &str, opts: &PhoneOptions) -> Result<Phone, FieldError> {
     let lang = opts.lang;
@@ -219,13 +277,21 @@ fn default_region(code: Option<&str>, lang: Lang) -> Result<Option<engine::Regio
 }
 
 fn failure_error(failure: engine::Failure, lang: Lang) -> FieldError {
-    match failure {
+    let (code, known) = match failure {
         engine::Failure::InvalidCountryCode => {
-            FieldError::new(ErrorCode::PhoneInvalidCountryCode, lang)
+            return FieldError::new(ErrorCode::PhoneInvalidCountryCode, lang)
         }
-        engine::Failure::TooShort => FieldError::new(ErrorCode::PhoneTooShort, lang),
-        engine::Failure::TooLong => FieldError::new(ErrorCode::PhoneTooLong, lang),
+        engine::Failure::TooShort(known) => (ErrorCode::PhoneTooShort, known),
+        engine::Failure::TooLong(known) => (ErrorCode::PhoneTooLong, known),
+    };
+    let mut params = Params::new();
+    if let Some(calling_code) = known.calling_code {
+        params.insert("calling_code", calling_code.into());
     }
+    if let Some(region) = known.region {
+        params.insert("region", region.into());
+    }
+    FieldError::with_params(code, params, lang)
 }
 
 /// The error for a parsed number that is not valid, from libphonenumber's length verdict.
@@ -276,7 +342,8 @@ mod spelling {
     pub(super) enum Prefix {
         /// A leading `+` (or several, or the full-width `＋`).
         Plus,
-        /// No `+`, and the digits start with `00`, which stay in [`Spelled::digits`].
+        /// No `+`, and the digits start with `00` and a digit other than 0; the `00` stays in
+        /// [`Spelled::digits`].
         DoubleZero,
         /// Neither: a national number, or one dialled with a country's own international prefix.
         None,
@@ -314,7 +381,11 @@ mod spelling {
             },
         };
         if !is_viable(number) {
-            return Err(ErrorCode::PhoneNotANumber);
+            return Err(if is_number_start(number) {
+                ErrorCode::PhoneTooShort
+            } else {
+                ErrorCode::PhoneNotANumber
+            });
         }
 
         let rest = number.trim_start_matches(is_plus);
@@ -336,7 +407,9 @@ mod spelling {
         }
         let prefix = if plus {
             Prefix::Plus
-        } else if digits.starts_with("00") {
+        } else if digits.starts_with("00") && !digits.starts_with("000") {
+            // As with libphonenumber's own international prefixes: no calling code starts
+            // with 0, so `000...` is not `00` and a calling code.
             Prefix::DoubleZero
         } else {
             Prefix::None
@@ -401,7 +474,7 @@ mod spelling {
                 }
             }
             // A local context (a domain name) says nothing about the calling code.
-            Some(context) if context.is_empty() => return Err(ErrorCode::PhoneNotANumber),
+            Some("") => return Err(ErrorCode::PhoneNotANumber),
             _ => Cow::Borrowed(number),
         };
         match number {
@@ -469,6 +542,17 @@ mod spelling {
         digits >= 3
     }
 
+    /// Whether `number` could become a number as more digits are typed (`+1`, `(5`): pluses,
+    /// then digits among punctuation, at least one digit. libphonenumber calls these not a
+    /// number; a form is better served by "too short".
+    fn is_number_start(number: &str) -> bool {
+        let rest = number.trim_start_matches(is_plus);
+        rest.chars().any(|c| digit_value(c).is_some())
+            && rest
+                .chars()
+                .all(|c| digit_value(c).is_some() || is_punctuation(c) || c == '*')
+    }
+
     /// libphonenumber's `VALID_PUNCTUATION` (it counts `x` as punctuation).
     fn is_punctuation(c: char) -> bool {
         matches!(
@@ -502,7 +586,7 @@ mod spelling {
         let i = ZEROS.partition_point(|&z| z <= code);
         let zero = ZEROS.get(i.checked_sub(1)?)?;
         let value = code - zero;
-        (value < 10).then(|| value as u8)
+        (value < 10).then_some(value as u8)
     }
 
     /// The telephone keypad digit of an ASCII letter (`A`-`C` → 2, ..., `W`-`Z` → 9).
@@ -600,21 +684,19 @@ mod spelling {
                 }
             }
         }
-        // Auto-dialling: `[ \t]*(;|,,)[:.]?[ \t,-]*DIGITS{1,15}#?` and `[ \t]*,+... DIGITS{1,9}`.
-        if let Some(rest) = unpunctuated.strip_suffix(';') {
-            if let Some(found) = accept(rest.trim_end_matches([' ', '\u{00A0}', '\t']), 15) {
-                return Some(found);
-            }
-        }
-        if unpunctuated.ends_with(",,") || before_digits.ends_with(",,") {
-            if let Some(found) = accept(before_digits.trim_end_matches(','), 15) {
-                return Some(found);
-            }
-        }
-        if before_digits.ends_with(',') {
-            if let Some(found) = accept(before_digits.trim_end_matches(','), 9) {
-                return Some(found);
-            }
+        // Auto-dialling: `[ \t]*(,,|;)[:.]?[ \t,-]*DIGITS{1,15}#?` and `[ \t]*,+[:.]?[ \t,-]*DIGITS{1,9}#?`.
+        let rest = before_digits
+            .trim_end_matches([' ', '\u{00A0}', '\t', ',', '-', ';', ':', '.', '\u{FF0E}']);
+        let run = before_digits.get(rest.len()..).unwrap_or("");
+        let max = if run.contains(';') || run.contains(",,") {
+            Some(15)
+        } else if run.contains(',') {
+            Some(9)
+        } else {
+            None
+        };
+        if let Some(found) = max.and_then(|max| accept(rest, max)) {
+            return Some(found);
         }
         // American style: `[- ]+DIGITS{1,6}#`.
         if hash && before_digits.ends_with([' ', '-']) {
@@ -691,8 +773,15 @@ mod engine {
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub(super) enum Failure {
         InvalidCountryCode,
-        TooShort,
-        TooLong,
+        TooShort(Known),
+        TooLong(Known),
+    }
+
+    /// What is known of a number that failed on its length.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub(super) struct Known {
+        pub calling_code: Option<u16>,
+        pub region: Option<&'static str>,
     }
 
     /// A parsed number (not necessarily valid).
@@ -743,7 +832,7 @@ mod engine {
 
     /// libphonenumber's `parse` from normalized digits on.
     pub(super) fn parse(dialled: Dialled<'_>) -> Result<Number, Failure> {
-        let (calling_code, mut national, meta, default) = match dialled {
+        let (calling_code, national, meta, default) = match dialled {
             Dialled::International(digits) => {
                 let (code, rest) = after_international_prefix(digits)?;
                 (code, rest.to_owned(), main_metadata(code), None)
@@ -770,37 +859,42 @@ mod engine {
                 }
             }
         };
-        if national.len() < MIN_NSN {
-            return Err(Failure::TooShort);
+        let mut number = Number {
+            calling_code,
+            nsn: national,
+            default,
+        };
+        let known = |number: &Number| Known {
+            calling_code: Some(number.calling_code),
+            region: region_hint(number, None),
+        };
+        if number.nsn.len() < MIN_NSN {
+            return Err(Failure::TooShort(known(&number)));
         }
         if let Some(meta) = meta {
-            let mut potential = national.clone();
+            let mut potential = number.nsn.clone();
             strip_national_prefix(&mut potential, meta);
             if !matches!(
                 length(meta, potential.len()),
                 Length::TooShort { .. } | Length::LocalOnly { .. }
             ) {
-                national = potential;
+                number.nsn = potential;
             }
         }
-        if national.len() < MIN_NSN {
-            return Err(Failure::TooShort);
+        if number.nsn.len() < MIN_NSN {
+            return Err(Failure::TooShort(known(&number)));
         }
-        if national.len() > MAX_NSN {
-            return Err(Failure::TooLong);
+        if number.nsn.len() > MAX_NSN {
+            return Err(Failure::TooLong(known(&number)));
         }
-        Ok(Number {
-            calling_code,
-            nsn: national,
-            default,
-        })
+        Ok(number)
     }
 
     /// The calling code at the start of digits that followed `+` or an international prefix,
     /// and the digits after it.
     fn after_international_prefix(digits: &str) -> Result<(u16, &str), Failure> {
         if digits.len() <= MIN_NSN {
-            return Err(Failure::TooShort);
+            return Err(Failure::TooShort(Known::default()));
         }
         extract_calling_code(digits).ok_or(Failure::InvalidCountryCode)
     }
@@ -925,21 +1019,37 @@ mod engine {
                 };
             }
         }
+        let length = match main_metadata(number.calling_code) {
+            Some(main) => length(main, number.nsn.len()),
+            None => Length::Possible,
+        };
+        Verdict::Invalid {
+            length,
+            region: region_hint(number, meta),
+        }
+    }
+
+    /// The region to name in an error about a number that is not valid: the one the number
+    /// belongs to (`found`), else one whose leading digits it has (`+1 416` is Canada's), else
+    /// the default region when the calling code is its own, else the calling code's main region
+    /// (against whose lengths libphonenumber checks it). `None` for non-geographic codes.
+    fn region_hint(number: &Number, found: Option<&'static Metadata>) -> Option<&'static str> {
         let all = regions(number.calling_code);
-        let region = meta
+        found
+            .or_else(|| {
+                all.iter().copied().find(|meta| {
+                    meta.leading_digits()
+                        .is_some_and(|re| looking_at(re.as_str(), &number.nsn).is_some())
+                })
+            })
             .or_else(|| {
                 number
                     .default
                     .filter(|d| d.meta.country_code() == number.calling_code)
                     .map(|d| d.meta)
             })
-            .or_else(|| (all.len() == 1).then(|| all.first().copied()).flatten())
-            .and_then(region_name);
-        let length = match all.first() {
-            Some(main) => length(main, number.nsn.len()),
-            None => Length::Possible,
-        };
-        Verdict::Invalid { length, region }
+            .or_else(|| all.first().copied())
+            .and_then(region_name)
     }
 
     /// The number types whose lengths make up the general lengths of a region.
@@ -959,33 +1069,72 @@ mod engine {
         ]
     }
 
-    /// libphonenumber's `testNumberLength` for type `UNKNOWN`. The metadata's general
-    /// descriptor lists no lengths of its own; like libphonenumber's metadata build, they are the
-    /// union of the number types' lengths (and local-only lengths those that are only local).
-    fn length(meta: &Metadata, len: usize) -> Length {
-        let mut lengths: Vec<u16> = Vec::new();
-        let mut local: Vec<u16> = Vec::new();
-        for desc in typed(meta).into_iter().flatten() {
-            lengths.extend_from_slice(desc.possible_length());
-            local.extend_from_slice(desc.possible_local_length());
-        }
-        lengths.sort_unstable();
-        lengths.dedup();
-        local.retain(|l| !lengths.contains(l));
+    /// A region's possible lengths of national significant numbers, and those only dialled
+    /// locally.
+    #[derive(Debug, Default)]
+    struct Lengths {
+        all: Vec<u16>,
+        local: Vec<u16>,
+    }
+
+    /// The general lengths of a region. The metadata's general descriptor lists none of its
+    /// own; like libphonenumber's metadata build, they are the union of the number types'
+    /// lengths, and the local-only lengths those that are only local. Worked out once per
+    /// region and kept.
+    fn lengths(meta: &'static Metadata) -> &'static Lengths {
+        use std::collections::HashMap;
+        use std::sync::{Mutex, OnceLock};
+
+        static LENGTHS: OnceLock<Mutex<HashMap<usize, &'static Lengths>>> = OnceLock::new();
+        let cache = LENGTHS.get_or_init(Default::default);
+        let mut cache = cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let key = meta as *const Metadata as usize;
+        cache.entry(key).or_insert_with(|| {
+            let mut all: Vec<u16> = Vec::new();
+            let mut local: Vec<u16> = Vec::new();
+            for desc in typed(meta).into_iter().flatten() {
+                all.extend_from_slice(desc.possible_length());
+                local.extend_from_slice(desc.possible_local_length());
+            }
+            all.sort_unstable();
+            all.dedup();
+            local.sort_unstable();
+            local.dedup();
+            local.retain(|l| !all.contains(l));
+            // One small allocation per region, for the life of the program.
+            Box::leak(Box::new(Lengths { all, local }))
+        })
+    }
+
+    /// libphonenumber's `testNumberLength` for type `UNKNOWN`.
+    fn length(meta: &'static Metadata, len: usize) -> Length {
+        let Lengths { all, local } = lengths(meta);
         let len = u16::try_from(len).unwrap_or(u16::MAX);
-        let (Some(&min), Some(&max)) = (lengths.first(), lengths.last()) else {
-            return Length::Invalid { lengths };
+        let (Some(&min), Some(&max)) = (all.first(), all.last()) else {
+            return Length::Invalid {
+                lengths: Vec::new(),
+            };
         };
         if local.contains(&len) {
-            Length::LocalOnly { lengths }
+            Length::LocalOnly {
+                lengths: all.clone(),
+            }
         } else if len < min {
-            Length::TooShort { lengths }
+            Length::TooShort {
+                lengths: all.clone(),
+            }
         } else if len > max {
-            Length::TooLong { lengths }
-        } else if lengths.contains(&len) {
+            Length::TooLong {
+                lengths: all.clone(),
+            }
+        } else if all.contains(&len) {
             Length::Possible
         } else {
-            Length::Invalid { lengths }
+            Length::Invalid {
+                lengths: all.clone(),
+            }
         }
     }
 
@@ -1003,15 +1152,11 @@ mod engine {
     /// libphonenumber's `getNumberTypeHelper`.
     fn number_type(meta: &'static Metadata, nsn: &str) -> NumberType {
         let d = meta.descriptors();
-        let general = d.general();
-        let lengths_ok = match length(meta, nsn.len()) {
-            Length::Possible => true,
-            Length::LocalOnly { lengths }
-            | Length::TooShort { lengths }
-            | Length::TooLong { lengths }
-            | Length::Invalid { lengths } => lengths.iter().any(|&l| usize::from(l) == nsn.len()),
-        };
-        if !lengths_ok || !whole(general.national_number().as_str(), nsn) {
+        let possible = lengths(meta)
+            .all
+            .iter()
+            .any(|&l| usize::from(l) == nsn.len());
+        if !possible || !whole(d.general().national_number().as_str(), nsn) {
             return NumberType::Unknown;
         }
         let ordered = [

@@ -11,8 +11,10 @@
 //! ```
 //!
 //! The corpus path can be changed with `CONTACTKIT_PHONE_ORACLE`. The test fails when validity
-//! and E.164 agree on fewer than 99% of the cases; number type, region, extension and formats
-//! are reported separately.
+//! and E.164 agree on fewer than 99% of the cases; number type, region, extension, formats and
+//! (for numbers both reject) the error code are reported separately. The error code expected is
+//! libphonenumber's reason (its parse exception, else `isPossibleNumberWithReason`) mapped as the
+//! table in `src/phone.rs` says.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
@@ -35,6 +37,8 @@ struct Case {
     extension: String,
     international: String,
     national: String,
+    /// contactkit's code for libphonenumber's reason, when not valid.
+    error: String,
 }
 
 fn corpus_path() -> PathBuf {
@@ -63,7 +67,7 @@ fn load() -> Vec<Case> {
             .position(|h| *h == name)
             .unwrap_or_else(|| panic!("corpus has no column {name}"))
     };
-    let (id, kind, input, default, valid, e164, number_type, region, extension, intl, natl) = (
+    let (id, kind, input, default, valid, e164, number_type, region, extension, intl, natl, error) = (
         col("id"),
         col("kind"),
         col("input"),
@@ -75,6 +79,7 @@ fn load() -> Vec<Case> {
         col("extension"),
         col("intl_fmt"),
         col("natl_fmt"),
+        col("error"),
     );
     lines
         .filter(|l| !l.is_empty())
@@ -93,6 +98,7 @@ fn load() -> Vec<Case> {
                 extension: f[extension].into(),
                 international: f[intl].into(),
                 national: f[natl].into(),
+                error: f[error].into(),
             }
         })
         .collect()
@@ -136,6 +142,7 @@ fn agrees_with_libphonenumber() {
     let (mut number_type, mut region, mut extension) =
         (Tally::default(), Tally::default(), Tally::default());
     let (mut international, mut national) = (Tally::default(), Tally::default());
+    let mut error_code = Tally::default();
     let mut disagreements = Vec::new();
     let mut detail_disagreements = Vec::new();
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
@@ -169,7 +176,17 @@ fn agrees_with_libphonenumber() {
             ));
         }
         match &ours {
-            Err(e) if !case.valid => *our_codes.entry(e.code.to_string()).or_default() += 1,
+            Err(e) if !case.valid => {
+                *our_codes.entry(e.code.to_string()).or_default() += 1;
+                let got = e.code.as_str();
+                error_code.add(got == case.error);
+                if got != case.error {
+                    detail_disagreements.push(format!(
+                        "#{} {:<10} {:?} default={:<2} oracle: {:?}; ours: {got:?}",
+                        case.id, "error", case.input, case.default, case.error
+                    ));
+                }
+            }
             Ok(p) if agree => {
                 let mut detail = |tally: &mut Tally, what: &str, want: &str, got: &str| {
                     tally.add(want == got);
@@ -221,6 +238,7 @@ fn agrees_with_libphonenumber() {
     println!("{}", extension.line("extension (both valid)"));
     println!("{}", international.line("international format"));
     println!("{}", national.line("national format"));
+    println!("{}", error_code.line("error code (both invalid)"));
     println!("our codes for the oracle's invalid cases: {our_codes:?}");
     if !by_kind.is_empty() {
         println!("validity disagreements by kind: {by_kind:?}");
@@ -229,7 +247,7 @@ fn agrees_with_libphonenumber() {
         println!("  {d}");
     }
     if !detail_disagreements.is_empty() {
-        println!("first detail disagreements (type, region, extension, formats):");
+        println!("first detail disagreements (type, region, extension, formats, error code):");
         for d in detail_disagreements.iter().take(20) {
             println!("  {d}");
         }
