@@ -1323,12 +1323,13 @@ mod engine {
     /// The metadata pattern `source` compiled for `anchor`, compiled on first use and kept:
     /// the set of patterns is bounded by the metadata. The metadata's patterns are written for
     /// free spacing (`ignore_whitespace`).
-    fn compiled(source: &'static str, anchor: Anchor) -> Option<regex::Regex> {
+    fn compiled(source: &'static str, anchor: Anchor) -> Option<&'static regex::Regex> {
         use std::collections::HashMap;
         use std::sync::{Mutex, OnceLock};
 
         type Key = (usize, usize, Anchor);
-        static COMPILED: OnceLock<Mutex<HashMap<Key, Option<regex::Regex>>>> = OnceLock::new();
+        type Cache = HashMap<Key, Option<&'static regex::Regex>>;
+        static COMPILED: OnceLock<Mutex<Cache>> = OnceLock::new();
         let cache = COMPILED.get_or_init(Default::default);
         // A panic cannot happen while the lock is held (compiling returns errors as values),
         // but a poisoned lock would still hold good data.
@@ -1337,19 +1338,20 @@ mod engine {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         // Metadata patterns live as long as the program: their address identifies them.
         let key = (source.as_ptr() as usize, source.len(), anchor);
-        cache
-            .entry(key)
-            .or_insert_with(|| {
-                let pattern = match anchor {
-                    Anchor::Whole => format!("^(?:{source})$"),
-                    Anchor::Start => format!("^(?:{source})"),
-                    Anchor::None => source.to_owned(),
-                };
-                regex::RegexBuilder::new(&pattern)
-                    .ignore_whitespace(true)
-                    .build()
-                    .ok()
-            })
-            .clone()
+        *cache.entry(key).or_insert_with(|| {
+            let pattern = match anchor {
+                Anchor::Whole => format!("^(?:{source})$"),
+                Anchor::Start => format!("^(?:{source})"),
+                Anchor::None => source.to_owned(),
+            };
+            let re = regex::RegexBuilder::new(&pattern)
+                .ignore_whitespace(true)
+                .build()
+                .ok()?;
+            // Kept for the life of the program, like the metadata it comes from. Handing out
+            // the one `Regex` (not clones, which start with empty match caches) keeps its
+            // caches warm.
+            Some(&*Box::leak(Box::new(re)))
+        })
     }
 }

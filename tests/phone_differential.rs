@@ -7,7 +7,7 @@
 //! ```sh
 //! python3 -m venv .venv && .venv/bin/pip install phonenumbers==9.0.33
 //! .venv/bin/python scripts/phone_oracle.py
-//! cargo test --release --test phone_differential -- --ignored --nocapture
+//! cargo test --test phone_differential -- --ignored --nocapture   # --release runs it faster
 //! ```
 //!
 //! The corpus path can be changed with `CONTACTKIT_PHONE_ORACLE`. The test fails when validity
