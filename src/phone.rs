@@ -842,20 +842,19 @@ mod engine {
                 let idd = meta
                     .international_prefix()
                     .and_then(|re| looking_at(re.as_str(), digits))
-                    .map(|(end, _)| end)
                     // An international prefix is never followed by 0: no calling code starts so.
                     .filter(|&end| !digits.get(end..).unwrap_or("").starts_with('0'));
                 if let Some(end) = idd {
                     let (code, rest) = after_international_prefix(digits.get(end..).unwrap_or(""))?;
                     (code, rest.to_owned(), main_metadata(code), Some(region))
                 } else {
-                    let (code, national) = calling_code_without_plus(digits, meta);
-                    let meta = if code == meta.country_code() && national.len() == digits.len() {
-                        Some(meta)
-                    } else {
-                        main_metadata(code)
-                    };
-                    (code, national, meta, Some(region))
+                    let code = meta.country_code();
+                    match without_calling_code(digits, meta) {
+                        // As libphonenumber does, the calling code's main region's metadata
+                        // reads the rest (the same as the default's, but for shared codes).
+                        Some(rest) => (code, rest, main_metadata(code), Some(region)),
+                        None => (code, digits.to_owned(), Some(meta), Some(region)),
+                    }
                 }
             }
         };
@@ -912,22 +911,16 @@ mod engine {
     }
 
     /// libphonenumber's reading of a national number that starts with the region's own calling
-    /// code (`44 20 7946 0958` in GB): the code is taken off when the rest is a number and the
-    /// whole is not, or the whole is too long.
-    fn calling_code_without_plus(digits: &str, meta: &'static Metadata) -> (u16, String) {
-        let code = meta.country_code();
-        let code_text = code.to_string();
-        if let Some(rest) = digits.strip_prefix(code_text.as_str()) {
-            let general = meta.descriptors().general().national_number().as_str();
-            let mut potential = rest.to_owned();
-            strip_national_prefix(&mut potential, meta);
-            if (!whole(general, digits) && whole(general, &potential))
-                || matches!(length(meta, digits.len()), Length::TooLong { .. })
-            {
-                return (code, potential);
-            }
-        }
-        (code, digits.to_owned())
+    /// code (`44 20 7946 0958` in GB): the rest (national prefix taken off) when the rest is a
+    /// number and the whole is not, or the whole is too long; `None` to read the whole.
+    fn without_calling_code(digits: &str, meta: &'static Metadata) -> Option<String> {
+        let rest = digits.strip_prefix(meta.country_code().to_string().as_str())?;
+        let general = meta.descriptors().general().national_number().as_str();
+        let mut potential = rest.to_owned();
+        strip_national_prefix(&mut potential, meta);
+        let take = (!whole(general, digits) && whole(general, &potential))
+            || matches!(length(meta, digits.len()), Length::TooLong { .. });
+        take.then_some(potential)
     }
 
     /// libphonenumber's `maybeStripNationalPrefixAndCarrierCode` (the carrier code is dropped,
@@ -1295,7 +1288,7 @@ mod engine {
     /// with it.
     pub(super) fn international_prefix_len(region: Region, digits: &str) -> Option<usize> {
         let re = region.meta.international_prefix()?;
-        looking_at(re.as_str(), digits).map(|(end, _)| end)
+        looking_at(re.as_str(), digits)
     }
 
     /// How a metadata pattern is matched.
@@ -1315,9 +1308,9 @@ mod engine {
     }
 
     /// Where a match of `source` at the start of `text` ends, if there is one.
-    fn looking_at(source: &'static str, text: &str) -> Option<(usize, ())> {
+    fn looking_at(source: &'static str, text: &str) -> Option<usize> {
         let re = compiled(source, Anchor::Start)?;
-        re.find(text).map(|m| (m.end(), ()))
+        re.find(text).map(|m| m.end())
     }
 
     /// The metadata pattern `source` compiled for `anchor`, compiled on first use and kept:
