@@ -23,7 +23,7 @@ fn sdr() -> BatchOptions {
 }
 
 fn sdr_row(name: &str, email: &str) -> Value {
-    json!({"full_name": name, "email": email, "linkedin_profile": format!("https://linkedin.com/in/{name}")})
+    json!({"full_name": name, "email": email, "linkedin_profile": format!("https://linkedin.com/in/{name}-smith")})
 }
 
 fn codes(r: &RowResult) -> Vec<(String, String)> {
@@ -106,7 +106,7 @@ fn chunks_continue_row_numbers_and_remember_keys() {
     assert_eq!((s.total, s.valid, s.invalid, s.duplicates), (4, 2, 2, 1));
     // One row at a time works the same, and as JSON text too.
     let r = v.validate_json_row(
-        r#"{"full_name":"d","email":"b@EXAMPLE.com","linkedin_profile":"linkedin.com/in/d"}"#,
+        r#"{"full_name":"d","email":"b@EXAMPLE.com","linkedin_profile":"linkedin.com/in/dee-smith"}"#,
     );
     assert_eq!(r.row, 4);
     assert_eq!(codes(&r), [("email".into(), "duplicate".into())]);

@@ -314,7 +314,7 @@ test("import flow errors", () => {
 
 // ------------------------------------------------------------------ batches
 
-const sdrRow = (name, email) => ({ full_name: name, email, linkedin_profile: `linkedin.com/in/${name}` });
+const sdrRow = (name, email) => ({ full_name: name, email, linkedin_profile: `linkedin.com/in/${name}-smith` });
 
 test("validateContacts: per-row results, duplicates by key, summary", () => {
   const report = validateContacts(
@@ -369,7 +369,7 @@ test("the TypeScript types describe the payload API (tsc --strict)", () => {
   execFileSync(
     process.execPath,
     [tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "es2022",
-      "--moduleResolution", "bundler", "--lib", "esnext,dom", "tests/types/payload.ts"],
+      "--moduleResolution", "bundler", "--lib", "es2022,dom,esnext.disposable", "tests/types/payload.ts"],
     { cwd: root, stdio: "pipe" },
   );
 });
