@@ -424,10 +424,25 @@ fn decimal(s: &str) -> Option<&str> {
             return None;
         }
     }
-    if i != b.len() || !s.parse::<f64>().is_ok_and(f64::is_finite) {
+    if i != b.len() {
         return None;
     }
-    Some(s.strip_prefix('+').unwrap_or(s))
+    let unsigned = s.strip_prefix('+').unwrap_or(s);
+    // Finite: serde_json's parser (already in the binary, unlike core's `f64::from_str`)
+    // rejects what overflows an f64. It takes JSON's grammar, so without leading zeros.
+    let (sign, digits) = match unsigned.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", unsigned),
+    };
+    let trimmed = digits.trim_start_matches('0');
+    let json = if trimmed.is_empty() || !trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{sign}0{trimmed}")
+    } else {
+        format!("{sign}{trimmed}")
+    };
+    serde_json::from_str::<f64>(&json)
+        .is_ok_and(f64::is_finite)
+        .then_some(unsigned)
 }
 
 /// An ISO 8601 calendar date (`2024-02-29`) or date-time (`2024-02-29T13:45`, with optional
@@ -589,6 +604,11 @@ mod tests {
         assert_eq!(decimal("42"), Some("42"));
         assert_eq!(decimal("+3.5"), Some("3.5"));
         assert_eq!(decimal("-0.25e-3"), Some("-0.25e-3"));
+        assert_eq!(decimal("007"), Some("007"));
+        assert_eq!(decimal("-00.5"), Some("-00.5"));
+        assert_eq!(decimal("0"), Some("0"));
+        assert_eq!(decimal("1.7e308"), Some("1.7e308"));
+        assert_eq!(decimal("1.8e308"), None);
         for bad in [
             "", "+", "1.", ".5", "1e", "1,5", "NaN", "inf", "1e999", "0x10", "1 2",
         ] {
