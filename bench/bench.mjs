@@ -5,7 +5,8 @@
 //
 //   bash scripts/build.sh              # builds pkg/ (release, wasm-opt)
 //   npm --prefix bench ci              # installs libphonenumber-js, the reference
-//   node bench/bench.mjs               # ~30 s; --quick for a ~8 s run, --json for machine output
+//   node bench/bench.mjs               # ~30 s; --quick for a ~8 s run, --json for machine output,
+//                                      # --pkg=DIR to measure another build of the package
 //
 // Workload (the issue's): parse + validate + E.164 of the national number `612345678` with the
 // default country cycling through 20 countries; "one country" keeps ES. contactkit is called
@@ -16,12 +17,16 @@ import { readFileSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { gzipSync, constants } from "node:zlib";
 import os from "node:os";
+import { pathToFileURL } from "node:url";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const asJson = args.has("--json");
+const pkgArg = process.argv.slice(2).find((a) => a.startsWith("--pkg="));
 
-const pkgDir = new URL("../pkg/", import.meta.url);
+const pkgDir = pkgArg
+  ? pathToFileURL(pkgArg.slice("--pkg=".length).replace(/\/?$/, "/"))
+  : new URL("../pkg/", import.meta.url);
 const pkgEntry = new URL("node.mjs", pkgDir);
 const ljsEntry = new URL("./node_modules/libphonenumber-js/max/index.js", import.meta.url);
 if (!existsSync(pkgEntry)) fail("pkg/node.mjs is missing: run `bash scripts/build.sh` first.");
