@@ -1,0 +1,32 @@
+// The whole npm package (.wasm plus its JS glue) stays within 150 KB gzip (issue 5). A size is
+// deterministic for a given build, so unlike timings it is asserted. Run after
+// `bash scripts/build.sh` (a release build: a --dev build is far larger and is refused).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { gzipSync, constants } from "node:zlib";
+
+const BUDGET = 150 * 1024;
+const pkg = new URL("../../pkg/", import.meta.url);
+const read = (name) => readFileSync(new URL(name, pkg));
+
+test("the package's .wasm and JS glue are at most 150 KB gzip", () => {
+  const wasm = read("contactkit_bg.wasm");
+  const glue = read("contactkit.js");
+  // Measured as scripts/build.sh prints it: the two files in one gzip -9 stream.
+  const gz = gzipSync(Buffer.concat([wasm, glue]), { level: constants.Z_BEST_COMPRESSION }).length;
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  console.log(`package: ${kb(gz)} gzip of ${kb(BUDGET)} (.wasm ${kb(wasm.length)}, glue ${kb(glue.length)} raw)`);
+  assert.ok(
+    gz <= BUDGET,
+    `pkg/ is ${kb(gz)} gzip, over the ${kb(BUDGET)} budget by ${kb(gz - BUDGET)}: ` +
+      "weigh what the last dependency or table added (docs/performance.md)",
+  );
+});
+
+test("the measured .wasm is a release build (no name section, no debug info)", () => {
+  // A debug build would make the budget test meaningless in either direction.
+  const wasm = read("contactkit_bg.wasm");
+  const text = wasm.toString("latin1");
+  assert.ok(!text.includes(".debug_info"), "pkg/contactkit_bg.wasm has DWARF debug info: build with scripts/build.sh (release)");
+});
