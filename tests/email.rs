@@ -318,7 +318,7 @@ fn spanish_messages() {
     let e = email::normalize(&format!("{}@x.com", "a".repeat(70)), &es).unwrap_err();
     assert_eq!(
         e.message,
-        "La parte antes de la @ mide 70 caracteres; el límite es 64."
+        "La parte antes de la @ mide 70 bytes; el límite es 64."
     );
     let e = email::normalize("Juan <juan@x.com>", &es).unwrap_err();
     assert_eq!(
