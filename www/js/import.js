@@ -283,7 +283,9 @@ async function run() {
     extras: state.extras ? APIS[state.api].extras : null,
   }, 'started');
   if (job.cancelled) return;
-  if (started2.errors?.length) announce(started2.errors.map((e) => `${e.field}: ${e.message}`).join(' '));
+  const optionErrors = (started2.errors ?? []).map((e) => `${e.field}: ${e.message}`).join(' ');
+  document.getElementById('import-option-errors').textContent = optionErrors;
+  if (optionErrors) announce(optionErrors);
 
   await new Promise((resolve, reject) => {
     globalThis.Papa.parse(state.file, {

@@ -63,8 +63,10 @@ const sheetRow = (index) => index + 2;
 function validateRows(rows) {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const contacts = rows.slice(start, start + CHUNK).map(toContact);
-    const results = validator.validate(contacts);
-    for (const r of results) {
+    // `{ results, errors }`; `errors` only when the chunk itself is not an array.
+    const out = validator.validate(contacts);
+    if (out?.errors?.length) throw new Error(out.errors.map((e) => e.message).join(' '));
+    for (const r of out.results) {
       if (r.ok) {
         job.requests.push(JSON.stringify(r.request));
       } else {
@@ -128,8 +130,8 @@ self.onmessage = async ({ data }) => {
           problems: [],
           validated: 0,
         };
-        const errors = typeof validator.errors === 'function' ? validator.errors() : [];
-        self.postMessage({ type: 'started', errors });
+        // Problems of the options (a bad import ID, say): every row fails with them too.
+        self.postMessage({ type: 'started', errors: validator.errors ?? [] });
         break;
       }
       case 'rows':
