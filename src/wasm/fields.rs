@@ -3,7 +3,10 @@
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use super::{js_type_name, options_lang, outcome, read_options, to_js, ErrOutcome};
+use super::{
+    js_type_name, options_lang, outcome, read_options, to_js, ErrOutcome, JsFieldOptions,
+    JsPhoneOptions,
+};
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::FieldOptions;
 use crate::params;
@@ -12,7 +15,7 @@ use crate::{country, email, linkedin, locale, phone, timezone};
 /// The shared prologue of every export: the input must be a string and the options valid.
 fn prepare<O: DeserializeOwned + Default>(
     input: &JsValue,
-    opts: &Option<JsValue>,
+    opts: Option<&JsValue>,
 ) -> Result<(String, O), FieldError> {
     let Some(text) = input.as_string() else {
         return Err(FieldError::with_params(
@@ -25,7 +28,7 @@ fn prepare<O: DeserializeOwned + Default>(
     Ok((text, options))
 }
 
-fn run<O, T, F>(input: &JsValue, opts: &Option<JsValue>, rule: F) -> JsValue
+fn run<O, T, F>(input: &JsValue, opts: Option<&JsValue>, rule: F) -> JsValue
 where
     O: DeserializeOwned + Default,
     T: serde::Serialize,
@@ -39,18 +42,18 @@ where
 #[wasm_bindgen(js_name = normalizePhone, unchecked_return_type = "PhoneResult")]
 pub fn normalize_phone(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PhoneOptions")] opts: Option<JsValue>,
+    opts: Option<JsPhoneOptions>,
 ) -> JsValue {
-    run(&input, &opts, phone::normalize)
+    run(&input, opts.as_deref(), phone::normalize)
 }
 
 /// Validates and normalizes an email address; may suggest a fix for a mistyped domain.
 #[wasm_bindgen(js_name = normalizeEmail, unchecked_return_type = "EmailResult")]
 pub fn normalize_email(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+    opts: Option<JsFieldOptions>,
 ) -> JsValue {
-    match prepare::<FieldOptions>(&input, &opts).and_then(|(text, o)| {
+    match prepare::<FieldOptions>(&input, opts.as_deref()).and_then(|(text, o)| {
         email::normalize(&text, &o)
     }) {
         Ok(value) => outcome::<email::Email>(&Ok(value)),
@@ -69,36 +72,36 @@ pub fn normalize_email(
 #[wasm_bindgen(js_name = normalizeLinkedIn, unchecked_return_type = "LinkedInResult")]
 pub fn normalize_linkedin(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+    opts: Option<JsFieldOptions>,
 ) -> JsValue {
-    run(&input, &opts, linkedin::normalize)
+    run(&input, opts.as_deref(), linkedin::normalize)
 }
 
 /// Validates and canonicalizes a BCP 47 locale.
 #[wasm_bindgen(js_name = normalizeLocale, unchecked_return_type = "LocaleResult")]
 pub fn normalize_locale(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+    opts: Option<JsFieldOptions>,
 ) -> JsValue {
-    run(&input, &opts, locale::normalize)
+    run(&input, opts.as_deref(), locale::normalize)
 }
 
 /// Resolves an IANA timezone name or alias to its canonical zone.
 #[wasm_bindgen(js_name = normalizeTimezone, unchecked_return_type = "TimezoneResult")]
 pub fn normalize_timezone(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+    opts: Option<JsFieldOptions>,
 ) -> JsValue {
-    run(&input, &opts, timezone::normalize)
+    run(&input, opts.as_deref(), timezone::normalize)
 }
 
 /// Resolves an ISO 3166-1 code or a country name to its alpha-2 code.
 #[wasm_bindgen(js_name = normalizeCountry, unchecked_return_type = "CountryResult")]
 pub fn normalize_country(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] opts: Option<JsValue>,
+    opts: Option<JsFieldOptions>,
 ) -> JsValue {
-    run(&input, &opts, country::normalize)
+    run(&input, opts.as_deref(), country::normalize)
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -69,9 +69,9 @@ fn lenient_lang(json: &str) -> Lang {
 /// Reads an options object. `undefined` and `null` give the defaults; anything else must be an
 /// object whose keys the options know. The `Lang` is returned even on error, for its message.
 pub(crate) fn read_options<T: DeserializeOwned + Default>(
-    opts: &Option<JsValue>,
+    opts: Option<&JsValue>,
 ) -> Result<T, FieldError> {
-    let Some(v) = opts.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
+    let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(T::default());
     };
     let name = js_type_name(v);
@@ -105,9 +105,8 @@ pub(crate) fn read_options<T: DeserializeOwned + Default>(
 }
 
 /// The `lang` option of a possibly invalid options object, for messages about the input.
-pub(crate) fn options_lang(opts: &Option<JsValue>) -> Lang {
-    opts.as_ref()
-        .and_then(|v| js_sys::Reflect::get(v, &JsValue::from_str("lang")).ok())
+pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
+    opts.and_then(|v| js_sys::Reflect::get(v, &JsValue::from_str("lang")).ok())
         .and_then(|l| l.as_string())
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default()
@@ -142,11 +141,27 @@ pub(crate) fn outcome<T: Serialize>(result: &Result<T, FieldError>) -> JsValue {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Lang` in TypeScript: `"en" | "es"`.
+    #[wasm_bindgen(typescript_type = "Lang")]
+    pub type JsLang;
+    /// `FieldOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "FieldOptions")]
+    pub type JsFieldOptions;
+    /// `PhoneOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "PhoneOptions")]
+    pub type JsPhoneOptions;
+}
+
 /// Every error code with its message template in `lang` (`"en"` unless `"es"` is given), for
 /// a UI that shows its own wording for some codes.
 #[wasm_bindgen(js_name = errorMessages, unchecked_return_type = "Record<ErrorCode, string>")]
-pub fn error_messages(#[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>) -> JsValue {
-    let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+pub fn error_messages(lang: Option<JsLang>) -> JsValue {
+    let lang = lang
+        .and_then(|l| l.as_string())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default();
     let map: std::collections::BTreeMap<&str, &str> = crate::messages::TABLE
         .iter()
         .map(|(code, name, _, _)| (*name, crate::messages::template(*code, lang)))

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: wasm-pack (--target web), then wasm-opt from npm's binaryen,
+# then pkg/node.mjs so that Node users can `import { normalizePhone } from "contactkit"` with no
+# init step. `scripts/build.sh --dev` skips optimizations for a quick debug build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+profile=--release
+[ "${1:-}" = --dev ] && profile=--dev
+
+# --mode no-install: use the wasm-bindgen CLI on PATH (scripts/setup.sh installs the pinned one).
+wasm-pack build "$profile" --target web --out-dir pkg --mode no-install >/dev/null 2>pkg-build.log ||
+  { cat pkg-build.log; exit 1; }
+rm -f pkg-build.log pkg/.gitignore
+
+if [ "$profile" = --release ]; then
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    pkg/contactkit_bg.wasm -o pkg/contactkit_bg.wasm
+fi
+
+cat > pkg/node.mjs <<'JS'
+// Node entry point: instantiates the module synchronously from the .wasm beside this file, so
+// the exports are ready on import. `await init()` still works (it returns at once).
+import { readFileSync } from "node:fs";
+import { initSync } from "./contactkit.js";
+
+initSync({ module: readFileSync(new URL("./contactkit_bg.wasm", import.meta.url)) });
+
+export * from "./contactkit.js";
+export { default } from "./contactkit.js";
+JS
+cp pkg/contactkit.d.ts pkg/node.d.mts
+
+node - <<'JS'
+const fs = require("fs");
+const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
+p.files = [...new Set([...(p.files || []), "node.mjs", "node.d.mts"])];
+p.exports = {
+  ".": {
+    node: { types: "./node.d.mts", default: "./node.mjs" },
+    types: "./contactkit.d.ts",
+    default: "./contactkit.js",
+  },
+  "./contactkit_bg.wasm": "./contactkit_bg.wasm",
+};
+fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
+JS
+
+wasm=$(wc -c < pkg/contactkit_bg.wasm)
+gz=$(cat pkg/contactkit_bg.wasm pkg/contactkit.js | gzip -9 | wc -c)
+echo "built pkg/ (${profile#--}): contactkit_bg.wasm ${wasm} bytes; wasm + JS glue ${gz} bytes gzip"

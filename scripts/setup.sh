@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what contactkit needs on a fresh machine, skipping whatever is already there.
+#   scripts/setup.sh build   Rust wasm32 target, wasm-bindgen-cli (pinned), wasm-pack, npm packages
+#   scripts/setup.sh test    all of the above, plus Chromium and the python libphonenumber oracle
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-build}
+
+# Keep in step with `wasm-bindgen = "=…"` in Cargo.toml: the CLI only reads modules built by the
+# same version of the macro.
+WBG_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+# The phonenumber crate's metadata version (its +build suffix); the oracle must match it.
+PHONENUMBERS_VERSION=$(sed -n 's/^phonenumber = "[^+]*+\([0-9.]*\)".*/\1/p' Cargo.toml)
+PHONENUMBERS_VERSION=${PHONENUMBERS_VERSION:-9.0.33}
+
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
+  say "installing wasm-bindgen-cli $WBG_VERSION (about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+if ! command -v wasm-pack >/dev/null 2>&1; then
+  say "installing wasm-pack (about 3 minutes)"
+  cargo install wasm-pack
+fi
+
+# npm packages (wasm-opt from binaryen, typescript, libphonenumber-js for the benchmark,
+# playwright-core and papaparse for the demo page): one lockfile per folder that has one.
+for dir in . www bench; do
+  [ -f "$dir/package-lock.json" ] || continue
+  # npm ci leaves node_modules/.package-lock.json behind; a newer lockfile means new packages.
+  if [ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+    say "installing npm packages in $dir/"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+
+if [ "$what" = test ]; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    say "installing Debian's chromium (browser tests)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if ! .venv/bin/python -c "import phonenumbers, sys; sys.exit(phonenumbers.__version__ != '$PHONENUMBERS_VERSION')" 2>/dev/null; then
+    say "installing python phonenumbers==$PHONENUMBERS_VERSION (the libphonenumber oracle) in .venv/"
+    python3 -m venv .venv
+    .venv/bin/pip install -q --disable-pip-version-check "phonenumbers==$PHONENUMBERS_VERSION"
+  fi
+fi
+say "ready"

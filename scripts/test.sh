@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of contactkit, installing what is missing first (scripts/setup.sh test):
+# lints, Rust tests natively and in Wasm (Node), the libphonenumber differential test, the built
+# npm package under Node (API, README examples, size budget), and the demo page in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+step "format and lints (native and wasm32)"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+
+step "Rust tests, native"
+cargo test --quiet
+
+step "Rust tests, wasm32 in Node"
+cargo test --target wasm32-unknown-unknown
+
+step "phone numbers against libphonenumber (python phonenumbers)"
+.venv/bin/python scripts/phone_oracle.py tests/oracle/phone.tsv
+cargo test --release --test phone_differential -- --ignored --nocapture
+
+step "the npm package under Node"
+bash scripts/build.sh
+node --test tests/node/
+
+if [ -d www/tests ]; then
+  step "the demo page in Chromium"
+  node --test www/tests/
+fi

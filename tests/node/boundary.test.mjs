@@ -1,0 +1,90 @@
+// The JS boundary: any JS value in, a plain result object out; never a throw, never a trap.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as ck from "../../pkg/node.mjs";
+
+const fields = {
+  normalizePhone: ck.normalizePhone,
+  normalizeEmail: ck.normalizeEmail,
+  normalizeLinkedIn: ck.normalizeLinkedIn,
+  normalizeLocale: ck.normalizeLocale,
+  normalizeTimezone: ck.normalizeTimezone,
+  normalizeCountry: ck.normalizeCountry,
+};
+
+const cyclic = {};
+cyclic.self = cyclic;
+const wrongValues = [
+  [null, "null"],
+  [undefined, "undefined"],
+  [42, "number"],
+  [NaN, "number"],
+  [true, "boolean"],
+  [{}, "object"],
+  [["+12124567890"], "array"],
+  [Symbol("x"), "symbol"],
+  [10n, "bigint"],
+  [() => "+1", "function"],
+  [cyclic, "object"],
+];
+
+for (const [name, fn] of Object.entries(fields)) {
+  test(`${name}: a non-string input is a wrong_type result, in the language asked for`, () => {
+    for (const [value, got] of wrongValues) {
+      const r = fn(value);
+      assert.equal(r.ok, false);
+      assert.equal(r.error.code, "wrong_type");
+      assert.equal(r.error.params.got, got);
+      assert.match(r.error.message, /Expected text/);
+      const es = fn(value, { lang: "es" });
+      assert.match(es.error.message, /Se esperaba texto/);
+    }
+  });
+
+  test(`${name}: bad options are an invalid_option result, not an exception`, () => {
+    for (const opts of [{ lang: "fr" }, { nope: 1 }, 5, "es", [1], { lang: 3 }, cyclic]) {
+      const r = fn("x", opts);
+      assert.equal(r.ok, false, JSON.stringify(String(opts)));
+      assert.equal(r.error.code, "invalid_option");
+      assert.equal(typeof r.error.message, "string");
+    }
+    assert.notEqual(fn("x", null).error?.code, "invalid_option");
+    assert.notEqual(fn("x", undefined).error?.code, "invalid_option");
+  });
+
+  test(`${name}: empty, blank and huge inputs are ordinary failures`, () => {
+    assert.equal(fn("").error.code, "empty");
+    assert.equal(fn(" \t\n ").error.code, "empty");
+    const huge = fn("9".repeat(5_000_000));
+    assert.equal(huge.error.code, "input_too_long");
+    assert.equal(huge.error.params.max, 1024);
+    const r = fn("\u0000\uffff\ud800💥".repeat(100));
+    assert.equal(typeof r.ok, "boolean");
+  });
+
+  test(`${name}: results are plain JSON-compatible objects`, () => {
+    const r = fn("x");
+    assert.equal(Object.getPrototypeOf(r), Object.prototype);
+    assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
+  });
+}
+
+test("the module still works after thousands of hostile calls", () => {
+  for (let i = 0; i < 2000; i++) {
+    ck.normalizePhone(String.fromCharCode(...Array.from({ length: i % 300 }, (_, j) => (i * 7919 + j * 104729) % 65536)));
+  }
+  assert.equal(ck.normalizePhone(null).error.code, "wrong_type");
+});
+
+test("errorMessages lists every code of the ErrorCode type, in both languages", () => {
+  const en = ck.errorMessages("en");
+  const es = ck.errorMessages("es");
+  const dts = readFileSync(new URL("../../pkg/contactkit.d.ts", import.meta.url), "utf8");
+  const union = dts.match(/export type ErrorCode =([^;]*);/)[1];
+  const declared = [...union.matchAll(/"([a-z0-9_]+)"/g)].map((m) => m[1]).sort();
+  assert.deepEqual(Object.keys(en).sort(), declared);
+  assert.deepEqual(Object.keys(es).sort(), declared);
+  assert.notEqual(en.empty, es.empty);
+  assert.deepEqual(ck.errorMessages(), en);
+});

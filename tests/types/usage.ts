@@ -1,0 +1,46 @@
+// Compiled by tests/node/types.test.mjs with `tsc --noEmit --strict`: the package's types must
+// let a form narrow results without casts, and must reject misuse.
+import init, {
+  normalizePhone, normalizeEmail, normalizeLinkedIn, normalizeLocale, normalizeTimezone,
+  normalizeCountry, errorMessages,
+  type ErrorCode, type PhoneResult, type NumberType, type LinkedInKind,
+} from "../../pkg/contactkit.js";
+
+export async function usage(): Promise<string[]> {
+  await init();
+  const out: string[] = [];
+  const phone: PhoneResult = normalizePhone("212 456 7890", { defaultCountry: "US", lang: "es" });
+  if (phone.ok) {
+    const e164: string = phone.value;
+    const cc: number = phone.callingCode;
+    const t: NumberType = phone.numberType;
+    const region: string | null = phone.region;
+    out.push(e164, String(cc), t, region ?? "");
+  } else {
+    const code: ErrorCode = phone.error.code;
+    out.push(code, phone.error.message);
+  }
+  const email = normalizeEmail("juan@gmial.com");
+  out.push(email.suggestion ?? "");
+  if (email.ok) out.push(email.asciiDomain);
+  const li = normalizeLinkedIn(42);
+  if (li.ok) {
+    const kind: LinkedInKind = li.kind;
+    out.push(kind, li.handle);
+  }
+  for (const r of [normalizeLocale("en_us"), normalizeTimezone("US/Eastern"), normalizeCountry("MEX")]) {
+    out.push(r.ok ? r.value : r.error.code);
+  }
+  const table: Record<ErrorCode, string> = errorMessages("es");
+  out.push(table.empty);
+
+  // @ts-expect-error: the option is defaultCountry
+  normalizePhone("1", { defaultCountri: "US" });
+  // @ts-expect-error: only "en" and "es"
+  normalizeEmail("a@b.co", { lang: "fr" });
+  if (!phone.ok) {
+    // @ts-expect-error: a failure has no value
+    out.push(phone.value);
+  }
+  return out;
+}
