@@ -2,7 +2,7 @@
 //
 //   node www/serve.mjs            # PORT=8080 by default; PORT=0 picks a free port
 //
-// Serves www/ at `/`, the wasm-pack output ../pkg at `/pkg/`, and papaparse from
+// Serves www/ at `/`, the wasm-pack output ../pkg (or $CONTACTKIT_PKG) at `/pkg/`, and papaparse from
 // www/node_modules at `/vendor/papaparse/` (installed by `npm ci`, never copied into the repo).
 // Importable too: `startServer({ port })` resolves to `{ url, close }` (the e2e tests use it).
 
@@ -14,9 +14,12 @@ import { fileURLToPath } from 'node:url';
 
 const here = resolve(fileURLToPath(new URL('.', import.meta.url)));
 
-/** URL prefix → directory on disk. The longest matching prefix wins. */
+/** The package served at /pkg/: ../pkg, or another build given by CONTACTKIT_PKG. */
+export const PKG_DIR = resolve(process.env.CONTACTKIT_PKG ?? join(here, '..', 'pkg'));
+
+/** URL prefix → directory on disk, first match wins. */
 export const MOUNTS = [
-  ['/pkg/', resolve(here, '..', 'pkg')],
+  ['/pkg/', PKG_DIR],
   ['/vendor/papaparse/', resolve(here, 'node_modules', 'papaparse')],
   ['/', here],
 ];

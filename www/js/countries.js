@@ -47,9 +47,3 @@ function isoCodes() {
   }
   return out;
 }
-
-/** The flag emoji of an alpha-2 code (regional indicator symbols). */
-export function flag(code) {
-  if (!/^[A-Z]{2}$/.test(code ?? '')) return '';
-  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
-}

@@ -6,7 +6,6 @@ import { APIS } from './apis.js';
 import { contactkit } from './wasm.js';
 import { h, debounce, announce } from './dom.js';
 import { t, lang } from './i18n.js';
-import { flag } from './countries.js';
 import { toCurl } from './curl.js';
 
 /** Stand-ins for credentials the user did not type: the cURL command shows `$ENV` instead. */
@@ -23,7 +22,11 @@ const state = {
   /** Field name → text as typed; kept across API switches (both have full_name and email). */
   values: {},
   additional: [],
-  opts: { apiKey: '', bearerToken: '', importId: '', auth: 'apiKey' },
+  /** Sending options per API: each has its own key. */
+  opts: {
+    contactship: { apiKey: '', bearerToken: '', importId: '', auth: 'apiKey' },
+    sdr_agent: { apiKey: '', bearerToken: '', importId: '', auth: 'apiKey' },
+  },
   /** Fields whose errors are shown: typed in and paused, or left. */
   touched: new Set(),
   submitted: false,
@@ -230,7 +233,7 @@ function rerenderAdditional() {
 
 function renderSending() {
   const api = APIS[state.api];
-  const o = state.opts;
+  const o = state.opts[state.api];
   const input = (key, labelText, hint, { extra = null, ...attrs } = {}) => {
     const id = `opt-${key}`;
     return h('div', { className: 'field', dataset: { field: `options.${key}` } },
@@ -314,7 +317,7 @@ function collect() {
 }
 
 function builderOptions() {
-  const o = state.opts;
+  const o = state.opts[state.api];
   const opts = { lang: lang() };
   if (state.api === 'sdr_agent' && o.auth === 'bearer') {
     opts.bearerToken = o.bearerToken.trim() === '' ? TOKEN_SENTINEL : o.bearerToken;
@@ -350,11 +353,11 @@ function describe(f, r) {
   switch (f.kind) {
     case 'phone': {
       const type = r.numberType ? t('nType')[r.numberType] ?? r.numberType : null;
-      const region = r.region ? `${flag(r.region)} ${r.region}` : null;
+      const region = r.region ?? null;
       return [r.value, r.extension ? `ext. ${r.extension}` : null, type, region].filter(Boolean).join(' · ');
     }
     case 'country':
-      return `${flag(r.value)} ${r.value} · ${r.name}`;
+      return `${r.value} · ${r.name}`;
     case 'linkedin':
       return r.kind && r.kind !== 'profile' ? `${r.value} (${r.kind})` : r.value;
     case 'timezone':

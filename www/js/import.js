@@ -317,6 +317,7 @@ async function run() {
   state.summary = done.summary;
   state.problemsTotal = done.problems;
   progress.value = 100;
+  document.getElementById('progress-text').textContent = t('progressText', { rows: num(done.summary.total), percent: 100 });
   runButton.disabled = false;
   cancelButton.hidden = true;
   renderSummary();

@@ -9,9 +9,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from '../serve.mjs';
+import { startServer, PKG_DIR } from '../serve.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = `${root}docs/screenshots`;
@@ -21,8 +21,9 @@ let browser;
 let lib;
 
 before(async () => {
-  lib = await import(new URL('../../pkg/contactkit.js', import.meta.url));
-  lib.initSync({ module: readFileSync(new URL('../../pkg/contactkit_bg.wasm', import.meta.url)) });
+  // The same build the page gets, loaded in Node for the expected values.
+  lib = await import(pathToFileURL(`${PKG_DIR}/contactkit.js`).href);
+  lib.initSync({ module: readFileSync(`${PKG_DIR}/contactkit_bg.wasm`) });
   server = await startServer({ port: 0 });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -41,7 +42,6 @@ after(async () => {
 async function openPage(hash = '') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
-  page.on('close', () => context.close());
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -49,7 +49,7 @@ async function openPage(hash = '') {
   });
   await page.goto(`${server.url}${hash}`);
   await page.waitForSelector('body[data-ready="true"]');
-  return { page, errors };
+  return { page, errors, close: () => context.close() };
 }
 
 const text = (page, sel) => page.locator(sel).textContent();
@@ -76,7 +76,7 @@ async function previewBody(page) {
 }
 
 test('form: errors, normalized values, suggestion, language and API switches, request preview', async () => {
-  const { page, errors } = await openPage();
+  const { page, errors, close } = await openPage();
 
   // Contactship first: a phone too short, shown under the field once typing pauses.
   const phone = page.locator('#f-phone_number');
@@ -102,6 +102,7 @@ test('form: errors, normalized values, suggestion, language and API switches, re
   await waitCode(page, 'full_name', 'required');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-phone_number');
   assert.equal(await page.locator('#preview').getAttribute('data-state'), 'blocked');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/form.png`, fullPage: true });
 
   // Fix the fields: a national number now uses the country's prefix.
@@ -196,11 +197,11 @@ test('form: errors, normalized values, suggestion, language and API switches, re
   assert.equal(await text(page, '#f-linkedin_profile-msg'), lib.errorMessages('es').required);
 
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('form: usable with the keyboard alone', async () => {
-  const { page, errors } = await openPage();
+  const { page, errors, close } = await openPage();
   // Tabs: arrow keys move between them.
   await page.locator('#tab-form').focus();
   await page.keyboard.press('ArrowRight');
@@ -219,7 +220,7 @@ test('form: usable with the keyboard alone', async () => {
   assert.equal(body.full_name, 'Ada Lovelace');
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 /**
@@ -280,7 +281,7 @@ function contactshipCsv(n) {
 test('import: 10,000 rows validated in a worker; counts, problems and downloads', async () => {
   const N = 10_000;
   const { csv, expected } = contactshipCsv(N);
-  const { page, errors } = await openPage('#import');
+  const { page, errors, close } = await openPage('#import');
   assert.equal(await page.locator('#panel-import').isVisible(), true);
 
   await page.locator('#csv-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -315,13 +316,19 @@ test('import: 10,000 rows validated in a worker; counts, problems and downloads'
   const problems = expected.invalid; // one problem per bad row
   assert.equal(await page.locator('#problems tbody tr').count(), 50);
   assert.match(await text(page, '#problems .pager span'), new RegExp(`1–50 of ${problems.toLocaleString('en-US')}`));
-  // The first: data row 7 (row 9 with the header as row 1), its phone.
-  const first = await page.locator('#problems tbody tr').first().locator('td').allTextContents();
+  // In row order: data row 3 (row 5 with the header as row 1) has no name, data row 7 a bad phone.
+  const [first, second] = await page.locator('#problems tbody tr').evaluateAll((trs) =>
+    trs.slice(0, 2).map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(first, ['5', 'full_name', 'required', lib.errorMessages('en').required]);
   const phoneError = lib.normalizePhone('12345', { defaultCountry: 'US' }).error;
-  assert.deepEqual(first, ['9', 'phone_number', phoneError.code, phoneError.message]);
+  assert.deepEqual(second, ['9', 'phone_number', phoneError.code, phoneError.message]);
   await page.getByRole('button', { name: 'Next →' }).click();
   await page.waitForFunction(() => document.querySelector('#problems .pager span')?.textContent.startsWith('Problems 51–'));
-  await page.screenshot({ path: `${shots}/import.png`, fullPage: true });
+  // The summary and the first problems (the whole page of 50 would make a very tall image).
+  await page.locator('#summary').scrollIntoViewIfNeeded();
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${shots}/import.png` });
 
   // The valid requests as NDJSON: one request object per line.
   const [ndjson] = await Promise.all([page.waitForEvent('download'), page.locator('#download-ndjson').click()]);
@@ -355,11 +362,11 @@ test('import: 10,000 rows validated in a worker; counts, problems and downloads'
   assert.equal(codes.filter((c) => c === 'duplicate').length, expected.duplicates);
 
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('import: SDR Agent duplicates by email, case-insensitive, in Spanish', async () => {
-  const { page, errors } = await openPage('#import');
+  const { page, errors, close } = await openPage('#import');
   await page.locator('label:has(input[name="lang"][value="es"])').click();
   await page.locator('label:has(input[name="api"][value="sdr_agent"])').click();
   const rows = ['Nombre,Correo electrónico,LinkedIn,Empresa,Idioma'];
@@ -398,5 +405,5 @@ test('import: SDR Agent duplicates by email, case-insensitive, in Spanish', asyn
     locale: 'es-ES',
   });
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
