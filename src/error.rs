@@ -131,6 +131,9 @@ pub enum ErrorCode {
     InvalidCount,
     /// The batch target is not `contactship` or `sdr_agent`. Params: `target`.
     UnknownTarget,
+    /// A valid LinkedIn company or school page where a person's profile (`/in/…`) is needed.
+    /// Params: `kind` (`company` or `school`).
+    LinkedinNotPerson,
 }
 
 impl ErrorCode {

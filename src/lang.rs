@@ -57,7 +57,9 @@ impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let tag = String::deserialize(d)?;
         Lang::parse(&tag).ok_or_else(|| {
-            serde::de::Error::custom(format!("unknown language \"{tag}\", expected \"en\" or \"es\""))
+            serde::de::Error::custom(format!(
+                "unknown language \"{tag}\", expected \"en\" or \"es\""
+            ))
         })
     }
 }

@@ -32,5 +32,8 @@ pub struct LinkedIn {
 /// Validates and canonicalizes a LinkedIn profile, company or school URL.
 pub fn normalize(input: &str, opts: &FieldOptions) -> Result<LinkedIn, FieldError> {
     let _trimmed = precheck(input, opts.lang)?;
-    Err(FieldError::new(crate::ErrorCode::LinkedinInvalidUrl, opts.lang))
+    Err(FieldError::new(
+        crate::ErrorCode::LinkedinInvalidUrl,
+        opts.lang,
+    ))
 }

@@ -22,5 +22,8 @@ pub struct Locale {
 /// Validates and canonicalizes a locale.
 pub fn normalize(input: &str, opts: &FieldOptions) -> Result<Locale, FieldError> {
     let _trimmed = precheck(input, opts.lang)?;
-    Err(FieldError::new(crate::ErrorCode::LocaleMalformed, opts.lang))
+    Err(FieldError::new(
+        crate::ErrorCode::LocaleMalformed,
+        opts.lang,
+    ))
 }

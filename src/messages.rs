@@ -162,6 +162,9 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
     (UnknownTarget, "unknown_target",
      "\"{target}\" is not a known API (contactship or sdr_agent).",
      "\"{target}\" no es una API conocida (contactship o sdr_agent)."),
+    (LinkedinNotPerson, "linkedin_not_person",
+     "This LinkedIn link is a company or school page; give the person's profile (linkedin.com/in/…).",
+     "Este enlace de LinkedIn es de una empresa o institución educativa; indica el perfil de la persona (linkedin.com/in/…)."),
 ];
 
 fn entry(code: ErrorCode) -> &'static (ErrorCode, &'static str, &'static str, &'static str) {
@@ -238,7 +241,11 @@ mod tests {
             v
         }
         for (_, name, en, es) in TABLE {
-            assert_eq!(names(en), names(es), "{name}: en and es use different params");
+            assert_eq!(
+                names(en),
+                names(es),
+                "{name}: en and es use different params"
+            );
         }
     }
 

@@ -73,5 +73,8 @@ pub struct Phone {
 /// Parses, validates and normalizes a phone number.
 pub fn normalize(input: &str, opts: &PhoneOptions) -> Result<Phone, FieldError> {
     let _trimmed = precheck(input, opts.lang)?;
-    Err(FieldError::new(crate::ErrorCode::PhoneNotANumber, opts.lang))
+    Err(FieldError::new(
+        crate::ErrorCode::PhoneNotANumber,
+        opts.lang,
+    ))
 }

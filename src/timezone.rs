@@ -18,5 +18,8 @@ pub struct Timezone {
 /// Validates a timezone name and resolves it to its canonical zone.
 pub fn normalize(input: &str, opts: &FieldOptions) -> Result<Timezone, FieldError> {
     let _trimmed = precheck(input, opts.lang)?;
-    Err(FieldError::new(crate::ErrorCode::TimezoneUnknown, opts.lang))
+    Err(FieldError::new(
+        crate::ErrorCode::TimezoneUnknown,
+        opts.lang,
+    ))
 }

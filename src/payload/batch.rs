@@ -1,0 +1,352 @@
+//! Many contacts at once: each row's request or errors, and duplicates inside the batch flagged
+//! by the key each API rejects with `409 Conflict` (Contactship: the E.164 phone number; SDR
+//! Agent: the normalized email, compared case-insensitively).
+//!
+//! [`BatchValidator`] keeps only the keys it has seen and the counts between calls, so a Web
+//! Worker (or a server streaming a file) can validate 100,000 rows in chunks and report
+//! progress; [`validate_contacts`] is the one-call form.
+
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use super::common::{finish_row, Built, Errors};
+use super::contactship::Contactship;
+use super::json::parse_row;
+use super::sdr_agent::SdrAgent;
+use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
+use crate::error::ErrorCode;
+use crate::lang::Lang;
+use crate::params;
+
+/// Which API a batch is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// Contactship `POST /v1/contacts`.
+    Contactship,
+    /// SDR Agent `POST /contacts/`.
+    SdrAgent,
+}
+
+/// Options of a batch: the target API and that API's options. In JSON (and JS):
+/// `{"target": "contactship" | "sdr_agent", ...that API's options}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BatchOptions {
+    /// Rows for Contactship.
+    Contactship(ContactshipOptions),
+    /// Rows for the SDR Agent.
+    SdrAgent(SdrAgentOptions),
+}
+
+impl BatchOptions {
+    /// The target API.
+    pub fn target(&self) -> Target {
+        match self {
+            BatchOptions::Contactship(_) => Target::Contactship,
+            BatchOptions::SdrAgent(_) => Target::SdrAgent,
+        }
+    }
+
+    /// Reads `{"target": ..., ...options}`; errors on `options.<name>`.
+    pub fn from_json(v: &Value) -> Result<Self, Vec<ContactError>> {
+        let (opts, errs, _) = Self::from_json_lenient(v);
+        match opts {
+            Some(o) if errs.is_empty() => Ok(o),
+            _ => Err(errs),
+        }
+    }
+
+    /// What can be read, with the errors and the message language; `None` when the target is
+    /// missing or unknown.
+    fn from_json_lenient(v: &Value) -> (Option<Self>, Vec<ContactError>, Lang) {
+        let lang = v
+            .get("lang")
+            .and_then(Value::as_str)
+            .and_then(Lang::parse)
+            .unwrap_or_default();
+        let mut errs = Errors::new(lang);
+        let target = match v.get("target") {
+            Some(Value::String(t)) => match t.trim() {
+                "contactship" => Some(Target::Contactship),
+                "sdr_agent" => Some(Target::SdrAgent),
+                other => {
+                    let shown = super::common::shown_key(other);
+                    errs.push(
+                        "options.target",
+                        ErrorCode::UnknownTarget,
+                        params! {"target" => shown},
+                    );
+                    None
+                }
+            },
+            None | Some(Value::Null) if v.is_object() || v.is_null() => {
+                errs.push("options.target", ErrorCode::Required, Default::default());
+                None
+            }
+            Some(other) => {
+                super::common::type_mismatch(&mut errs, "options.target", "string", other);
+                None
+            }
+            None => None,
+        };
+        let opts = match target {
+            Some(Target::Contactship) => {
+                let (o, e) = ContactshipOptions::from_json_lenient(v, &["target"]);
+                errs.list.extend(e.list);
+                Some(BatchOptions::Contactship(o))
+            }
+            Some(Target::SdrAgent) => {
+                let (o, e) = SdrAgentOptions::from_json_lenient(v, &["target"]);
+                errs.list.extend(e.list);
+                Some(BatchOptions::SdrAgent(o))
+            }
+            None => {
+                if !v.is_object() && !v.is_null() {
+                    super::common::type_mismatch(&mut errs, "options", "object", v);
+                }
+                None
+            }
+        };
+        (opts, errs.list, lang)
+    }
+}
+
+/// One row's outcome: its 0-based index in the whole batch, and its request or its errors.
+///
+/// Serialized as `{"row", "ok": true, "request"}` or `{"row", "ok": false, "errors"}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowResult {
+    /// 0-based index of the row in the batch (continuing across [`BatchValidator::validate`]
+    /// calls).
+    pub row: usize,
+    /// The request to send, or every problem of the row.
+    pub result: Result<Request, Vec<ContactError>>,
+}
+
+impl Serialize for RowResult {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("row", &self.row)?;
+        m.serialize_entry("ok", &self.result.is_ok())?;
+        match &self.result {
+            Ok(request) => m.serialize_entry("request", request)?,
+            Err(errors) => m.serialize_entry("errors", errors)?,
+        }
+        m.end()
+    }
+}
+
+/// Counts over the rows validated so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct BatchSummary {
+    /// Rows validated.
+    pub total: usize,
+    /// Rows with a request.
+    pub valid: usize,
+    /// Rows with errors (duplicates included).
+    pub invalid: usize,
+    /// Rows repeating the key of an earlier row (each also counted as invalid).
+    pub duplicates: usize,
+}
+
+/// The outcome of [`validate_contacts`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchReport {
+    /// One result per row, in order.
+    pub results: Vec<RowResult>,
+    /// The counts.
+    pub summary: BatchSummary,
+    /// Problems of the batch itself (its options); when there are any, every row fails with
+    /// them too.
+    pub errors: Vec<ContactError>,
+}
+
+enum Api {
+    Contactship(Contactship),
+    SdrAgent(SdrAgent),
+}
+
+/// Validates rows in chunks, remembering the keys seen so that duplicates across chunks are
+/// found. Holds nothing else between calls but the counts.
+///
+/// Options are checked once, when it is made. Invalid options never panic: they are listed by
+/// [`BatchValidator::errors`] and every row then fails with them (plus its own field errors).
+pub struct BatchValidator {
+    api: Option<Api>,
+    lang: Lang,
+    option_errors: Vec<ContactError>,
+    seen: HashMap<String, usize>,
+    summary: BatchSummary,
+}
+
+impl fmt::Debug for BatchValidator {
+    /// Shows the target and counts, never the credentials.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let target = match &self.api {
+            Some(Api::Contactship(_)) => Some(Target::Contactship),
+            Some(Api::SdrAgent(_)) => Some(Target::SdrAgent),
+            None => None,
+        };
+        f.debug_struct("BatchValidator")
+            .field("target", &target)
+            .field("option_errors", &self.option_errors.len())
+            .field("keys_seen", &self.seen.len())
+            .field("summary", &self.summary)
+            .finish()
+    }
+}
+
+impl BatchValidator {
+    /// A validator for `opts`, its options checked once.
+    pub fn new(opts: &BatchOptions) -> Self {
+        Self::with_errors(Some(opts), Vec::new())
+    }
+
+    /// A validator for options given as JSON (`{"target": "sdr_agent", "apiKey": ...}`); never
+    /// fails: problems are in [`BatchValidator::errors`].
+    pub fn from_json(opts: &Value) -> Self {
+        let (opts, errs, lang) = BatchOptions::from_json_lenient(opts);
+        let mut v = Self::with_errors(opts.as_ref(), errs);
+        v.lang = lang;
+        v
+    }
+
+    /// A validator whose options could not even be read; every row fails with `error`.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn from_json_error(error: ContactError) -> Self {
+        Self::with_errors(None, vec![error])
+    }
+
+    fn with_errors(opts: Option<&BatchOptions>, mut option_errors: Vec<ContactError>) -> Self {
+        let lang = opts_lang(opts).unwrap_or_default();
+        let mut errs = Errors::new(lang);
+        let api = opts.map(|o| match o {
+            BatchOptions::Contactship(c) => Api::Contactship(c.prepare(&mut errs)),
+            BatchOptions::SdrAgent(s) => Api::SdrAgent(s.prepare(&mut errs)),
+        });
+        option_errors.append(&mut errs.list);
+        BatchValidator {
+            api,
+            lang,
+            option_errors,
+            seen: HashMap::new(),
+            summary: BatchSummary::default(),
+        }
+    }
+
+    /// The problems of the options (empty when they are valid).
+    pub fn errors(&self) -> &[ContactError] {
+        &self.option_errors
+    }
+
+    /// The language of messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Validates the next rows; their `row` numbers continue from the previous call.
+    pub fn validate(&mut self, rows: &[Value]) -> Vec<RowResult> {
+        rows.iter().map(|r| self.validate_row(r)).collect()
+    }
+
+    /// Validates the next row.
+    pub fn validate_row(&mut self, row: &Value) -> RowResult {
+        self.check(row, Vec::new())
+    }
+
+    /// Validates the next row given as JSON text: hostile nesting is `nesting_too_deep` on its
+    /// field, never a stack overflow.
+    pub fn validate_json_row(&mut self, row: &str) -> RowResult {
+        self.validate_text(row, Vec::new())
+    }
+
+    /// The JS binding's entry: `broken` are fields that could not be turned into JSON.
+    pub(crate) fn validate_text(&mut self, row: &str, mut broken: Vec<ContactError>) -> RowResult {
+        let (value, mut parse_broken) = parse_row(row, self.lang);
+        broken.append(&mut parse_broken);
+        self.check(&value, broken)
+    }
+
+    fn check(&mut self, row: &Value, broken: Vec<ContactError>) -> RowResult {
+        let index = self.summary.total;
+        let mut errs = Errors::new(self.lang);
+        let (built, key_field) = match &self.api {
+            Some(Api::Contactship(a)) => (a.build(row, &mut errs), Contactship::KEY_FIELD),
+            Some(Api::SdrAgent(a)) => (a.build(row, &mut errs), SdrAgent::KEY_FIELD),
+            None => (
+                Built {
+                    request: None,
+                    key: None,
+                },
+                "",
+            ),
+        };
+        let mut duplicate = false;
+        let Built { request, key } = built;
+        if let Some(key) = key {
+            match self.seen.entry(key) {
+                Entry::Occupied(first) => {
+                    errs.push(
+                        key_field,
+                        ErrorCode::Duplicate,
+                        params! {"key" => first.key().as_str(), "first_row" => *first.get()},
+                    );
+                    duplicate = true;
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                }
+            }
+        }
+        let built = Built { request, key: None };
+        let (result, _) = finish_row(built, errs, broken, &self.option_errors);
+        self.summary.total += 1;
+        if result.is_ok() {
+            self.summary.valid += 1;
+        } else {
+            self.summary.invalid += 1;
+        }
+        if duplicate {
+            self.summary.duplicates += 1;
+        }
+        RowResult { row: index, result }
+    }
+
+    /// The counts over every row validated so far.
+    pub fn summary(&self) -> BatchSummary {
+        self.summary
+    }
+}
+
+fn opts_lang(opts: Option<&BatchOptions>) -> Option<Lang> {
+    opts.map(|o| match o {
+        BatchOptions::Contactship(c) => c.lang,
+        BatchOptions::SdrAgent(s) => s.lang,
+    })
+}
+
+/// Validates every row for the API in `opts` (see [`BatchValidator`]).
+///
+/// ```
+/// use contactkit::payload::{validate_contacts, BatchOptions, SdrAgentOptions};
+/// use serde_json::json;
+///
+/// let rows = vec![json!({"full_name": "Ana"}), json!("not a row")];
+/// let report = validate_contacts(&rows, &BatchOptions::SdrAgent(SdrAgentOptions::default()));
+/// assert_eq!(report.summary.total, 2);
+/// assert_eq!(report.summary.invalid, 2);
+/// ```
+pub fn validate_contacts(rows: &[Value], opts: &BatchOptions) -> BatchReport {
+    let mut v = BatchValidator::new(opts);
+    let results = v.validate(rows);
+    BatchReport {
+        results,
+        summary: v.summary(),
+        errors: v.option_errors,
+    }
+}

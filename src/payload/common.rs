@@ -1,0 +1,378 @@
+//! What every payload builder shares: collecting errors with their paths, reading text fields,
+//! checking options (base URL, credentials, UUIDs), and reading options from JSON.
+
+use serde_json::{Map, Value};
+
+use super::{ContactError, Headers, Request};
+use crate::error::{ErrorCode, FieldError, Params};
+use crate::lang::Lang;
+use crate::params;
+
+/// Errors collected while reading one contact (or one request's input and options).
+pub(crate) struct Errors {
+    pub lang: Lang,
+    pub list: Vec<ContactError>,
+}
+
+impl Errors {
+    pub fn new(lang: Lang) -> Self {
+        Errors {
+            lang,
+            list: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, field: impl Into<String>, code: ErrorCode, params: Params) {
+        let error = FieldError::with_params(code, params, self.lang);
+        self.list.push(ContactError {
+            field: field.into(),
+            error,
+        });
+    }
+
+    /// A field rule's error, under the field's path.
+    pub fn push_rule(&mut self, field: impl Into<String>, error: FieldError) {
+        self.list.push(ContactError {
+            field: field.into(),
+            error,
+        });
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+/// The JSON type of a value, as messages name it.
+pub(crate) fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// A key as shown in a path or a message: hostile keys can be megabytes long.
+pub(crate) fn shown_key(key: &str) -> String {
+    const MAX: usize = 64;
+    match key.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &key[..cut]),
+        None => key.to_string(),
+    }
+}
+
+pub(crate) fn type_mismatch(errs: &mut Errors, field: &str, expected: &str, got: &Value) {
+    errs.push(
+        field,
+        ErrorCode::TypeMismatch,
+        params! {"expected" => expected, "got" => type_name(got)},
+    );
+}
+
+/// Reads a text field: trimmed, blank treated as absent, at most `max` characters.
+///
+/// Returns `None` when the field is absent or wrong; pushes `required` (absent and required),
+/// `type_mismatch` or `too_long`.
+pub(crate) fn text<'a>(
+    errs: &mut Errors,
+    field: &str,
+    value: Option<&'a Value>,
+    required: bool,
+    max: usize,
+) -> Option<&'a str> {
+    match value {
+        None | Some(Value::Null) => {
+            if required {
+                errs.push(field, ErrorCode::Required, Params::new());
+            }
+            None
+        }
+        Some(Value::String(s)) => {
+            let t = s.trim();
+            if t.is_empty() {
+                if required {
+                    errs.push(field, ErrorCode::Required, Params::new());
+                }
+                return None;
+            }
+            if t.len() > max {
+                // Only count when the byte length says the limit may be exceeded.
+                let length = t.chars().count();
+                if length > max {
+                    errs.push(
+                        field,
+                        ErrorCode::TooLong,
+                        params! {"max" => max, "length" => length},
+                    );
+                    return None;
+                }
+            }
+            Some(t)
+        }
+        Some(other) => {
+            type_mismatch(errs, field, "string", other);
+            None
+        }
+    }
+}
+
+/// Reports every key of `obj` not in `known` as `unknown_field`; `prefix` is the path of `obj`
+/// followed by a dot (or empty for the contact itself).
+pub(crate) fn unknown_fields(
+    errs: &mut Errors,
+    obj: &Map<String, Value>,
+    known: &[&str],
+    prefix: &str,
+) {
+    for key in obj.keys() {
+        if !known.contains(&key.as_str()) {
+            let shown = shown_key(key);
+            errs.push(
+                format!("{prefix}{shown}"),
+                ErrorCode::UnknownField,
+                params! {"field" => shown},
+            );
+        }
+    }
+}
+
+/// A short reason for `invalid_option`, in the message language.
+pub(crate) fn reason(lang: Lang, en: &str, es: &str) -> String {
+    match lang {
+        Lang::En => en.to_string(),
+        Lang::Es => es.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------- options
+
+/// Checks a base URL (absolute http/https, no query, fragment or user info) and returns it
+/// without a trailing slash; blank is the default; on error pushes `invalid_base_url` and
+/// returns `default`.
+pub(crate) fn base_url(errs: &mut Errors, given: Option<&str>, default: &str) -> String {
+    let Some(given) = given.map(str::trim).filter(|g| !g.is_empty()) else {
+        return default.to_string();
+    };
+    let ok = url::Url::parse(given).ok().filter(|u| {
+        matches!(u.scheme(), "http" | "https")
+            && u.host_str().is_some_and(|h| !h.is_empty())
+            && u.query().is_none()
+            && u.fragment().is_none()
+            && u.username().is_empty()
+            && u.password().is_none()
+    });
+    match ok {
+        Some(u) => u.as_str().trim_end_matches('/').to_string(),
+        None => {
+            errs.push("options.baseUrl", ErrorCode::InvalidBaseUrl, Params::new());
+            default.to_string()
+        }
+    }
+}
+
+/// Checks a credential: trimmed, non-empty, visible ASCII only (what a header can carry).
+/// Never puts the value in the error.
+pub(crate) fn credential(errs: &mut Errors, option: &str, given: Option<&str>) -> Option<String> {
+    let given = given?.trim();
+    if given.is_empty() || !given.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        errs.push(
+            format!("options.{option}"),
+            ErrorCode::InvalidCredentials,
+            Params::new(),
+        );
+        return None;
+    }
+    Some(given.to_string())
+}
+
+/// Whether `s` is a UUID in its 8-4-4-4-12 hexadecimal form (any case, any version).
+pub(crate) fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// Checks a UUID and returns it lower-cased (the canonical form); pushes `invalid_uuid`.
+/// `name` is the name users know the value by (`importId`), put in the message.
+pub(crate) fn uuid(errs: &mut Errors, field: &str, name: &str, given: &str) -> Option<String> {
+    let t = given.trim();
+    if is_uuid(t) {
+        Some(t.to_ascii_lowercase())
+    } else {
+        errs.push(field, ErrorCode::InvalidUuid, params! {"field" => name});
+        None
+    }
+}
+
+/// `Content-Type` plus the authentication header, if any.
+pub(crate) fn json_headers(auth: &Option<(&'static str, String)>) -> Headers {
+    let mut h = Headers::default();
+    h.push("Content-Type", "application/json".to_string());
+    if let Some((name, value)) = auth {
+        h.push(name, value.clone());
+    }
+    h
+}
+
+/// Serializes a body. The bodies are strings, numbers and JSON values with string keys, which
+/// always serialize; should one not, the contact is reported instead of sending a wrong body.
+pub(crate) fn body_text<T: serde::Serialize>(errs: &mut Errors, body: &T) -> Option<String> {
+    match serde_json::to_string(body) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            errs.push(
+                "",
+                ErrorCode::TypeMismatch,
+                params! {"expected" => "JSON", "got" => "unserializable"},
+            );
+            None
+        }
+    }
+}
+
+/// Reads an options object given as JSON (the JS binding, or a config file): known names and
+/// their JSON types; every problem becomes an error on `options.<name>`.
+pub(crate) struct OptionsReader<'a> {
+    map: Option<&'a Map<String, Value>>,
+    pub errs: Errors,
+}
+
+impl<'a> OptionsReader<'a> {
+    /// `null` is no options. Reads `lang` first so later errors are in that language.
+    pub fn new(v: &'a Value) -> Self {
+        let mut errs = Errors::new(Lang::En);
+        let map = match v {
+            Value::Null => None,
+            Value::Object(m) => Some(m),
+            other => {
+                type_mismatch(&mut errs, "options", "object", other);
+                None
+            }
+        };
+        let mut reader = OptionsReader { map, errs };
+        if let Some(lang) = reader.get("lang") {
+            match lang.as_str().and_then(Lang::parse) {
+                Some(l) => reader.errs.lang = l,
+                None if lang.is_null() => {}
+                None => {
+                    let r = "expected \"en\" or \"es\"".to_string();
+                    reader.errs.push(
+                        "options.lang",
+                        ErrorCode::InvalidOption,
+                        params! {"option" => "lang", "reason" => r},
+                    );
+                }
+            }
+        }
+        reader
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.errs.lang
+    }
+
+    fn get(&self, name: &str) -> Option<&'a Value> {
+        self.map.and_then(|m| m.get(name))
+    }
+
+    /// A string option; `null` is absent; other types are `type_mismatch`.
+    pub fn string(&mut self, name: &str) -> Option<String> {
+        match self.get(name)? {
+            Value::Null => None,
+            Value::String(s) => Some(s.clone()),
+            other => {
+                type_mismatch(&mut self.errs, &format!("options.{name}"), "string", other);
+                None
+            }
+        }
+    }
+
+    /// A string option that must be one of `allowed` (compared case-insensitively).
+    pub fn choice(&mut self, name: &str, allowed: &[&'static str]) -> Option<&'static str> {
+        let given = self.string(name)?;
+        let found = allowed
+            .iter()
+            .find(|a| a.eq_ignore_ascii_case(given.trim()))
+            .copied();
+        if found.is_none() {
+            let list = allowed
+                .iter()
+                .map(|a| format!("\"{a}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let r = reason(
+                self.errs.lang,
+                &format!("expected one of {list}"),
+                &format!("se esperaba uno de {list}"),
+            );
+            self.errs.push(
+                format!("options.{name}"),
+                ErrorCode::InvalidOption,
+                params! {"option" => name, "reason" => r},
+            );
+        }
+        found
+    }
+
+    /// Reports every option not in `known` and returns the errors.
+    pub fn finish(mut self, known: &[&str]) -> Errors {
+        if let Some(m) = self.map {
+            unknown_fields(&mut self.errs, m, known, "options.");
+        }
+        self.errs
+    }
+}
+
+// ---------------------------------------------------------------- rows
+
+/// What an API's contact builder makes of one contact: the request when the contact is valid,
+/// and the key the API deduplicates on whenever that field is valid (for batches).
+pub(crate) struct Built {
+    pub request: Option<Request>,
+    pub key: Option<String>,
+}
+
+/// Whether an error on `broken` (a field that could not even be read) makes `field`'s error
+/// redundant: the same field, a path inside it, or anything when the whole row is broken.
+fn covers(broken: &str, field: &str) -> bool {
+    broken.is_empty()
+        || field == broken
+        || field
+            .strip_prefix(broken)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// Puts a row's errors together: the option errors first, then the fields that could not be
+/// read (`broken`, from [`super::json::parse_row`]), then what the builder found on the other
+/// fields.
+pub(crate) fn finish_row(
+    built: Built,
+    mut errs: Errors,
+    broken: Vec<ContactError>,
+    option_errors: &[ContactError],
+) -> (Result<Request, Vec<ContactError>>, Option<String>) {
+    if !broken.is_empty() {
+        errs.list
+            .retain(|e| !broken.iter().any(|b| covers(&b.field, &e.field)));
+    }
+    if option_errors.is_empty() && broken.is_empty() && errs.is_empty() {
+        if let Some(request) = built.request {
+            return (Ok(request), built.key);
+        }
+    }
+    let mut all = Vec::with_capacity(option_errors.len() + broken.len() + errs.len());
+    all.extend(option_errors.iter().cloned());
+    all.extend(broken);
+    all.append(&mut errs.list);
+    (Err(all), built.key)
+}

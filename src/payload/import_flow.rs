@@ -1,0 +1,229 @@
+//! The SDR Agent import flow around `POST /contacts/`:
+//!
+//! 1. create the import, `POST /imports/` with status `processing` ([`build_create_import`]);
+//! 2. create each contact with `X-Import-ID` ([`super::build_sdr_agent_contact`] with
+//!    `import_id` set to the new import's id);
+//! 3. complete the import, `PUT /imports/{importId}` with status `completed` and `total_rows`
+//!    ([`build_complete_import`]);
+//! 4. optionally link it to a campaign, `POST /campaign-imports/{campaignId}/imports`
+//!    ([`build_link_campaign`]).
+//!
+//! The API documents only the path and the `status`/`total_rows` of these requests. Assumed
+//! here, and documented in `docs/payloads.md`: create-import takes optional `name` and `source`
+//! strings and answers with the import's `id`; link-campaign's body is `{"import_id": "<uuid>"}`
+//! (one import per request, as a `POST` to a collection adds one member).
+//!
+//! Inputs are JSON objects with camelCase keys, the same in Rust and JS.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::common::{body_text, text, type_mismatch, unknown_fields, uuid, Errors};
+use super::limits::IMPORT_TEXT_MAX_CHARS;
+use super::sdr_agent::SdrAgent;
+use super::{ContactError, Method, Request, SdrAgentOptions};
+use crate::error::{ErrorCode, Params};
+use crate::params;
+
+/// The largest `totalRows` accepted: the largest integer a JS number holds exactly.
+const MAX_COUNT: u64 = (1 << 53) - 1;
+
+/// The input as an object; `null` (or nothing) is an empty object.
+fn input_object<'a>(errs: &mut Errors, input: &'a Value) -> Option<Option<&'a Map<String, Value>>> {
+    match input {
+        Value::Null => Some(None),
+        Value::Object(m) => Some(Some(m)),
+        other => {
+            errs.push(
+                "",
+                ErrorCode::NotAnObject,
+                params! {"got" => super::common::type_name(other)},
+            );
+            None
+        }
+    }
+}
+
+fn get<'a>(m: Option<&'a Map<String, Value>>, key: &str) -> Option<&'a Value> {
+    m.and_then(|m| m.get(key))
+}
+
+/// The checked options, plus `required` on `options.importId` when `need_import` and none is set.
+fn prepare(opts: &SdrAgentOptions, errs: &mut Errors, need_import: bool) -> SdrAgent {
+    let api = opts.prepare(errs);
+    let given = opts
+        .import_id
+        .as_deref()
+        .is_some_and(|i| !i.trim().is_empty());
+    if need_import && !given {
+        errs.push("options.importId", ErrorCode::Required, Params::new());
+    }
+    api
+}
+
+fn request<T: Serialize>(
+    errs: Errors,
+    api: &SdrAgent,
+    method: Method,
+    path: &str,
+    body: &T,
+) -> Result<Request, Vec<ContactError>> {
+    let mut errs = errs;
+    if !errs.is_empty() {
+        return Err(errs.list);
+    }
+    match body_text(&mut errs, body) {
+        Some(body) => Ok(Request {
+            method,
+            url: format!("{}{path}", api.base),
+            headers: api.headers(),
+            body,
+        }),
+        None => Err(errs.list),
+    }
+}
+
+/// Step 1: `POST /imports/` with `{"status":"processing"}`, plus `name` and `source` when the
+/// input has them (`{"name": "Q1 leads", "source": "csv"}`; both optional, trimmed, at most
+/// [`IMPORT_TEXT_MAX_CHARS`]). `null` input is no name or source.
+///
+/// `options.import_id` must not be set: this request makes the import whose id the response
+/// carries; set that id in the options of the following steps.
+pub fn build_create_import(
+    input: &Value,
+    opts: &SdrAgentOptions,
+) -> Result<Request, Vec<ContactError>> {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        status: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source: Option<&'a str>,
+    }
+    let mut errs = Errors::new(opts.lang);
+    let api = prepare(opts, &mut errs, false);
+    if api.import_id.is_some() {
+        let r = super::common::reason(
+            opts.lang,
+            "create-import makes a new import; set importId in the following steps",
+            "crear una importación genera una nueva; usa importId en los pasos siguientes",
+        );
+        errs.push(
+            "options.importId",
+            ErrorCode::InvalidOption,
+            params! {"option" => "importId", "reason" => r},
+        );
+    }
+    let mut body = Body {
+        status: "processing",
+        name: None,
+        source: None,
+    };
+    if let Some(m) = input_object(&mut errs, input) {
+        body.name = text(
+            &mut errs,
+            "name",
+            get(m, "name"),
+            false,
+            IMPORT_TEXT_MAX_CHARS,
+        );
+        body.source = text(
+            &mut errs,
+            "source",
+            get(m, "source"),
+            false,
+            IMPORT_TEXT_MAX_CHARS,
+        );
+        if let Some(m) = m {
+            unknown_fields(&mut errs, m, &["name", "source"], "");
+        }
+    }
+    request(errs, &api, Method::Post, "/imports/", &body)
+}
+
+/// Step 3: `PUT /imports/{importId}` with `{"status":"completed","total_rows":N}`, for the
+/// import in `options.import_id` (required). Input: `{"totalRows": N}`, a whole number ≥ 0
+/// (`invalid_count` otherwise; `12.0` is 12).
+pub fn build_complete_import(
+    input: &Value,
+    opts: &SdrAgentOptions,
+) -> Result<Request, Vec<ContactError>> {
+    #[derive(Serialize)]
+    struct Body {
+        status: &'static str,
+        total_rows: u64,
+    }
+    let mut errs = Errors::new(opts.lang);
+    let api = prepare(opts, &mut errs, true);
+    let mut total = None;
+    if let Some(m) = input_object(&mut errs, input) {
+        total = match get(m, "totalRows") {
+            None | Some(Value::Null) => {
+                errs.push("totalRows", ErrorCode::Required, Params::new());
+                None
+            }
+            Some(Value::Number(n)) => {
+                let whole = n.as_u64().or_else(|| {
+                    n.as_f64()
+                        .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= MAX_COUNT as f64)
+                        .map(|f| f as u64)
+                });
+                match whole.filter(|w| *w <= MAX_COUNT) {
+                    Some(w) => Some(w),
+                    None => {
+                        errs.push("totalRows", ErrorCode::InvalidCount, Params::new());
+                        None
+                    }
+                }
+            }
+            Some(other) => {
+                type_mismatch(&mut errs, "totalRows", "number", other);
+                None
+            }
+        };
+        if let Some(m) = m {
+            unknown_fields(&mut errs, m, &["totalRows"], "");
+        }
+    }
+    let id = api.import_id.clone().unwrap_or_default();
+    let body = Body {
+        status: "completed",
+        total_rows: total.unwrap_or(0),
+    };
+    request(errs, &api, Method::Put, &format!("/imports/{id}"), &body)
+}
+
+/// Step 4: `POST /campaign-imports/{campaignId}/imports` with `{"import_id":"<uuid>"}`, linking
+/// the import in `options.import_id` (required) to a campaign. Input: `{"campaignId": "<uuid>"}`.
+pub fn build_link_campaign(
+    input: &Value,
+    opts: &SdrAgentOptions,
+) -> Result<Request, Vec<ContactError>> {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        import_id: &'a str,
+    }
+    let mut errs = Errors::new(opts.lang);
+    let api = prepare(opts, &mut errs, true);
+    let mut campaign = None;
+    if let Some(m) = input_object(&mut errs, input) {
+        campaign = text(
+            &mut errs,
+            "campaignId",
+            get(m, "campaignId"),
+            true,
+            usize::MAX,
+        )
+        .and_then(|c| uuid(&mut errs, "campaignId", "campaignId", c));
+        if let Some(m) = m {
+            unknown_fields(&mut errs, m, &["campaignId"], "");
+        }
+    }
+    let campaign = campaign.unwrap_or_default();
+    let body = Body {
+        import_id: api.import_id.as_deref().unwrap_or_default(),
+    };
+    let path = format!("/campaign-imports/{campaign}/imports");
+    request(errs, &api, Method::Post, &path, &body)
+}

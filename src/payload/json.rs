@@ -1,0 +1,177 @@
+//! Contacts given as JSON text (the JS binding, a queue, a file): parsed with serde_json's
+//! recursion limit, so hostile nesting is an error and never a stack overflow, and an over-deep
+//! field is named instead of failing the whole contact.
+
+use serde_json::{Map, Value};
+
+use super::common::{shown_key, Errors};
+use super::limits::METADATA_MAX_DEPTH;
+use super::ContactError;
+use crate::error::ErrorCode;
+use crate::lang::Lang;
+use crate::params;
+
+/// Parses a contact's JSON text.
+///
+/// When the text nests deeper than serde_json reads (128 levels), the top-level object is
+/// split into its fields and each is parsed alone, so the over-deep fields are reported as
+/// `nesting_too_deep` and the others can still be checked. Text that is not JSON at all is
+/// `not_an_object`.
+///
+/// ```
+/// use contactkit::{payload::parse_contact_json, Lang};
+///
+/// let deep = format!(r#"{{"full_name":"Ana","metadata":{}{}}}"#, "[".repeat(500), "]".repeat(500));
+/// let errors = parse_contact_json(&deep, Lang::En).unwrap_err();
+/// assert_eq!(errors[0].field, "metadata");
+/// assert_eq!(errors[0].error.code.as_str(), "nesting_too_deep");
+/// ```
+pub fn parse_contact_json(text: &str, lang: Lang) -> Result<Value, Vec<ContactError>> {
+    let (value, broken) = parse_row(text, lang);
+    if broken.is_empty() {
+        Ok(value)
+    } else {
+        Err(broken)
+    }
+}
+
+/// Parses a row: the value (with unreadable fields left out) and the errors on those fields.
+pub(crate) fn parse_row(text: &str, lang: Lang) -> (Value, Vec<ContactError>) {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => (v, Vec::new()),
+        Err(_) => {
+            let mut errs = Errors::new(lang);
+            let mut map = Map::new();
+            match split_object(text) {
+                Some(fields) => {
+                    for (key_text, value_text) in fields {
+                        let Ok(key) = serde_json::from_str::<String>(key_text) else {
+                            return not_json(lang);
+                        };
+                        match serde_json::from_str::<Value>(value_text) {
+                            Ok(v) => {
+                                map.insert(key, v);
+                            }
+                            Err(e) if e.to_string().contains("recursion limit") => {
+                                let field = shown_key(&key);
+                                errs.push(
+                                    field,
+                                    ErrorCode::NestingTooDeep,
+                                    params! {"max" => METADATA_MAX_DEPTH},
+                                );
+                            }
+                            Err(_) => return not_json(lang),
+                        }
+                    }
+                    (Value::Object(map), errs.list)
+                }
+                None => not_json(lang),
+            }
+        }
+    }
+}
+
+fn not_json(lang: Lang) -> (Value, Vec<ContactError>) {
+    let mut errs = Errors::new(lang);
+    errs.push(
+        "",
+        ErrorCode::NotAnObject,
+        params! {"got" => "invalid JSON"},
+    );
+    (Value::Object(Map::new()), errs.list)
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while b
+        .get(i)
+        .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The end (exclusive) of the JSON string starting at `i` (a `"`), or `None`.
+fn string_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    loop {
+        match b.get(j)? {
+            b'\\' => j += 2,
+            b'"' => return Some(j + 1),
+            _ => j += 1,
+        }
+    }
+}
+
+/// Splits the top-level object of `text` into (key text, value text) pairs without parsing
+/// the values, so a value of any depth is scanned in constant stack. `None` when `text` is not
+/// an object of that shape (the values are checked when each is parsed).
+fn split_object(text: &str) -> Option<Vec<(&str, &str)>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = skip_ws(b, i + 1);
+    if b.get(i) == Some(&b'}') {
+        return (skip_ws(b, i + 1) == b.len()).then_some(out);
+    }
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let key_end = string_end(b, i)?;
+        let key = text.get(i..key_end)?;
+        i = skip_ws(b, key_end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        let start = skip_ws(b, i + 1);
+        let mut j = start;
+        let mut depth: usize = 0;
+        loop {
+            match b.get(j)? {
+                b'"' => {
+                    j = string_end(b, j)?;
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' if depth > 0 => depth -= 1,
+                b',' | b'}' if depth == 0 => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        let value = text.get(start..j)?.trim_end();
+        out.push((key, value));
+        if b.get(j) == Some(&b'}') {
+            return (skip_ws(b, j + 1) == b.len()).then_some(out);
+        }
+        i = skip_ws(b, j + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_top_level_fields() {
+        let t = r#" { "a" : 1 , "b":{"c":[1,"}",{}]}, "d\"e":"x,y" } "#;
+        let parts = split_object(t).unwrap();
+        assert_eq!(
+            parts,
+            vec![
+                (r#""a""#, "1"),
+                (r#""b""#, r#"{"c":[1,"}",{}]}"#),
+                (r#""d\"e""#, r#""x,y""#)
+            ]
+        );
+        assert_eq!(split_object("{}").unwrap(), vec![]);
+        assert!(split_object("[1]").is_none());
+        assert!(split_object(r#"{"a":1"#).is_none());
+        assert!(split_object(r#"{"a":"\"#).is_none());
+        assert!(split_object(r#"{"a":1} x"#).is_none());
+    }
+}

@@ -1,0 +1,402 @@
+//! SDR Agent `POST /contacts/`: `full_name`, `email` and `linkedin_profile` required, duplicates
+//! keyed on the email, authentication with `X-API-Key` or a Bearer token, `X-Import-ID`.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::common::{
+    base_url, body_text, credential, finish_row, json_headers, reason, text, type_mismatch,
+    type_name, unknown_fields, uuid, Built, Errors, OptionsReader,
+};
+use super::json::parse_row;
+use super::limits::{
+    COMPANY_MAX_CHARS, FULL_NAME_MAX_CHARS, METADATA_MAX_CHARS, METADATA_MAX_DEPTH,
+};
+use super::{ContactError, Headers, Method, Request};
+use crate::error::ErrorCode;
+use crate::lang::{FieldOptions, Lang};
+use crate::linkedin::LinkedInKind;
+use crate::{email, linkedin, locale, params, timezone};
+
+/// The documented host of the SDR Agent API.
+pub const SDR_AGENT_BASE_URL: &str = "https://api.sdragent.com";
+const CONTACTS_PATH: &str = "/contacts/";
+
+/// The fields `POST /contacts/` takes, in the order the body lists them.
+const FIELDS: [&str; 7] = [
+    "full_name",
+    "email",
+    "linkedin_profile",
+    "company",
+    "locale",
+    "timezone",
+    "metadata",
+];
+
+/// Options of [`build_sdr_agent_contact`] and of the import-flow builders. In JSON (and JS):
+/// `baseUrl`, `apiKey`, `bearerToken`, `importId`, `lang`.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct SdrAgentOptions {
+    /// Scheme, host and optional path prefix; the endpoint's path is appended.
+    /// [`SDR_AGENT_BASE_URL`] when `None`.
+    pub base_url: Option<String>,
+    /// Sent as `X-API-Key`. Give this or `bearer_token`, not both; with neither the request has
+    /// no authentication header (a browser can preview it and a server add it). Trimmed; must be
+    /// visible ASCII. Never shown in errors or `Debug`.
+    pub api_key: Option<String>,
+    /// A JWT, sent as `Authorization: Bearer <token>`. Same rules as `api_key`.
+    pub bearer_token: Option<String>,
+    /// The import the contacts belong to (a UUID), sent as `X-Import-ID`; also the import that
+    /// [`super::build_complete_import`] and [`super::build_link_campaign`] act on.
+    pub import_id: Option<String>,
+    /// Language of error messages.
+    pub lang: Lang,
+}
+
+impl fmt::Debug for SdrAgentOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SdrAgentOptions")
+            .field("base_url", &self.base_url)
+            .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
+            .field(
+                "bearer_token",
+                &self.bearer_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("import_id", &self.import_id)
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+/// The option names in JSON.
+pub(crate) const OPTION_NAMES: [&str; 5] = ["baseUrl", "apiKey", "bearerToken", "importId", "lang"];
+
+impl SdrAgentOptions {
+    /// Reads options from JSON (`{"apiKey": "...", "importId": "..."}`); `null` gives the
+    /// defaults. Unknown names and wrong types are errors on `options.<name>`; the values
+    /// themselves are checked when a request is built.
+    pub fn from_json(v: &Value) -> Result<Self, Vec<ContactError>> {
+        let (opts, errs) = Self::from_json_lenient(v, &[]);
+        if errs.is_empty() {
+            Ok(opts)
+        } else {
+            Err(errs.list)
+        }
+    }
+
+    pub(crate) fn from_json_lenient(v: &Value, extra: &[&str]) -> (Self, Errors) {
+        let mut r = OptionsReader::new(v);
+        let opts = SdrAgentOptions {
+            base_url: r.string("baseUrl"),
+            api_key: r.string("apiKey"),
+            bearer_token: r.string("bearerToken"),
+            import_id: r.string("importId"),
+            lang: r.lang(),
+        };
+        let known: Vec<&str> = OPTION_NAMES.iter().chain(extra).copied().collect();
+        (opts, r.finish(&known))
+    }
+
+    /// Checks the options once (for one request or a whole batch).
+    pub(crate) fn prepare(&self, errs: &mut Errors) -> SdrAgent {
+        let base = base_url(errs, self.base_url.as_deref(), SDR_AGENT_BASE_URL);
+        let key = credential(errs, "apiKey", self.api_key.as_deref());
+        let token = credential(errs, "bearerToken", self.bearer_token.as_deref());
+        let auth = match (key, token) {
+            (Some(_), Some(_)) => {
+                let r = reason(
+                    errs.lang,
+                    "give apiKey or bearerToken, not both",
+                    "indica apiKey o bearerToken, no ambos",
+                );
+                errs.push(
+                    "options.bearerToken",
+                    ErrorCode::InvalidOption,
+                    params! {"option" => "bearerToken", "reason" => r},
+                );
+                None
+            }
+            (Some(k), None) => Some(("X-API-Key", k)),
+            (None, Some(t)) => Some(("Authorization", format!("Bearer {t}"))),
+            (None, None) => None,
+        };
+        let import_id = self
+            .import_id
+            .as_deref()
+            .filter(|i| !i.trim().is_empty())
+            .and_then(|i| uuid(errs, "options.importId", "importId", i));
+        SdrAgent {
+            base,
+            auth,
+            import_id,
+            lang: self.lang,
+        }
+    }
+}
+
+/// Checked options, ready to build many requests.
+pub(crate) struct SdrAgent {
+    pub base: String,
+    pub auth: Option<(&'static str, String)>,
+    pub import_id: Option<String>,
+    pub lang: Lang,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    full_name: &'a str,
+    email: &'a str,
+    linkedin_profile: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locale: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timezone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<&'a Value>,
+}
+
+impl SdrAgent {
+    /// The field the API deduplicates on (409 Conflict).
+    pub const KEY_FIELD: &'static str = "email";
+
+    /// `Content-Type` and the authentication header.
+    pub fn headers(&self) -> Headers {
+        json_headers(&self.auth)
+    }
+
+    /// Checks a contact; the key is the normalized email, lower-cased, whenever it is valid.
+    pub fn build(&self, contact: &Value, errs: &mut Errors) -> Built {
+        let Some(obj) = contact.as_object() else {
+            errs.push(
+                "",
+                ErrorCode::NotAnObject,
+                params! {"got" => type_name(contact)},
+            );
+            return Built {
+                request: None,
+                key: None,
+            };
+        };
+        let before = errs.len();
+        let opts = FieldOptions::new(self.lang);
+
+        let full_name = text(
+            errs,
+            "full_name",
+            obj.get("full_name"),
+            true,
+            FULL_NAME_MAX_CHARS,
+        );
+        let email = text(errs, "email", obj.get("email"), true, usize::MAX).and_then(|e| {
+            match email::normalize(e, &opts) {
+                Ok(found) => Some(found.value),
+                Err(err) => {
+                    errs.push_rule("email", err);
+                    None
+                }
+            }
+        });
+        let linkedin = text(
+            errs,
+            "linkedin_profile",
+            obj.get("linkedin_profile"),
+            true,
+            usize::MAX,
+        )
+        .and_then(|l| match linkedin::normalize(l, &opts) {
+            Ok(found) if found.kind == LinkedInKind::Profile => Some(found.value),
+            Ok(found) => {
+                let kind = match found.kind {
+                    LinkedInKind::Company => "company",
+                    _ => "school",
+                };
+                errs.push(
+                    "linkedin_profile",
+                    ErrorCode::LinkedinNotPerson,
+                    params! {"kind" => kind},
+                );
+                None
+            }
+            Err(err) => {
+                errs.push_rule("linkedin_profile", err);
+                None
+            }
+        });
+        let company = text(
+            errs,
+            "company",
+            obj.get("company"),
+            false,
+            COMPANY_MAX_CHARS,
+        );
+        let locale = text(errs, "locale", obj.get("locale"), false, usize::MAX).and_then(|l| {
+            match locale::normalize(l, &opts) {
+                Ok(found) => Some(found.value),
+                Err(err) => {
+                    errs.push_rule("locale", err);
+                    None
+                }
+            }
+        });
+        let timezone =
+            text(errs, "timezone", obj.get("timezone"), false, usize::MAX).and_then(|t| {
+                match timezone::normalize(t, &opts) {
+                    Ok(found) => Some(found.value),
+                    Err(err) => {
+                        errs.push_rule("timezone", err);
+                        None
+                    }
+                }
+            });
+        let metadata = metadata(errs, obj.get("metadata"));
+        unknown_fields(errs, obj, &FIELDS, "");
+
+        let key = email.as_deref().map(str::to_lowercase);
+        if errs.len() > before {
+            return Built { request: None, key };
+        }
+        let (Some(full_name), Some(email), Some(linkedin_profile)) =
+            (full_name, email.as_deref(), linkedin.as_deref())
+        else {
+            return Built { request: None, key };
+        };
+        let body = Body {
+            full_name,
+            email,
+            linkedin_profile,
+            company,
+            locale: locale.as_deref(),
+            timezone: timezone.as_deref(),
+            metadata,
+        };
+        let mut headers = self.headers();
+        if let Some(id) = &self.import_id {
+            headers.push("X-Import-ID", id.clone());
+        }
+        let request = body_text(errs, &body).map(|body| Request {
+            method: Method::Post,
+            url: format!("{}{CONTACTS_PATH}", self.base),
+            headers,
+            body,
+        });
+        Built { request, key }
+    }
+}
+
+/// `metadata`: any JSON object, passed through unchanged (keys such as `__proto__` are data),
+/// nested at most [`METADATA_MAX_DEPTH`] deep and at most [`METADATA_MAX_CHARS`] of JSON text.
+fn metadata<'a>(errs: &mut Errors, v: Option<&'a Value>) -> Option<&'a Value> {
+    let v = match v {
+        None | Some(Value::Null) => return None,
+        Some(v @ Value::Object(_)) => v,
+        Some(other) => {
+            type_mismatch(errs, "metadata", "object", other);
+            return None;
+        }
+    };
+    if depth_exceeds(v, METADATA_MAX_DEPTH) {
+        errs.push(
+            "metadata",
+            ErrorCode::NestingTooDeep,
+            params! {"max" => METADATA_MAX_DEPTH},
+        );
+        return None;
+    }
+    // Within the depth limit, serializing cannot recurse deeply.
+    let length = serde_json::to_string(v).map_or(usize::MAX, |t| {
+        if t.len() > METADATA_MAX_CHARS {
+            t.chars().count()
+        } else {
+            t.len()
+        }
+    });
+    if length > METADATA_MAX_CHARS {
+        errs.push(
+            "metadata",
+            ErrorCode::TooLong,
+            params! {"max" => METADATA_MAX_CHARS, "length" => length},
+        );
+        return None;
+    }
+    Some(v)
+}
+
+/// Whether objects and arrays nest deeper than `max` (a scalar is depth 0, `{}` depth 1),
+/// walked with an explicit stack.
+fn depth_exceeds(v: &Value, max: usize) -> bool {
+    let mut stack = vec![(v, 0usize)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match v {
+            Value::Object(m) => Box::new(m.values()),
+            Value::Array(a) => Box::new(a.iter()),
+            _ => continue,
+        };
+        if depth + 1 > max {
+            return true;
+        }
+        stack.extend(children.map(|c| (c, depth + 1)));
+    }
+    false
+}
+
+/// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
+///
+/// `full_name`, `email` (normalized) and `linkedin_profile` (canonical; a person's `/in/`
+/// profile — a company or school page is `linkedin_not_person`) are required; `company` is
+/// trimmed; `locale` and `timezone` are canonicalized; `metadata` is any JSON object, passed
+/// through unchanged. With `import_id`, the request carries `X-Import-ID`. Every problem is
+/// returned at once.
+pub fn build_sdr_agent_contact(
+    contact: &Value,
+    opts: &SdrAgentOptions,
+) -> Result<Request, Vec<ContactError>> {
+    let mut option_errs = Errors::new(opts.lang);
+    let api = opts.prepare(&mut option_errs);
+    let mut errs = Errors::new(opts.lang);
+    let built = api.build(contact, &mut errs);
+    finish_row(built, errs, Vec::new(), &option_errs.list).0
+}
+
+/// [`build_sdr_agent_contact`] for a contact given as JSON text: hostile nesting is reported as
+/// `nesting_too_deep` on its field, never a stack overflow.
+pub fn build_sdr_agent_contact_json(
+    contact: &str,
+    opts: &SdrAgentOptions,
+) -> Result<Request, Vec<ContactError>> {
+    build_text(contact, Vec::new(), opts, Vec::new())
+}
+
+/// The JS binding's entry (see `contactship::build_text`).
+pub(crate) fn build_text(
+    contact: &str,
+    mut broken: Vec<ContactError>,
+    opts: &SdrAgentOptions,
+    mut option_errors: Vec<ContactError>,
+) -> Result<Request, Vec<ContactError>> {
+    let mut option_errs = Errors::new(opts.lang);
+    let api = opts.prepare(&mut option_errs);
+    option_errors.append(&mut option_errs.list);
+    let (value, mut parse_broken) = parse_row(contact, opts.lang);
+    broken.append(&mut parse_broken);
+    let mut errs = Errors::new(opts.lang);
+    let built = api.build(&value, &mut errs);
+    finish_row(built, errs, broken, &option_errors).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn depth() {
+        assert!(!depth_exceeds(&json!({}), 1));
+        assert!(depth_exceeds(&json!({"a": {}}), 1));
+        assert!(!depth_exceeds(&json!({"a": [1, {"b": 2}]}), 3));
+        assert!(depth_exceeds(&json!({"a": [1, {"b": []}]}), 3));
+    }
+}

@@ -1,0 +1,480 @@
+//! `buildContactshipContact`, `buildSdrAgentContact`, the import flow, `validateContacts` and
+//! the `BatchValidator` class: thin conversions around `crate::payload`.
+//!
+//! Contacts and options cross as JSON text (`JSON.stringify`, then serde_json with its
+//! recursion limit); results go back through serde_json and `JSON.parse`. A contact JS cannot
+//! stringify (a cycle, a BigInt, nesting deeper than JS's own stack) is taken apart key by key
+//! so the other fields are still checked. Nothing here throws.
+
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{js_type_name, stringify, to_js};
+use crate::error::{ErrorCode, FieldError};
+use crate::lang::Lang;
+use crate::params;
+use crate::payload::{
+    self, BatchValidator as CoreValidator, ContactError, ContactshipOptions, Request,
+    SdrAgentOptions,
+};
+
+fn error(field: &str, code: ErrorCode, params: crate::Params, lang: Lang) -> ContactError {
+    ContactError {
+        field: field.to_string(),
+        error: FieldError::with_params(code, params, lang),
+    }
+}
+
+/// An options object as JSON: `undefined`/`null` are `null`; anything JS cannot stringify is
+/// an error on `options`.
+fn options_value(opts: &Option<JsValue>) -> Result<Value, ContactError> {
+    let Some(v) = opts.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(Value::Null);
+    };
+    let name = js_type_name(v);
+    let parsed = if name == "object" {
+        stringify(v).and_then(|t| serde_json::from_str::<Value>(&t).ok())
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
+        error(
+            "options",
+            ErrorCode::TypeMismatch,
+            params! {"expected" => "object", "got" => name},
+            super::options_lang(opts.as_ref()),
+        )
+    })
+}
+
+/// A contact (or row) as JSON text, plus errors on the fields that have no JSON form.
+fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
+    if let Some(text) = stringify(row) {
+        return (text, Vec::new());
+    }
+    let name = js_type_name(row);
+    if name != "object" {
+        let e = error("", ErrorCode::NotAnObject, params! {"got" => name}, lang);
+        return (String::from("{}"), vec![e]);
+    }
+    // A cycle, a BigInt, a throwing getter or `toJSON`, or nesting deeper than JS's stack:
+    // stringify each own key alone and name the ones that fail.
+    let mut text = String::from("{");
+    let mut broken = Vec::new();
+    let keys = js_sys::Object::keys(row.unchecked_ref::<js_sys::Object>());
+    for key in keys.iter() {
+        let Some(k) = key.as_string() else { continue };
+        let value = js_sys::Reflect::get(row, &key).unwrap_or(JsValue::UNDEFINED);
+        match stringify(&value) {
+            Some(t) => {
+                if text.len() > 1 {
+                    text.push(',');
+                }
+                text.push_str(&serde_json::to_string(&k).unwrap_or_else(|_| "\"\"".into()));
+                text.push(':');
+                text.push_str(&t);
+            }
+            None => {
+                let kind = js_type_name(&value);
+                let field = payload_shown_key(&k);
+                let e = match kind {
+                    // No JSON form: JSON.stringify leaves these out, and so do we.
+                    "undefined" | "function" | "symbol" => continue,
+                    "object" | "array" => error(
+                        &field,
+                        ErrorCode::NestingTooDeep,
+                        params! {"max" => payload::limits::METADATA_MAX_DEPTH},
+                        lang,
+                    ),
+                    _ => error(
+                        &field,
+                        ErrorCode::TypeMismatch,
+                        params! {"expected" => "a JSON value", "got" => kind},
+                        lang,
+                    ),
+                };
+                broken.push(e);
+            }
+        }
+    }
+    text.push('}');
+    (text, broken)
+}
+
+fn payload_shown_key(k: &str) -> String {
+    match k.char_indices().nth(64) {
+        Some((cut, _)) => format!("{}…", &k[..cut]),
+        None => k.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Outcome<'a> {
+    Ok {
+        ok: bool,
+        request: &'a Request,
+    },
+    Err {
+        ok: bool,
+        errors: &'a [ContactError],
+    },
+}
+
+fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
+    match result {
+        Ok(request) => to_js(&Outcome::Ok { ok: true, request }),
+        Err(errors) => to_js(&Outcome::Err { ok: false, errors }),
+    }
+}
+
+/// Validates a contact for Contactship `POST /v1/contacts` and builds the request.
+#[wasm_bindgen(js_name = buildContactshipContact, unchecked_return_type = "BuildResult")]
+pub fn build_contactship_contact(
+    #[wasm_bindgen(unchecked_param_type = "ContactshipContact | Record<string, unknown>")]
+    contact: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ContactshipOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let (opts, option_errors) = match options_value(&options) {
+        Ok(v) => {
+            let (o, e) = ContactshipOptions::from_json_lenient(&v, &[]);
+            (o, e.list)
+        }
+        Err(e) => (ContactshipOptions::default(), vec![e]),
+    };
+    let (text, broken) = row_text(&contact, opts.lang);
+    outcome(&payload::contactship_build_text(
+        &text,
+        broken,
+        &opts,
+        option_errors,
+    ))
+}
+
+/// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
+#[wasm_bindgen(js_name = buildSdrAgentContact, unchecked_return_type = "BuildResult")]
+pub fn build_sdr_agent_contact(
+    #[wasm_bindgen(unchecked_param_type = "SdrAgentContact | Record<string, unknown>")]
+    contact: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SdrAgentOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let (opts, option_errors) = sdr_options(&options);
+    let (text, broken) = row_text(&contact, opts.lang);
+    outcome(&payload::sdr_agent_build_text(
+        &text,
+        broken,
+        &opts,
+        option_errors,
+    ))
+}
+
+fn sdr_options(options: &Option<JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
+    match options_value(options) {
+        Ok(v) => {
+            let (o, e) = SdrAgentOptions::from_json_lenient(&v, &[]);
+            (o, e.list)
+        }
+        Err(e) => (SdrAgentOptions::default(), vec![e]),
+    }
+}
+
+/// Runs an import-flow builder on JS input and options.
+fn import_step(
+    input: &Option<JsValue>,
+    options: &Option<JsValue>,
+    build: fn(&Value, &SdrAgentOptions) -> Result<Request, Vec<ContactError>>,
+) -> JsValue {
+    let (opts, mut errors) = sdr_options(options);
+    let input = match input.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) {
+        None => Ok(Value::Null),
+        Some(v) => {
+            let name = js_type_name(v);
+            stringify(v)
+                .filter(|_| name == "object")
+                .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+                .ok_or_else(|| {
+                    error(
+                        "",
+                        ErrorCode::NotAnObject,
+                        params! {"got" => name},
+                        opts.lang,
+                    )
+                })
+        }
+    };
+    let result = match input {
+        Ok(v) => build(&v, &opts),
+        Err(e) => Err(vec![e]),
+    };
+    let result = match result {
+        Err(mut e) if !errors.is_empty() => {
+            errors.append(&mut e);
+            Err(errors)
+        }
+        Ok(_) if !errors.is_empty() => Err(errors),
+        other => other,
+    };
+    outcome(&result)
+}
+
+/// Step 1 of the import flow: `POST /imports/` with status `processing`.
+#[wasm_bindgen(js_name = buildCreateImport, unchecked_return_type = "BuildResult")]
+pub fn build_create_import(
+    #[wasm_bindgen(unchecked_param_type = "CreateImportInput | null")] input: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "SdrAgentOptions")] options: Option<JsValue>,
+) -> JsValue {
+    import_step(&input, &options, payload::build_create_import)
+}
+
+/// Step 3 of the import flow: `PUT /imports/{importId}` with status `completed` and `total_rows`.
+#[wasm_bindgen(js_name = buildCompleteImport, unchecked_return_type = "BuildResult")]
+pub fn build_complete_import(
+    #[wasm_bindgen(unchecked_param_type = "CompleteImportInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SdrAgentOptions & { importId: string }")]
+    options: Option<JsValue>,
+) -> JsValue {
+    import_step(&Some(input), &options, payload::build_complete_import)
+}
+
+/// Step 4 of the import flow: `POST /campaign-imports/{campaignId}/imports`.
+#[wasm_bindgen(js_name = buildLinkCampaign, unchecked_return_type = "BuildResult")]
+pub fn build_link_campaign(
+    #[wasm_bindgen(unchecked_param_type = "LinkCampaignInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SdrAgentOptions & { importId: string }")]
+    options: Option<JsValue>,
+) -> JsValue {
+    import_step(&Some(input), &options, payload::build_link_campaign)
+}
+
+/// A validator for batch options from JS; never fails.
+fn validator(options: &JsValue) -> CoreValidator {
+    match options_value(&Some(options.clone())) {
+        Ok(v) => CoreValidator::from_json(&v),
+        Err(e) => CoreValidator::from_json_error(e),
+    }
+}
+
+/// `{ results, errors }` for one chunk; `errors` says when `rows` is not an array.
+#[derive(Serialize)]
+struct Chunk<'a> {
+    results: &'a [payload::RowResult],
+    errors: &'a [ContactError],
+}
+
+fn validate_rows(
+    v: &mut CoreValidator,
+    rows: &JsValue,
+) -> (Vec<payload::RowResult>, Vec<ContactError>) {
+    let Some(array) = rows.dyn_ref::<js_sys::Array>() else {
+        let e = error(
+            "rows",
+            ErrorCode::TypeMismatch,
+            params! {"expected" => "array", "got" => js_type_name(rows)},
+            v.lang(),
+        );
+        return (Vec::new(), vec![e]);
+    };
+    let lang = v.lang();
+    let results = array
+        .iter()
+        .map(|row| {
+            let (text, broken) = row_text(&row, lang);
+            v.validate_text(&text, broken)
+        })
+        .collect();
+    (results, Vec::new())
+}
+
+/// Validates rows for one API: each row's request or errors, duplicates flagged, and counts.
+#[wasm_bindgen(js_name = validateContacts, unchecked_return_type = "BatchReport")]
+pub fn validate_contacts(
+    #[wasm_bindgen(unchecked_param_type = "unknown[]")] rows: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BatchOptions")] options: JsValue,
+) -> JsValue {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        results: &'a [payload::RowResult],
+        summary: payload::BatchSummary,
+        errors: &'a [ContactError],
+    }
+    let mut v = validator(&options);
+    let (results, rows_errors) = validate_rows(&mut v, &rows);
+    let mut errors = v.errors().to_vec();
+    errors.extend(rows_errors);
+    to_js(&Report {
+        results: &results,
+        summary: v.summary(),
+        errors: &errors,
+    })
+}
+
+/// Validates a large batch chunk by chunk (for a Web Worker reporting progress): only the keys
+/// seen and the counts are kept between chunks.
+#[wasm_bindgen(js_name = BatchValidator)]
+pub struct JsBatchValidator {
+    inner: CoreValidator,
+}
+
+#[wasm_bindgen(js_class = BatchValidator)]
+impl JsBatchValidator {
+    /// Checks the options once. Never throws: problems are in `errors`, and every row fails
+    /// with them.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "BatchOptions")] options: JsValue,
+    ) -> JsBatchValidator {
+        JsBatchValidator {
+            inner: validator(&options),
+        }
+    }
+
+    /// The problems of the options; empty when they are valid.
+    #[wasm_bindgen(getter, unchecked_return_type = "ContactError[]")]
+    pub fn errors(&self) -> JsValue {
+        to_js(self.inner.errors())
+    }
+
+    /// Validates the next chunk; `row` numbers continue from the previous chunk.
+    #[wasm_bindgen(unchecked_return_type = "BatchChunk")]
+    pub fn validate(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "unknown[]")] rows: JsValue,
+    ) -> JsValue {
+        let (results, errors) = validate_rows(&mut self.inner, &rows);
+        to_js(&Chunk {
+            results: &results,
+            errors: &errors,
+        })
+    }
+
+    /// The counts over every row validated so far.
+    #[wasm_bindgen(unchecked_return_type = "BatchSummary")]
+    pub fn summary(&self) -> JsValue {
+        to_js(&self.inner.summary())
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_PAYLOAD: &'static str = r#"
+/** A problem with a contact, an option or a request, at a path such as "additional_data[1].value". */
+export interface ContactError extends FieldError {
+  /** Path of the offending value; "" is the contact itself, "options.apiKey" an option. */
+  field: string;
+}
+
+/** A request ready for `fetch(request.url, request)`. */
+export interface HttpRequest {
+  method: "POST" | "PUT";
+  url: string;
+  /** Content-Type, the authentication header when credentials were given, X-Import-ID. */
+  headers: Record<string, string>;
+  /** The exact JSON text of the body. */
+  body: string;
+}
+
+export type BuildResult =
+  | { ok: true; request: HttpRequest }
+  | { ok: false; errors: ContactError[] };
+
+/** Any JSON value (SDR Agent `metadata`). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type AdditionalDataType = "text" | "date" | "number" | "location";
+export interface AdditionalDataItem {
+  type: AdditionalDataType;
+  /** The name of the data field; not blank. */
+  field: string;
+  /** text/location: a string; date: ISO 8601 date or date-time; number: a finite number or its text. */
+  value: string | number;
+}
+
+/** A contact for Contactship `POST /v1/contacts`, field names as the API has them. */
+export interface ContactshipContact {
+  phone_number: string;
+  full_name: string;
+  country?: string | null;
+  email?: string | null;
+  description?: string | null;
+  additional_data?: AdditionalDataItem[] | null;
+}
+
+/** A contact for SDR Agent `POST /contacts/`, field names as the API has them. */
+export interface SdrAgentContact {
+  full_name: string;
+  email: string;
+  linkedin_profile: string;
+  company?: string | null;
+  locale?: string | null;
+  timezone?: string | null;
+  metadata?: { [key: string]: JsonValue } | null;
+}
+
+export interface ContactshipOptions {
+  /** Default "https://api.contactship.ai"; "/v1/contacts" is appended. */
+  baseUrl?: string;
+  /** Sent as x-api-key. Without it the request has no authentication header. */
+  apiKey?: string;
+  /** Country (code or name) of phone numbers written without "+" when the contact has no country. */
+  defaultCountry?: string;
+  /** How `country` is sent: the English name (default, like the API's example) or the alpha-2 code. */
+  countryFormat?: "name" | "alpha2";
+  lang?: Lang;
+}
+
+export interface SdrAgentOptions {
+  /** Default "https://api.sdragent.com"; the endpoint's path is appended. */
+  baseUrl?: string;
+  /** Sent as X-API-Key. Give this or bearerToken; with neither there is no authentication header. */
+  apiKey?: string;
+  /** Sent as "Authorization: Bearer <token>". */
+  bearerToken?: string;
+  /** UUID of the import: X-Import-ID on contacts; the import completed or linked by the import flow. */
+  importId?: string;
+  lang?: Lang;
+}
+
+export interface CreateImportInput {
+  name?: string;
+  source?: string;
+}
+export interface CompleteImportInput {
+  /** A whole number >= 0. */
+  totalRows: number;
+}
+export interface LinkCampaignInput {
+  /** The campaign's UUID. */
+  campaignId: string;
+}
+
+export type BatchOptions =
+  | ({ target: "contactship" } & ContactshipOptions)
+  | ({ target: "sdr_agent" } & SdrAgentOptions);
+
+/** One row: its 0-based index in the whole batch, and its request or its errors. */
+export type RowResult =
+  | { row: number; ok: true; request: HttpRequest }
+  | { row: number; ok: false; errors: ContactError[] };
+
+export interface BatchSummary {
+  total: number;
+  valid: number;
+  /** Duplicates included. */
+  invalid: number;
+  duplicates: number;
+}
+
+export interface BatchReport {
+  results: RowResult[];
+  summary: BatchSummary;
+  /** Problems of the batch itself (options, rows not an array). */
+  errors: ContactError[];
+}
+
+export interface BatchChunk {
+  results: RowResult[];
+  /** Set when the chunk is not an array. */
+  errors: ContactError[];
+}
+"#;

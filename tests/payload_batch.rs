@@ -1,0 +1,236 @@
+//! Batches: per-row results, duplicates by each API's 409 key, chunks, invalid options.
+
+use contactkit::payload::{
+    validate_contacts, BatchOptions, BatchValidator, ContactshipOptions, RowResult,
+    SdrAgentOptions, Target,
+};
+use serde_json::{json, Value};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn contactship() -> BatchOptions {
+    BatchOptions::Contactship(ContactshipOptions {
+        api_key: Some("k".into()),
+        default_country: Some("US".into()),
+        ..Default::default()
+    })
+}
+
+fn sdr() -> BatchOptions {
+    BatchOptions::SdrAgent(SdrAgentOptions {
+        api_key: Some("k".into()),
+        ..Default::default()
+    })
+}
+
+fn sdr_row(name: &str, email: &str) -> Value {
+    json!({"full_name": name, "email": email, "linkedin_profile": format!("https://linkedin.com/in/{name}")})
+}
+
+fn codes(r: &RowResult) -> Vec<(String, String)> {
+    match &r.result {
+        Ok(_) => Vec::new(),
+        Err(errs) => errs
+            .iter()
+            .map(|e| (e.field.clone(), e.error.code.as_str().to_string()))
+            .collect(),
+    }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn contactship_duplicates_by_normalized_phone() {
+    let rows = vec![
+        json!({"phone_number": "+1 212 456 7890", "full_name": "Juan"}),
+        json!({"phone_number": "(212) 456-7890", "full_name": "Juan again"}),
+        json!({"phone_number": "55 1234 5678", "country": "MX", "full_name": "Ana"}),
+        json!({"phone_number": "+52 55 1234 5678", "full_name": "Ana again"}),
+        json!({"phone_number": "212.456.7890", "full_name": ""}),
+    ];
+    let report = validate_contacts(&rows, &contactship());
+    assert!(report.errors.is_empty());
+    let rows: Vec<usize> = report.results.iter().map(|r| r.row).collect();
+    assert_eq!(rows, [0, 1, 2, 3, 4]);
+    assert!(report.results[0].result.is_ok());
+    assert!(report.results[2].result.is_ok());
+    assert_eq!(
+        codes(&report.results[1]),
+        [("phone_number".into(), "duplicate".into())]
+    );
+    let dup = &report.results[3].result.as_ref().unwrap_err()[0];
+    assert_eq!(dup.error.params["key"], "+525512345678");
+    assert_eq!(dup.error.params["first_row"], 2);
+    assert_eq!(
+        dup.error.message,
+        "Row 2 already has +525512345678; the API would reject this one as a duplicate."
+    );
+    // A row with other errors is still flagged as a duplicate of the key it repeats.
+    assert_eq!(
+        codes(&report.results[4]),
+        [
+            ("full_name".into(), "required".into()),
+            ("phone_number".into(), "duplicate".into())
+        ]
+    );
+    let s = report.summary;
+    assert_eq!((s.total, s.valid, s.invalid, s.duplicates), (5, 2, 3, 3));
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn sdr_duplicates_by_email_case_insensitively() {
+    let rows = vec![
+        sdr_row("jane", "Jane.Smith@Example.com"),
+        sdr_row("john", "john.doe@example.com"),
+        sdr_row("jane2", " jane.smith@EXAMPLE.COM "),
+    ];
+    let report = validate_contacts(&rows, &sdr());
+    assert_eq!(
+        codes(&report.results[2]),
+        [("email".into(), "duplicate".into())]
+    );
+    let dup = &report.results[2].result.as_ref().unwrap_err()[0];
+    assert_eq!(dup.error.params["key"], "jane.smith@example.com");
+    assert_eq!(dup.error.params["first_row"], 0);
+    assert_eq!(report.summary.duplicates, 1);
+    assert_eq!(report.summary.valid, 2);
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn chunks_continue_row_numbers_and_remember_keys() {
+    let mut v = BatchValidator::new(&sdr());
+    let first = v.validate(&[sdr_row("a", "a@example.com"), sdr_row("b", "b@example.com")]);
+    let second = v.validate(&[json!(42), sdr_row("c", "A@example.com")]);
+    assert_eq!(first.iter().map(|r| r.row).collect::<Vec<_>>(), [0, 1]);
+    assert_eq!(second.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 3]);
+    assert_eq!(codes(&second[0]), [("".into(), "not_an_object".into())]);
+    assert_eq!(codes(&second[1]), [("email".into(), "duplicate".into())]);
+    let s = v.summary();
+    assert_eq!((s.total, s.valid, s.invalid, s.duplicates), (4, 2, 2, 1));
+    // One row at a time works the same, and as JSON text too.
+    let r = v.validate_json_row(
+        r#"{"full_name":"d","email":"b@EXAMPLE.com","linkedin_profile":"linkedin.com/in/d"}"#,
+    );
+    assert_eq!(r.row, 4);
+    assert_eq!(codes(&r), [("email".into(), "duplicate".into())]);
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn invalid_options_fail_every_row_without_panicking() {
+    let mut v = BatchValidator::from_json(&json!({"apiKey": "k"}));
+    assert_eq!(v.errors().len(), 1);
+    assert_eq!(v.errors()[0].field, "options.target");
+    assert_eq!(v.errors()[0].error.code.as_str(), "required");
+    let r = v.validate_row(&sdr_row("a", "a@example.com"));
+    assert_eq!(codes(&r), [("options.target".into(), "required".into())]);
+
+    let v = BatchValidator::from_json(&json!({"target": "hubspot", "lang": "es"}));
+    assert_eq!(v.errors()[0].error.code.as_str(), "unknown_target");
+    assert_eq!(v.errors()[0].error.params["target"], "hubspot");
+    assert!(v.errors()[0]
+        .error
+        .message
+        .starts_with("\"hubspot\" no es una API"));
+
+    // Options of the other API are unknown here; field errors are still reported with them.
+    let mut v = BatchValidator::from_json(
+        &json!({"target": "sdr_agent", "defaultCountry": "MX", "importId": "x"}),
+    );
+    let r = v.validate_row(&json!({"full_name": "Ana"}));
+    assert_eq!(
+        codes(&r),
+        [
+            ("options.defaultCountry".into(), "unknown_field".into()),
+            ("options.importId".into(), "invalid_uuid".into()),
+            ("email".into(), "required".into()),
+            ("linkedin_profile".into(), "required".into())
+        ]
+    );
+    assert_eq!(v.summary().invalid, 1);
+
+    for bad in [json!("contactship"), json!([]), json!(7)] {
+        let v = BatchValidator::from_json(&bad);
+        assert_eq!(v.errors()[0].field, "options", "{bad}");
+    }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn options_from_json_pick_the_target() {
+    let o =
+        BatchOptions::from_json(&json!({"target": "contactship", "defaultCountry": "MX"})).unwrap();
+    assert_eq!(o.target(), Target::Contactship);
+    let o = BatchOptions::from_json(&json!({"target": "sdr_agent", "bearerToken": "t"})).unwrap();
+    assert_eq!(o.target(), Target::SdrAgent);
+    assert!(BatchOptions::from_json(&json!({"target": "contactship", "importId": "x"})).is_err());
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn report_serializes_as_documented() {
+    let report = validate_contacts(
+        &[
+            json!({"phone_number": "+12124567890", "full_name": "Juan"}),
+            json!({}),
+        ],
+        &contactship(),
+    );
+    let v = serde_json::to_value(&report).unwrap();
+    assert_eq!(
+        v["summary"],
+        json!({"total": 2, "valid": 1, "invalid": 1, "duplicates": 0})
+    );
+    assert_eq!(v["errors"], json!([]));
+    assert_eq!(v["results"][0]["row"], 0);
+    assert_eq!(v["results"][0]["ok"], true);
+    assert_eq!(
+        v["results"][0]["request"],
+        json!({
+            "method": "POST",
+            "url": "https://api.contactship.ai/v1/contacts",
+            "headers": {"Content-Type": "application/json", "x-api-key": "k"},
+            "body": r#"{"phone_number":"+12124567890","full_name":"Juan"}"#
+        })
+    );
+    assert_eq!(v["results"][1]["ok"], false);
+    assert_eq!(v["results"][1]["errors"][0]["field"], "phone_number");
+    assert!(v["results"][1].get("request").is_none());
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn debug_never_shows_credentials() {
+    let v = BatchValidator::from_json(&json!({"target": "sdr_agent", "apiKey": "sk_SECRET"}));
+    let shown = format!(
+        "{v:?} {:?}",
+        BatchOptions::from_json(&json!({"target": "sdr_agent", "apiKey": "sk_SECRET"}))
+    );
+    assert!(!shown.contains("sk_SECRET"), "{shown}");
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn many_rows_mixed_countries() {
+    // Valid numbers of many countries, repeated: every repeat is a duplicate of the first.
+    let numbers = [
+        ("US", "(212) 456-7890"),
+        ("MX", "55 1234 5678"),
+        ("ES", "612 34 56 78"),
+        ("DE", "030 123456"),
+        ("GB", "020 7946 0018"),
+        ("FR", "01 23 45 67 89"),
+        ("BR", "(11) 96123-4567"),
+        ("AR", "011 4123-4567"),
+        ("IN", "098765 43210"),
+        ("JP", "03-1234-5678"),
+    ];
+    let rows: Vec<Value> = (0..2000)
+        .map(|i| {
+            let (cc, n) = numbers[i % numbers.len()];
+            json!({"phone_number": n, "country": cc, "full_name": format!("Row {i}")})
+        })
+        .collect();
+    let report = validate_contacts(&rows, &contactship());
+    let s = report.summary;
+    assert_eq!(
+        (s.total, s.valid, s.duplicates),
+        (2000, numbers.len(), 2000 - numbers.len())
+    );
+    for r in &report.results[numbers.len()..] {
+        let errs = r.result.as_ref().unwrap_err();
+        assert_eq!(errs[0].error.params["first_row"], r.row % numbers.len());
+    }
+}
