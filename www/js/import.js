@@ -283,9 +283,17 @@ async function run() {
     extras: state.extras ? APIS[state.api].extras : null,
   }, 'started');
   if (job.cancelled) return;
-  const optionErrors = (started2.errors ?? []).map((e) => `${e.field}: ${e.message}`).join(' ');
+  // Bad options (an import ID that is not a UUID, say) would fail every row: stop here.
+  const optionErrors = (started2.errors ?? []).map((e) => e.message).join(' ');
   document.getElementById('import-option-errors').textContent = optionErrors;
-  if (optionErrors) announce(optionErrors);
+  if (optionErrors) {
+    state.running = null;
+    runButton.disabled = false;
+    cancelButton.hidden = true;
+    document.getElementById('progress-text').textContent = '';
+    announce(optionErrors);
+    return;
+  }
 
   await new Promise((resolve, reject) => {
     globalThis.Papa.parse(state.file, {

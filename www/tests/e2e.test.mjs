@@ -380,8 +380,16 @@ test('import: SDR Agent duplicates by email, case-insensitive, in Spanish', asyn
   assert.equal(await page.locator('#map-email').inputValue(), '1');
   assert.equal(await page.locator('#map-linkedin_profile').inputValue(), '2');
   assert.equal(await page.locator('#map-locale').inputValue(), '4');
+  // An import ID that is not a UUID would fail every row: the page refuses to start.
+  const importId = await page.locator('#imp-import-id').inputValue();
+  await page.locator('#imp-import-id').fill('not-a-uuid');
+  await page.getByRole('button', { name: 'Validar todas las filas' }).click();
+  await page.waitForFunction(() => document.getElementById('import-option-errors').textContent !== '');
+  assert.equal(await page.locator('#results').isVisible(), false);
+  await page.locator('#imp-import-id').fill(importId);
   await page.getByRole('button', { name: 'Validar todas las filas' }).click();
   await page.waitForSelector('#results[data-done="true"]', { timeout: 60_000 });
+  assert.equal(await text(page, '#import-option-errors'), '');
   const count = async (k) => Number((await text(page, `[data-count="${k}"] .count`)).replace(/\D/g, ''));
   assert.equal(await count('rows'), 300);
   assert.equal(await count('duplicates'), 1);
@@ -395,7 +403,6 @@ test('import: SDR Agent duplicates by email, case-insensitive, in Spanish', asyn
   assert.equal(lines.length, 298);
   const r = JSON.parse(lines[0]);
   assert.equal(r.url, 'https://api.sdragent.com/contacts/');
-  const importId = await page.locator('#imp-import-id').inputValue();
   assert.equal(r.headers['X-Import-ID'] ?? r.headers['x-import-id'], importId);
   assert.deepEqual(JSON.parse(r.body), {
     full_name: 'Usuario 0',
