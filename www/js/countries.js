@@ -11,7 +11,13 @@ const byLang = new Map();
 /** `[{ code, name }]` sorted by name in `lang`; computed once per language. */
 export function countryList(lang) {
   if (byLang.has(lang)) return byLang.get(lang);
-  if (codes === null) codes = isoCodes();
+  if (codes === null) {
+    try {
+      codes = isoCodes();
+    } catch {
+      return []; // the module is not instantiated yet: try again later
+    }
+  }
   let display = null;
   try {
     display = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });

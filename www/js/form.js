@@ -209,7 +209,7 @@ function renderAdditionalData(f) {
   });
   return h(
     'fieldset',
-    { className: 'field group kind-additionalData', dataset: { field: f.name }, 'aria-describedby': ids.msg },
+    { id: ids.id, className: 'field group kind-additionalData', dataset: { field: f.name }, 'aria-describedby': ids.msg },
     h('legend', {}, t(f.name), ' ', h('span', { className: 'muted small' }, `(${t('optional')})`)),
     h('div', { className: 'ad-list' }, items),
     h('p', { className: 'msg', id: ids.msg }),
