@@ -1,9 +1,55 @@
 //! Email addresses as a web form takes them.
+//!
+//! # What is accepted
+//!
+//! A bare `local@domain` address, trimmed. The forms RFC 5322 allows in message headers but no
+//! sign-up form wants are rejected, each with its own code: a display name (`Juan <juan@x.com>`),
+//! a comment (`juan(work)@x.com`), a quoted local part (`"juan perez"@x.com`) and an IP literal
+//! (`juan@[192.0.2.1]`, and a bare `juan@192.0.2.1`). A pasted `mailto:` prefix is dropped.
+//!
+//! * **Local part** (before `@`): a dot-atom (RFC 5322 `atext` separated by single dots, checked by
+//!   the `email_address` crate), where letters and digits of any script count as `atext`
+//!   (RFC 6531, SMTPUTF8). Symbols outside ASCII `atext`, emoji, spaces, control and invisible
+//!   characters are rejected. **Its case is kept**: RFC 5321 lets a mail server treat `Juan` and
+//!   `juan` as different mailboxes, so rewriting it could send mail nowhere. Virtually every
+//!   provider ignores case, though, so [`Email::dedup_key`] gives the fully lower-cased address
+//!   for finding duplicates.
+//! * **Domain**: mapped and checked with UTS #46 (the `idna` crate that `url` uses), with the STD3
+//!   ASCII rules, no hyphen at the start or end of a label, and DNS lengths (labels ≤ 63, whole
+//!   ≤ 253 octets in ASCII). That lower-cases it and accepts internationalized domains in either
+//!   spelling: `bücher.de` and `xn--bcher-kva.de` give the same [`Email::value`], which uses the
+//!   Unicode spelling; [`Email::ascii_domain`] has the ASCII one. It needs a dot, and its last
+//!   label must be a plausible TLD (two or more ASCII letters, or an `xn--` label).
+//! * **Unicode**: the whole address is put in NFC first, so an address typed on a system that
+//!   decomposes accents (`e` + U+0301) equals the precomposed one.
+//!
+//! # Lengths are octets
+//!
+//! The limits are RFC 5321's: 64 octets for the local part and 254 for the whole address
+//! (RFC 3696 erratum 1690). For internationalized addresses the local part is counted in UTF-8
+//! octets (what SMTPUTF8 sends) and the domain in its ASCII (`xn--`) form (what DNS and a
+//! non-SMTPUTF8 relay see). So `josé@bücher.de` measures 5 + 1 + 16 = 22 octets. For ASCII
+//! addresses octets and characters are the same.
+//!
+//! # Suggestions
+//!
+//! [`suggest`] proposes the address the user probably meant when the domain is a near miss of a
+//! common mailbox provider (`juan@gmial.com` → `juan@gmail.com`); see its documentation.
 
+use std::borrow::Cow;
+
+use email_address::EmailAddress;
+use idna::uts46::AsciiDenyList;
 use serde::Serialize;
 
 use crate::error::{precheck, FieldError};
-use crate::lang::FieldOptions;
+use crate::lang::{FieldOptions, Lang};
+use crate::{params, ErrorCode};
+
+/// Most octets the local part may have (RFC 5321 §4.5.3.1.1).
+pub const MAX_LOCAL_PART_OCTETS: usize = 64;
+/// Most octets a whole address may have (RFC 5321 path limit less the angle brackets).
+pub const MAX_ADDRESS_OCTETS: usize = 254;
 
 /// A valid, normalized email address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -11,26 +57,579 @@ use crate::lang::FieldOptions;
 pub struct Email {
     /// The normalized address: trimmed, NFC, domain lower-cased in its Unicode spelling.
     pub value: String,
-    /// The part before `@`, as written (NFC).
+    /// The part before `@`, as written (NFC, case kept).
     pub local_part: String,
     /// The domain in Unicode (`bücher.de`).
     pub domain: String,
     /// The domain in ASCII (`xn--bcher-kva.de`), as DNS and SMTP see it.
     pub ascii_domain: String,
+    /// The whole address lower-cased, local part included, for finding duplicates: mailbox
+    /// providers treat `Juan@` and `juan@` as one mailbox even though RFC 5321 does not require it.
+    pub dedup_key: String,
     /// A likely intended address when the domain looks like a typo of a common one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
 }
 
 /// Validates and normalizes an email address.
+///
+/// ```
+/// use contactkit::{email, FieldOptions};
+///
+/// let e = email::normalize("  José@Bücher.DE ", &FieldOptions::default()).unwrap();
+/// assert_eq!(e.value, "José@bücher.de");
+/// assert_eq!(e.ascii_domain, "xn--bcher-kva.de");
+///
+/// let e = email::normalize("juan@gmial.com", &FieldOptions::default()).unwrap();
+/// assert_eq!(e.suggestion.as_deref(), Some("juan@gmail.com"));
+///
+/// let err = email::normalize("Juan <juan@x.com>", &FieldOptions::default()).unwrap_err();
+/// assert_eq!(err.code.as_str(), "email_display_name");
+/// ```
 pub fn normalize(input: &str, opts: &FieldOptions) -> Result<Email, FieldError> {
-    let _trimmed = precheck(input, opts.lang)?;
-    Err(FieldError::new(crate::ErrorCode::EmailMissingAt, opts.lang))
+    let lang = opts.lang;
+    let trimmed = precheck(input, lang)?;
+    let address = nfc(strip_mailto(trimmed));
+    let (local, domain) = split_address(&address, lang)?;
+
+    check_local_part(local, lang)?;
+    let (ascii_domain, unicode_domain) = check_domain(domain, local.len(), lang)?;
+
+    let value = format!("{local}@{unicode_domain}");
+    let suggestion = suggest_for(local, &unicode_domain, false);
+    Ok(Email {
+        dedup_key: value.to_lowercase(),
+        value,
+        local_part: local.to_string(),
+        domain: unicode_domain,
+        ascii_domain,
+        suggestion,
+    })
 }
+
+/// `s` in Unicode Normalization Form C, borrowed when it already is.
+///
+/// ICU4X's normalizer, not `unicode-normalization`: IDNA already links its data, so NFC costs
+/// ~10 KB of gzip'd wasm here against ~45 KB for a second set of tables.
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s)
+}
+
+fn strip_mailto(s: &str) -> &str {
+    match s.get(..7) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("mailto:") => s[7..].trim_start(),
+        _ => s,
+    }
+}
+
+/// Rejects the RFC 5322 forms a form does not take and splits at the last `@`.
+fn split_address(s: &str, lang: Lang) -> Result<(&str, &str), FieldError> {
+    let err = |code| Err(FieldError::new(code, lang));
+
+    // `Juan <juan@x.com>`, `<juan@x.com>`, `"Juan" <juan@x.com>`.
+    if let Some(open) = s.find('<') {
+        if s[open..].contains('>') && s[open..].contains('@') {
+            return err(ErrorCode::EmailDisplayName);
+        }
+    }
+    // `juan(work)@x.com`, `juan@x.com (Juan)`.
+    if let Some(open) = s.find('(') {
+        if s[open..].contains(')') {
+            return err(ErrorCode::EmailComment);
+        }
+    }
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return err(ErrorCode::EmailMissingAt);
+    };
+    if local.is_empty() || domain.is_empty() {
+        return err(ErrorCode::EmailMissingAt);
+    }
+    if local.contains('"') {
+        return err(ErrorCode::EmailQuotedLocalPart);
+    }
+    if domain.starts_with('[') || domain.ends_with(']') || is_dotted_ipv4(domain) {
+        return err(ErrorCode::EmailIpLiteral);
+    }
+    Ok((local, domain))
+}
+
+/// `192.0.2.1`: four dot-separated decimal numbers.
+fn is_dotted_ipv4(s: &str) -> bool {
+    let mut parts = 0;
+    for part in s.split('.') {
+        if part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts == 4
+}
+
+fn check_local_part(local: &str, lang: Lang) -> Result<(), FieldError> {
+    if local.len() > MAX_LOCAL_PART_OCTETS {
+        return Err(FieldError::with_params(
+            ErrorCode::EmailLocalPartTooLong,
+            params! {"max" => MAX_LOCAL_PART_OCTETS, "length" => local.len()},
+            lang,
+        ));
+    }
+    // `email_address` takes quoted local parts too; those were rejected before this point.
+    if !EmailAddress::is_valid_local_part(local) {
+        return Err(FieldError::new(ErrorCode::EmailInvalidLocalPart, lang));
+    }
+    Ok(())
+}
+
+/// Returns the domain's (ASCII, Unicode) spellings, or the error for it (or for the address
+/// length, which needs the ASCII spelling).
+fn check_domain(
+    domain: &str,
+    local_len: usize,
+    lang: Lang,
+) -> Result<(String, String), FieldError> {
+    let invalid = || {
+        FieldError::with_params(
+            ErrorCode::EmailInvalidDomain,
+            params! {"domain" => domain},
+            lang,
+        )
+    };
+    // Through `idna`'s own entry points, the ones `url` calls: a `Uts46` built in this crate
+    // would link a second copy of the ICU4X tables (~100 KB of wasm).
+    let ascii =
+        idna::domain_to_ascii_cow(domain.as_bytes(), AsciiDenyList::STD3).map_err(|_| invalid())?;
+
+    let length = local_len + 1 + ascii.len();
+    if length > MAX_ADDRESS_OCTETS {
+        return Err(FieldError::with_params(
+            ErrorCode::EmailTooLong,
+            params! {"max" => MAX_ADDRESS_OCTETS, "length" => length},
+            lang,
+        ));
+    }
+    if !idna::uts46::verify_dns_length(&ascii, false) {
+        return Err(invalid());
+    }
+    let Some((_, tld)) = ascii.rsplit_once('.') else {
+        return Err(FieldError::with_params(
+            ErrorCode::EmailDomainWithoutDot,
+            params! {"domain" => domain},
+            lang,
+        ));
+    };
+    let plausible_tld = (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        || (tld.len() > 4 && tld.starts_with("xn--"));
+    if !plausible_tld {
+        return Err(invalid());
+    }
+
+    let (unicode, result) = idna::domain_to_unicode(&ascii);
+    // to_ascii succeeded, so to_unicode of its output cannot fail; stay safe if it ever does.
+    result.map_err(|_| invalid())?;
+    // UTS #46 CheckHyphens, first and last position only (`xn--` labels have hyphens inside).
+    let hyphen_at_end = unicode
+        .split('.')
+        .any(|label| label.starts_with('-') || label.ends_with('-'));
+    if hyphen_at_end {
+        return Err(invalid());
+    }
+    Ok((ascii.into_owned(), unicode))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions
+// ---------------------------------------------------------------------------------------------
 
 /// The address the user probably meant when the domain is a typo of a common one
 /// (`juan@gmial.com` → `juan@gmail.com`). Works on invalid input too; `None` when nothing fits.
+///
+/// The domain is compared with a list of common mailbox providers (Gmail, Hotmail/Outlook/Live,
+/// Yahoo, iCloud, AOL, Proton, GMX and the Spanish and Latin American ones such as
+/// `yahoo.com.mx`, `prodigy.net.mx`, `terra.com.br`) split in a name (`gmail`) and a suffix
+/// (`com`, `com.mx`). A domain is a near miss of a provider when
+///
+/// * its name is within an edit distance of 0 (names of up to 4 letters: `aol`, `live`, `gmx`),
+///   1 (5–6 letters: `gmail`, `yahoo`, `icloud`) or 2 (longer: `hotmail`, `outlook`) of the
+///   provider's name, and its suffix within 1 of the provider's suffix, 2 in all;
+/// * where the distance is optimal string alignment (Damerau–Levenshtein without repeated
+///   edits: a swap of two neighbours, an extra, a missing or a replaced character each count 1),
+///   except that replacing a character by one that is not next to it on a QWERTY keyboard
+///   counts 2 (`wahoo.com` is a company, not a typo of `yahoo.com`);
+/// * and one two-letter country code is never replaced by another (`yahoo.fr` and `gmx.at` are
+///   real; `gmail.co` → `gmail.com` is suggested, `gmail.cl` is not).
+///
+/// The closest provider wins; ties go to the more common one. An exact provider domain gets no
+/// suggestion, and neither do unrelated domains (`acme.com`, `gmailcompany.com`).
+///
+/// On input that is not a valid address, obvious slips are repaired first when the result is a
+/// provider's domain: a comma or semicolon for a dot (`juan@gmail,com`), spaces, doubled or
+/// stray dots, a doubled `@`, a missing dot before the suffix (`juan@gmailcom`). The local part
+/// is kept as typed (trimmed, NFC); no suggestion is made when it cannot be an address's local
+/// part (empty, or with spaces, brackets, quotes or parentheses).
+///
+/// ```
+/// use contactkit::email::suggest;
+///
+/// assert_eq!(suggest("juan@hotmial.com").as_deref(), Some("juan@hotmail.com"));
+/// assert_eq!(suggest("juan@gmail,com").as_deref(), Some("juan@gmail.com"));
+/// assert_eq!(suggest("juan@gmail.com"), None);
+/// assert_eq!(suggest("juan@acme.com"), None);
+/// ```
 pub fn suggest(input: &str) -> Option<String> {
-    let _ = input;
-    None
+    if input.len() > crate::MAX_FIELD_INPUT_BYTES {
+        return None;
+    }
+    let address = nfc(strip_mailto(input.trim()));
+    let (local, domain) = address.rsplit_once('@')?;
+    // `juan@@gmail.com`: the doubled `@` is a slip, not part of the local part.
+    let trimmed_local = local.trim_end_matches('@');
+    let repaired_at = trimmed_local.len() != local.len();
+    if trimmed_local.is_empty()
+        || trimmed_local.contains([' ', '<', '>', '"', '(', ')', '@'])
+        || trimmed_local.chars().any(char::is_whitespace)
+    {
+        return None;
+    }
+    suggest_for(trimmed_local, domain, repaired_at)
+}
+
+/// A provider domain as a name and a suffix: `("hotmail", "com.mx")`.
+struct Provider {
+    name: &'static str,
+    suffix: &'static str,
+}
+
+const fn p(name: &'static str, suffix: &'static str) -> Provider {
+    Provider { name, suffix }
+}
+
+/// Common mailbox domains, most common first (ties in distance go to the earlier one). Real
+/// domains that are near misses of others (`ymail.com`, `mail.com`) are listed so that they are
+/// never "corrected".
+const PROVIDERS: &[Provider] = &[
+    p("gmail", "com"),
+    p("hotmail", "com"),
+    p("outlook", "com"),
+    p("yahoo", "com"),
+    p("icloud", "com"),
+    p("live", "com"),
+    p("aol", "com"),
+    p("protonmail", "com"),
+    p("gmx", "de"),
+    p("yahoo", "es"),
+    p("hotmail", "es"),
+    p("outlook", "es"),
+    p("yahoo", "com.mx"),
+    p("hotmail", "com.mx"),
+    p("live", "com.mx"),
+    p("prodigy", "net.mx"),
+    p("terra", "com.br"),
+    p("uol", "com.br"),
+    p("bol", "com.br"),
+    p("hotmail", "com.br"),
+    p("yahoo", "com.br"),
+    p("yahoo", "com.ar"),
+    p("hotmail", "com.ar"),
+    p("googlemail", "com"),
+    p("msn", "com"),
+    p("me", "com"),
+    p("mac", "com"),
+    p("ymail", "com"),
+    p("protonmail", "ch"),
+    p("proton", "me"),
+    p("gmx", "com"),
+    p("gmx", "net"),
+    p("mail", "com"),
+    p("email", "com"),
+    p("hotmail", "fr"),
+    p("yahoo", "fr"),
+    p("hotmail", "co.uk"),
+    p("yahoo", "co.uk"),
+    p("web", "de"),
+];
+
+/// Names longer than this are never near a provider name; they are skipped without work.
+const MAX_NAME_CHARS: usize = 32;
+
+fn name_budget(name: &str) -> u32 {
+    match name.len() {
+        0..=4 => 0,
+        5..=6 => 1,
+        _ => 2,
+    }
+}
+
+const SUFFIX_BUDGET: u32 = 1;
+const TOTAL_BUDGET: u32 = 2;
+
+/// The suggestion for `local@domain`; `repaired` says the caller already fixed a slip outside
+/// the domain (so an exact provider domain is still worth suggesting).
+fn suggest_for(local: &str, domain: &str, repaired: bool) -> Option<String> {
+    let raw = domain.to_lowercase();
+    let cleaned = clean_domain(&raw);
+    let repaired = repaired || cleaned != raw.trim();
+    if cleaned.is_empty() || cleaned.chars().count() > MAX_NAME_CHARS * 2 {
+        return None;
+    }
+
+    let mut best: Option<(u32, &Provider)> = None;
+    for provider in PROVIDERS {
+        let Some((cost, glued)) = provider_distance(&cleaned, provider) else {
+            continue;
+        };
+        if cost == 0 && !repaired && !glued {
+            // An exact provider domain, typed correctly.
+            return None;
+        }
+        if best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, provider));
+        }
+    }
+    let (_, provider) = best?;
+    Some(format!("{local}@{}.{}", provider.name, provider.suffix))
+}
+
+/// Lower-cased domain with slips repaired: `,`/`;` → `.`, spaces removed, runs of dots
+/// collapsed, dots at the ends removed.
+fn clean_domain(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        let c = match c {
+            ',' | ';' | '\u{3002}' => '.',
+            c if c.is_whitespace() => continue,
+            c => c,
+        };
+        if c == '.' && (out.is_empty() || out.ends_with('.')) {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with('.') {
+        out.pop();
+    }
+    out
+}
+
+/// The weighted distance of `domain` to `provider`, when within budget, and whether the dot
+/// before the suffix had to be put back (`gmailcom`).
+fn provider_distance(domain: &str, provider: &Provider) -> Option<(u32, bool)> {
+    let glued = !domain.contains('.');
+    let (name, suffix) = match domain.split_once('.') {
+        Some(parts) => parts,
+        // `gmailcom`: the dot before the suffix is missing.
+        None => (
+            strip_glued_suffix(domain, provider.suffix)?,
+            provider.suffix,
+        ),
+    };
+    if name.is_empty() || suffix.is_empty() {
+        return None;
+    }
+    if replaces_country_code(suffix, provider.suffix) {
+        return None;
+    }
+    let name_cost = distance(name, provider.name, name_budget(provider.name))?;
+    let suffix_cost = distance(suffix, provider.suffix, SUFFIX_BUDGET)?;
+    let total = name_cost + suffix_cost;
+    (total <= TOTAL_BUDGET).then_some((total, glued))
+}
+
+/// `domain` without `suffix` written without its dots at its end: (`gmailcommx`, `com.mx`) →
+/// `gmail`.
+fn strip_glued_suffix<'a>(domain: &'a str, suffix: &str) -> Option<&'a str> {
+    let mut end = domain.len();
+    for b in suffix.bytes().rev().filter(|&b| b != b'.') {
+        end = end.checked_sub(1)?;
+        if domain.as_bytes().get(end) != Some(&b) {
+            return None;
+        }
+    }
+    domain.get(..end)
+}
+
+/// `yahoo.fr` is not a typo of `yahoo.es`: both end in a (different) two-letter country code.
+fn replaces_country_code(typed: &str, known: &str) -> bool {
+    let last = |s: &str| s.rsplit('.').next().unwrap_or("").to_string();
+    let (a, b) = (last(typed), last(known));
+    let is_cc = |s: &str| s.len() == 2 && s.bytes().all(|c| c.is_ascii_lowercase());
+    is_cc(&a) && is_cc(&b) && a != b
+}
+
+/// QWERTY rows; keys next to each other (same row, or the rows above and below at the same or
+/// the next position) count as neighbours.
+const QWERTY: [&[u8]; 4] = [b"1234567890", b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+
+/// For each of `a`–`z` and `0`–`9` (index 0–35), a bit set of its keyboard neighbours, computed at
+/// compile time.
+const NEIGHBOURS: [u64; 36] = neighbours();
+
+const fn key_index(c: u8) -> Option<usize> {
+    match c {
+        b'a'..=b'z' => Some((c - b'a') as usize),
+        b'0'..=b'9' => Some(26 + (c - b'0') as usize),
+        _ => None,
+    }
+}
+
+const fn neighbours() -> [u64; 36] {
+    let mut table = [0u64; 36];
+    let mut r = 0;
+    while r < QWERTY.len() {
+        let row = QWERTY[r];
+        let mut i = 0;
+        while i < row.len() {
+            let k = key_index_or_panic(row[i]);
+            // Same row: left and right.
+            if i > 0 {
+                table[k] |= 1 << key_index_or_panic(row[i - 1]);
+            }
+            if i + 1 < row.len() {
+                table[k] |= 1 << key_index_or_panic(row[i + 1]);
+            }
+            // Staggered rows: row r+1 is shifted right by half a key, so key i touches keys
+            // i-1 and i of the row below (and i, i+1 of the row above).
+            if r + 1 < QWERTY.len() {
+                let below = QWERTY[r + 1];
+                if i < below.len() {
+                    table[k] |= 1 << key_index_or_panic(below[i]);
+                }
+                if i > 0 && i - 1 < below.len() {
+                    table[k] |= 1 << key_index_or_panic(below[i - 1]);
+                }
+            }
+            if r > 0 {
+                let above = QWERTY[r - 1];
+                if i < above.len() {
+                    table[k] |= 1 << key_index_or_panic(above[i]);
+                }
+                if i + 1 < above.len() {
+                    table[k] |= 1 << key_index_or_panic(above[i + 1]);
+                }
+            }
+            i += 1;
+        }
+        r += 1;
+    }
+    table
+}
+
+const fn key_index_or_panic(c: u8) -> usize {
+    match key_index(c) {
+        Some(i) => i,
+        None => panic!("QWERTY holds only letters and digits"),
+    }
+}
+
+/// The cost of replacing `a` by `b`: 0 when equal, 1 for keyboard neighbours, 2 otherwise.
+fn substitution_cost(a: char, b: char) -> u32 {
+    if a == b {
+        return 0;
+    }
+    let (Ok(x), Ok(y)) = (u8::try_from(a), u8::try_from(b)) else {
+        return 2;
+    };
+    match (key_index(x), key_index(y)) {
+        (Some(i), Some(j)) if NEIGHBOURS[i] & (1 << j) != 0 => 1,
+        _ => 2,
+    }
+}
+
+/// Optimal string alignment distance of `typed` to `known` with keyboard-weighted
+/// substitutions, or `None` when over `budget`. Both sides are short (`MAX_NAME_CHARS`).
+fn distance(typed: &str, known: &str, budget: u32) -> Option<u32> {
+    const N: usize = MAX_NAME_CHARS + 1;
+    if typed == known {
+        return Some(0);
+    }
+    let mut a = ['\0'; MAX_NAME_CHARS];
+    let mut b = ['\0'; MAX_NAME_CHARS];
+    let n = fill(&mut a, typed)?;
+    let m = fill(&mut b, known)?;
+    if n.abs_diff(m) as u32 > budget {
+        return None;
+    }
+    // Three rows of the dynamic-programming table: i-2, i-1 and i.
+    let mut prev2 = [0u32; N];
+    let mut prev = [0u32; N];
+    let mut cur = [0u32; N];
+    for (j, cell) in prev.iter_mut().enumerate().take(m + 1) {
+        *cell = j as u32;
+    }
+    for i in 1..=n {
+        cur[0] = i as u32;
+        for j in 1..=m {
+            let mut d = (prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(prev[j - 1] + substitution_cost(a[i - 1], b[j - 1]));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    let d = prev[m];
+    (d <= budget).then_some(d)
+}
+
+/// Copies the characters of `s` into `buf`; `None` when they do not fit.
+fn fill(buf: &mut [char; MAX_NAME_CHARS], s: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyboard_neighbours() {
+        assert_eq!(substitution_cost('m', 'n'), 1);
+        assert_eq!(substitution_cost('n', 'm'), 1);
+        assert_eq!(substitution_cost('g', 'y'), 1);
+        assert_eq!(substitution_cost('o', 'p'), 1);
+        assert_eq!(substitution_cost('c', 'x'), 1);
+        assert_eq!(substitution_cost('c', 'v'), 1);
+        assert_eq!(substitution_cost('w', 'y'), 2);
+        assert_eq!(substitution_cost('e', 'g'), 2);
+        assert_eq!(substitution_cost('í', 'i'), 2);
+    }
+
+    #[test]
+    fn osa_distance() {
+        assert_eq!(distance("gmial", "gmail", 2), Some(1));
+        assert_eq!(distance("gmai", "gmail", 2), Some(1));
+        assert_eq!(distance("gmaill", "gmail", 2), Some(1));
+        assert_eq!(distance("gnail", "gmail", 2), Some(1));
+        assert_eq!(distance("wahoo", "yahoo", 2), Some(2));
+        assert_eq!(distance("wahoo", "yahoo", 1), None);
+        assert_eq!(distance("gmailcompany", "gmail", 2), None);
+        assert_eq!(distance("con", "com", 1), Some(1));
+        assert_eq!(distance("cmo", "com", 1), Some(1));
+        assert_eq!(distance(&"x".repeat(100), "gmail", 2), None);
+    }
+
+    #[test]
+    fn glued_suffixes() {
+        assert_eq!(strip_glued_suffix("gmailcom", "com"), Some("gmail"));
+        assert_eq!(
+            strip_glued_suffix("hotmailcommx", "com.mx"),
+            Some("hotmail")
+        );
+        assert_eq!(strip_glued_suffix("com", "com.mx"), None);
+        assert_eq!(strip_glued_suffix("gmailnet", "com"), None);
+        assert_eq!(strip_glued_suffix("añcom", "com"), Some("añ"));
+    }
+
+    #[test]
+    fn cleaning() {
+        assert_eq!(clean_domain("gmail,com"), "gmail.com");
+        assert_eq!(clean_domain(".gmail..com."), "gmail.com");
+        assert_eq!(clean_domain("gmail .com"), "gmail.com");
+    }
 }

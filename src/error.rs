@@ -95,6 +95,9 @@ pub enum ErrorCode {
     // ---- country ----
     /// Not an ISO 3166-1 code or a known country name.
     CountryUnknown,
+    /// A name that fits more than one country (`Korea`, `Virgin Islands`). Params: `candidates`
+    /// (their alpha-2 codes, `"KP, KR"`).
+    CountryAmbiguous,
 
     // ---- payloads (whole contacts, batches, requests) ----
     /// A field the API requires is missing or empty.

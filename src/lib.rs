@@ -34,6 +34,7 @@ pub mod locale;
 pub mod messages;
 pub mod payload;
 pub mod phone;
+mod table;
 pub mod timezone;
 
 pub use error::{ErrorCode, FieldError, Params};

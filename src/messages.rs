@@ -110,6 +110,9 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
     (CountryUnknown, "country_unknown",
      "This is not a known country.",
      "Este no es un país conocido."),
+    (CountryAmbiguous, "country_ambiguous",
+     "This name fits more than one country ({candidates}); please be more specific.",
+     "Este nombre corresponde a más de un país ({candidates}); por favor, sé más específico."),
 
     (Required, "required",
      "This field is required.",

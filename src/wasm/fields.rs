@@ -53,9 +53,9 @@ pub fn normalize_email(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
     opts: Option<JsFieldOptions>,
 ) -> JsValue {
-    match prepare::<FieldOptions>(&input, opts.as_deref()).and_then(|(text, o)| {
-        email::normalize(&text, &o)
-    }) {
+    match prepare::<FieldOptions>(&input, opts.as_deref())
+        .and_then(|(text, o)| email::normalize(&text, &o))
+    {
         Ok(value) => outcome::<email::Email>(&Ok(value)),
         Err(error) => {
             let suggestion = input.as_string().and_then(|t| email::suggest(&t));
@@ -141,6 +141,8 @@ export interface Email {
   domain: string;
   /** ASCII domain, e.g. "xn--bcher-kva.de". */
   asciiDomain: string;
+  /** The whole address lower-cased (local part too), for finding duplicates. */
+  dedupKey: string;
   /** The address probably meant, when the domain looks mistyped. */
   suggestion?: string;
 }
@@ -148,9 +150,10 @@ export type EmailResult = ({ ok: true } & Email) | (Failure & { suggestion?: str
 
 export type LinkedInKind = "profile" | "company" | "school";
 export interface LinkedIn {
-  /** e.g. "https://www.linkedin.com/in/johndoe". */
+  /** e.g. "https://www.linkedin.com/in/johndoe"; a Unicode handle is percent-encoded. */
   value: string;
   kind: LinkedInKind;
+  /** The handle, decoded and lower-cased, e.g. "josé-pérez". */
   handle: string;
 }
 export type LinkedInResult = ({ ok: true } & LinkedIn) | Failure;

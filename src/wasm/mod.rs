@@ -92,11 +92,7 @@ pub(crate) fn read_options<T: DeserializeOwned + Default>(
     };
     serde_json::from_str::<T>(&json).map_err(|e| {
         let reason = e.to_string();
-        let option = reason
-            .split('`')
-            .nth(1)
-            .unwrap_or("options")
-            .to_string();
+        let option = reason.split('`').nth(1).unwrap_or("options").to_string();
         FieldError::with_params(
             ErrorCode::InvalidOption,
             params! {"option" => option, "reason" => reason},
@@ -186,7 +182,7 @@ export type ErrorCode =
   | "linkedin_invalid_url" | "linkedin_not_linkedin" | "linkedin_not_profile"
   | "linkedin_missing_handle" | "linkedin_invalid_handle"
   | "locale_malformed" | "locale_unknown_language" | "locale_unknown_script" | "locale_unknown_region"
-  | "timezone_unknown" | "country_unknown"
+  | "timezone_unknown" | "country_unknown" | "country_ambiguous"
   | "required" | "unknown_field" | "not_an_object" | "type_mismatch" | "too_long"
   | "additional_data_invalid_type" | "additional_data_invalid_date" | "additional_data_invalid_number"
   | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"

@@ -1,0 +1,91 @@
+//! Sorted line tables: generated data kept as one string of `\n`-terminated lines (`key` or
+//! `key=value`), sorted by key, and searched by bisecting on byte positions. There is no offset
+//! or pointer table beside the text, which keeps the data small in the .wasm; a lookup reads
+//! O(log n) lines.
+
+use std::cmp::Ordering;
+
+/// The line whose key (the text before `=`, or the whole line) compares `Equal` to `key` under
+/// `cmp`, the order the table is sorted in.
+pub(crate) fn find(
+    table: &'static str,
+    key: &str,
+    cmp: fn(&str, &str) -> Ordering,
+) -> Option<&'static str> {
+    // [lo, hi) always spans whole lines: lo is a line start, hi is just after a '\n' (or the end).
+    let (mut lo, mut hi) = (0, table.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = match table.get(lo..mid)?.rfind('\n') {
+            Some(p) => lo + p + 1,
+            None => lo,
+        };
+        let end = match table.get(start..hi)?.find('\n') {
+            Some(p) => start + p,
+            None => hi,
+        };
+        let line = table.get(start..end)?;
+        match cmp(key_of(line), key) {
+            Ordering::Equal => return Some(line),
+            Ordering::Less => lo = end + 1,
+            Ordering::Greater => hi = start,
+        }
+    }
+    None
+}
+
+/// The key of a line: the text before `=`, or the whole line.
+pub(crate) fn key_of(line: &str) -> &str {
+    line.split_once('=').map_or(line, |(k, _)| k)
+}
+
+/// The value of a line: the text after `=`, if any.
+pub(crate) fn value_of(line: &str) -> Option<&str> {
+    line.split_once('=').map(|(_, v)| v)
+}
+
+/// Every line of a table, in order.
+pub(crate) fn lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table.lines()
+}
+
+/// ASCII case-insensitive order (the order of tables sorted by lower-case key).
+pub(crate) fn cmp_ignore_ascii_case(a: &str, b: &str) -> Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = "a\nbb=x\nc=yy\ndd\ne=z\n";
+
+    #[test]
+    fn finds_every_line_and_nothing_else() {
+        for line in lines(T) {
+            assert_eq!(find(T, key_of(line), str::cmp), Some(line));
+        }
+        for missing in ["", "0", "b", "bbb", "cc", "f", "zz", "a=", "\n"] {
+            assert_eq!(find(T, missing, str::cmp), None, "{missing:?}");
+        }
+        assert_eq!(find("", "a", str::cmp), None);
+        assert_eq!(find("only", "only", str::cmp), Some("only"));
+        assert_eq!(value_of("c=yy"), Some("yy"));
+        assert_eq!(value_of("dd"), None);
+    }
+
+    #[test]
+    fn case_insensitive_order() {
+        assert_eq!(
+            cmp_ignore_ascii_case("US/Eastern", "us/eastern"),
+            Ordering::Equal
+        );
+        assert_eq!(cmp_ignore_ascii_case("US/Eastern", "UTC"), Ordering::Less);
+        assert_eq!(
+            find("Ab\nbC=x\n", "BC", cmp_ignore_ascii_case),
+            Some("bC=x")
+        );
+    }
+}
