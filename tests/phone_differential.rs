@@ -1,0 +1,261 @@
+//! Differential test of the phone rule against libphonenumber itself.
+//!
+//! The corpus is written by `scripts/phone_oracle.py` with python `phonenumbers` (pinned to the
+//! metadata version the `phonenumber` crate embeds) as the oracle: every region's example
+//! number of every type in many spellings, plus corrupted variants. Generate it, then run:
+//!
+//! ```sh
+//! python3 -m venv .venv && .venv/bin/pip install phonenumbers==9.0.33
+//! .venv/bin/python scripts/phone_oracle.py
+//! cargo test --test phone_differential -- --ignored --nocapture   # --release runs it faster
+//! ```
+//!
+//! The corpus path can be changed with `CONTACTKIT_PHONE_ORACLE`. The test fails when validity
+//! and E.164 agree on fewer than 99% of the cases; number type, region, extension, formats and
+//! (for numbers both reject) the error code are reported separately. The error code expected is
+//! libphonenumber's reason (its parse exception, else `isPossibleNumberWithReason`) mapped as the
+//! table in `src/phone.rs` says.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use contactkit::phone::{normalize, PhoneOptions};
+
+/// Fewer agreements than this fraction fail the test.
+const MIN_AGREEMENT: f64 = 0.99;
+
+struct Case {
+    id: String,
+    kind: String,
+    input: String,
+    default: String,
+    valid: bool,
+    e164: String,
+    number_type: String,
+    region: String,
+    extension: String,
+    international: String,
+    national: String,
+    /// contactkit's code for libphonenumber's reason, when not valid.
+    error: String,
+}
+
+fn corpus_path() -> PathBuf {
+    match std::env::var_os("CONTACTKIT_PHONE_ORACLE") {
+        Some(path) => PathBuf::from(path),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/phone.tsv"),
+    }
+}
+
+fn load() -> Vec<Case> {
+    let path = corpus_path();
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read the phone oracle corpus {} ({e}).\n\
+             Generate it with:\n  python3 -m venv .venv && .venv/bin/pip install phonenumbers==9.0.33\n  \
+             .venv/bin/python scripts/phone_oracle.py\n\
+             or point CONTACTKIT_PHONE_ORACLE at an existing corpus.",
+            path.display()
+        )
+    });
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("empty corpus").split('\t').collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("corpus has no column {name}"))
+    };
+    let (id, kind, input, default, valid, e164, number_type, region, extension, intl, natl, error) = (
+        col("id"),
+        col("kind"),
+        col("input"),
+        col("default"),
+        col("valid"),
+        col("e164"),
+        col("type"),
+        col("region"),
+        col("extension"),
+        col("intl_fmt"),
+        col("natl_fmt"),
+        col("error"),
+    );
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), header.len(), "malformed corpus line: {line}");
+            Case {
+                id: f[id].into(),
+                kind: f[kind].into(),
+                input: f[input].into(),
+                default: f[default].into(),
+                valid: f[valid] == "1",
+                e164: f[e164].into(),
+                number_type: f[number_type].into(),
+                region: f[region].into(),
+                extension: f[extension].into(),
+                international: f[intl].into(),
+                national: f[natl].into(),
+                error: f[error].into(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct Tally {
+    compared: usize,
+    agreed: usize,
+}
+
+impl Tally {
+    fn add(&mut self, agreed: bool) {
+        self.compared += 1;
+        self.agreed += usize::from(agreed);
+    }
+    fn rate(&self) -> f64 {
+        if self.compared == 0 {
+            1.0
+        } else {
+            self.agreed as f64 / self.compared as f64
+        }
+    }
+    fn line(&self, what: &str) -> String {
+        format!(
+            "{what:<28} {:>6} / {:<6} = {:.3}%",
+            self.agreed,
+            self.compared,
+            100.0 * self.rate()
+        )
+    }
+}
+
+#[test]
+#[ignore = "needs the oracle corpus: run scripts/phone_oracle.py, then --ignored"]
+fn agrees_with_libphonenumber() {
+    let cases = load();
+    assert!(!cases.is_empty(), "the corpus has no cases");
+
+    let mut validity = Tally::default();
+    let (mut number_type, mut region, mut extension) =
+        (Tally::default(), Tally::default(), Tally::default());
+    let (mut international, mut national) = (Tally::default(), Tally::default());
+    let mut error_code = Tally::default();
+    let mut disagreements = Vec::new();
+    let mut detail_disagreements = Vec::new();
+    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut our_codes: BTreeMap<String, usize> = BTreeMap::new();
+
+    for case in &cases {
+        let opts = PhoneOptions {
+            default_country: (!case.default.is_empty()).then(|| case.default.clone()),
+            ..Default::default()
+        };
+        let ours = normalize(&case.input, &opts);
+        let agree = match &ours {
+            Ok(p) => case.valid && p.e164 == case.e164,
+            Err(_) => !case.valid,
+        };
+        validity.add(agree);
+        if !agree {
+            *by_kind.entry(&case.kind).or_default() += 1;
+            let got = match &ours {
+                Ok(p) => format!("valid {}", p.e164),
+                Err(e) => format!("{}", e.code),
+            };
+            let want = if case.valid {
+                format!("valid {}", case.e164)
+            } else {
+                "invalid".into()
+            };
+            disagreements.push(format!(
+                "#{} {:<22} {:?} default={:<2} oracle: {want}; ours: {got}",
+                case.id, case.kind, case.input, case.default
+            ));
+        }
+        match &ours {
+            Err(e) if !case.valid => {
+                *our_codes.entry(e.code.to_string()).or_default() += 1;
+                let got = e.code.as_str();
+                error_code.add(got == case.error);
+                if got != case.error {
+                    detail_disagreements.push(format!(
+                        "#{} {:<10} {:?} default={:<2} oracle: {:?}; ours: {got:?}",
+                        case.id, "error", case.input, case.default, case.error
+                    ));
+                }
+            }
+            Ok(p) if agree => {
+                let mut detail = |tally: &mut Tally, what: &str, want: &str, got: &str| {
+                    tally.add(want == got);
+                    if want != got {
+                        detail_disagreements.push(format!(
+                            "#{} {:<10} {:?} default={:<2} oracle: {want:?}; ours: {got:?}",
+                            case.id, what, case.input, case.default
+                        ));
+                    }
+                };
+                detail(
+                    &mut number_type,
+                    "type",
+                    &case.number_type,
+                    p.number_type.as_str(),
+                );
+                detail(
+                    &mut region,
+                    "region",
+                    &case.region,
+                    p.region.as_deref().unwrap_or(""),
+                );
+                detail(
+                    &mut extension,
+                    "extension",
+                    &case.extension,
+                    p.extension.as_deref().unwrap_or(""),
+                );
+                detail(
+                    &mut international,
+                    "intl",
+                    &case.international,
+                    &p.international,
+                );
+                detail(&mut national, "national", &case.national, &p.national);
+            }
+            _ => {}
+        }
+    }
+
+    println!(
+        "phone differential: {} cases from {}",
+        cases.len(),
+        corpus_path().display()
+    );
+    println!("{}", validity.line("validity + E.164"));
+    println!("{}", number_type.line("number type (both valid)"));
+    println!("{}", region.line("region (both valid)"));
+    println!("{}", extension.line("extension (both valid)"));
+    println!("{}", international.line("international format"));
+    println!("{}", national.line("national format"));
+    println!("{}", error_code.line("error code (both invalid)"));
+    println!("our codes for the oracle's invalid cases: {our_codes:?}");
+    if !by_kind.is_empty() {
+        println!("validity disagreements by kind: {by_kind:?}");
+    }
+    for d in disagreements.iter().take(20) {
+        println!("  {d}");
+    }
+    if !detail_disagreements.is_empty() {
+        println!("first detail disagreements (type, region, extension, formats, error code):");
+        for d in detail_disagreements.iter().take(20) {
+            println!("  {d}");
+        }
+    }
+    assert!(
+        validity.rate() >= MIN_AGREEMENT,
+        "validity + E.164 agreement {:.3}% is below {:.1}%",
+        100.0 * validity.rate(),
+        100.0 * MIN_AGREEMENT
+    );
+}
