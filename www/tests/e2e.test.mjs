@@ -322,13 +322,12 @@ test('import: 10,000 rows validated in a worker; counts, problems and downloads'
   assert.deepEqual(first, ['5', 'full_name', 'required', lib.errorMessages('en').required]);
   const phoneError = lib.normalizePhone('12345', { defaultCountry: 'US' }).error;
   assert.deepEqual(second, ['9', 'phone_number', phoneError.code, phoneError.message]);
-  await page.getByRole('button', { name: 'Next →' }).click();
-  await page.waitForFunction(() => document.querySelector('#problems .pager span')?.textContent.startsWith('Problems 51–'));
   // The summary and the first problems (the whole page of 50 would make a very tall image).
-  await page.locator('#summary').scrollIntoViewIfNeeded();
-  await page.setViewportSize({ width: 1280, height: 1500 });
+  await page.setViewportSize({ width: 1280, height: 1900 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/import.png` });
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.waitForFunction(() => document.querySelector('#problems .pager span')?.textContent.startsWith('Problems 51–'));
 
   // The valid requests as NDJSON: one request object per line.
   const [ndjson] = await Promise.all([page.waitForEvent('download'), page.locator('#download-ndjson').click()]);
