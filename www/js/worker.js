@@ -113,6 +113,8 @@ self.onmessage = async ({ data }) => {
     switch (data.type) {
       case 'init':
         await init({ module_or_path: data.module });
+        // This instance builds its own phone metadata: now, while the user maps columns.
+        contactkit.normalizePhone('2015550123', { defaultCountry: 'US' });
         self.postMessage({ type: 'ready' });
         break;
       case 'start': {
