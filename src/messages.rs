@@ -50,11 +50,11 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
      "The part before the @ has characters or dots an email address cannot have.",
      "La parte antes de la @ tiene caracteres o puntos que un correo no puede tener."),
     (EmailLocalPartTooLong, "email_local_part_too_long",
-     "The part before the @ is {length} characters long; the limit is {max}.",
-     "La parte antes de la @ mide {length} caracteres; el límite es {max}."),
+     "The part before the @ is {length} bytes long; the limit is {max}.",
+     "La parte antes de la @ mide {length} bytes; el límite es {max}."),
     (EmailTooLong, "email_too_long",
-     "This email address is {length} characters long; the limit is {max}.",
-     "Este correo mide {length} caracteres; el límite es {max}."),
+     "This email address is {length} bytes long; the limit is {max}.",
+     "Este correo mide {length} bytes; el límite es {max}."),
     (EmailInvalidDomain, "email_invalid_domain",
      "The domain \"{domain}\" is not valid.",
      "El dominio \"{domain}\" no es válido."),
@@ -257,7 +257,7 @@ mod tests {
         let p = crate::params! {"max" => 64, "length" => 70};
         assert_eq!(
             render(EmailLocalPartTooLong, &p, Lang::Es),
-            "La parte antes de la @ mide 70 caracteres; el límite es 64."
+            "La parte antes de la @ mide 70 bytes; el límite es 64."
         );
         let msg = render(PhoneInvalid, &Params::new(), Lang::En);
         assert_eq!(msg, "This is not a valid phone number for {region}.");

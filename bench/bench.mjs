@@ -1,0 +1,206 @@
+// The benchmark of issue 5: contactkit's built npm package (pkg/node.mjs) against
+// libphonenumber-js `max`, side by side in one run, on the same inputs. It prints numbers/s for a
+// mixed-country and a one-country workload, the cold start in fresh Node processes, the package
+// size, and each figure as a ratio of its goal. Timings are printed, never asserted.
+//
+//   bash scripts/build.sh              # builds pkg/ (release, wasm-opt)
+//   npm --prefix bench ci              # installs libphonenumber-js, the reference
+//   node bench/bench.mjs               # ~30 s; --quick for a ~8 s run, --json for machine output,
+//                                      # --pkg=DIR to measure another build of the package
+//
+// Workload (the issue's): parse + validate + E.164 of the national number `612345678` with the
+// default country cycling through 20 countries; "one country" keeps ES. contactkit is called
+// through its public API (`normalizePhone`, which also builds the other formats and the type);
+// libphonenumber-js through `parsePhoneNumberFromString` + `isValid()` + `.number`.
+
+import { readFileSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { gzipSync, constants } from "node:zlib";
+import os from "node:os";
+import { pathToFileURL } from "node:url";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const asJson = args.has("--json");
+const pkgArg = process.argv.slice(2).find((a) => a.startsWith("--pkg="));
+
+const pkgDir = pkgArg
+  ? pathToFileURL(pkgArg.slice("--pkg=".length).replace(/\/?$/, "/"))
+  : new URL("../pkg/", import.meta.url);
+const pkgEntry = new URL("node.mjs", pkgDir);
+const ljsEntry = new URL("./node_modules/libphonenumber-js/max/index.js", import.meta.url);
+if (!existsSync(pkgEntry)) fail("pkg/node.mjs is missing: run `bash scripts/build.sh` first.");
+if (!existsSync(ljsEntry)) fail("libphonenumber-js is missing: run `npm --prefix bench ci` first.");
+
+/** The goals of issue 5. */
+const GOALS = {
+  perCallRatio: 2, // Wasm in Node, mixed countries: at least 2x libphonenumber-js per call
+  coldMs: 20, // import + instantiate + first normalizePhone, fresh process
+  nextCountryMs: 1, // any later first call for another country
+  gzipBytes: 150 * 1024, // .wasm + JS glue, gzip -9
+};
+
+const COUNTRIES = ["US", "GB", "DE", "FR", "ES", "MX", "BR", "IN", "JP", "CN",
+  "AR", "CO", "IT", "NL", "AU", "CA", "RU", "ZA", "NG", "EG"];
+const NUMBER = "612345678";
+const WORKLOADS = { mixed: COUNTRIES, "one country (ES)": ["ES"] };
+
+// ---- the two engines, each as (input, country) -> E.164 or "" ----------------------------------
+const ck = await import(pkgEntry.href);
+const ljs = await import(ljsEntry.href);
+const ckOpts = Object.fromEntries(COUNTRIES.map((c) => [c, { defaultCountry: c }]));
+const engines = {
+  contactkit: (input, c) => {
+    const r = ck.normalizePhone(input, ckOpts[c]);
+    return r.ok ? r.value : "";
+  },
+  "libphonenumber-js": (input, c) => {
+    const n = ljs.parsePhoneNumberFromString(input, c);
+    return n && n.isValid() ? n.number : "";
+  },
+};
+
+// Both engines must answer the same on the workload, or the comparison means nothing.
+const answers = {};
+for (const [name, f] of Object.entries(engines)) answers[name] = COUNTRIES.map((c) => f(NUMBER, c));
+const disagree = COUNTRIES.filter((c, i) => answers.contactkit[i] !== answers["libphonenumber-js"][i]);
+
+// ---- throughput: interleaved rounds, median per engine and workload ---------------------------
+// The machine is shared, so each engine runs in short slices that alternate with the other's; the
+// median of the slices is less sensitive to a neighbour's burst than one long run.
+const rounds = quick ? 3 : 7;
+const sliceMs = quick ? 250 : 600;
+function rate(f, countries) {
+  const n = countries.length;
+  let calls = 0;
+  let sink = 0;
+  const t0 = performance.now();
+  let el = 0;
+  while ((el = performance.now() - t0) < sliceMs) {
+    for (let i = 0; i < 100; i++) sink += f(NUMBER, countries[i % n]).length;
+    calls += 100;
+  }
+  if (sink < 0) console.log(sink); // keeps the result alive
+  return (calls / el) * 1000;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const throughput = {};
+for (const [name, f] of Object.entries(engines))
+  for (const countries of Object.values(WORKLOADS)) for (let i = 0; i < 2000; i++) f(NUMBER, countries[i % countries.length]);
+const samples = {};
+for (let r = 0; r < rounds; r++)
+  for (const [w, countries] of Object.entries(WORKLOADS))
+    for (const [name, f] of Object.entries(engines)) ((samples[name] ??= {})[w] ??= []).push(rate(f, countries));
+for (const name of Object.keys(engines)) {
+  throughput[name] = {};
+  for (const w of Object.keys(WORKLOADS)) throughput[name][w] = median(samples[name][w]);
+}
+
+// ---- cold start: fresh Node processes -----------------------------------------------------------
+// Each child times the dynamic import (for contactkit: reading, compiling and instantiating the
+// .wasm), the first call, then the first call of each other country; the parent takes medians.
+const coldScript = (entry, call) => `
+const t0 = performance.now();
+const m = await import(${JSON.stringify(entry)});
+const t1 = performance.now();
+const call = ${call};
+const first = call(m, "ES");
+const t2 = performance.now();
+let nextMax = 0, nextCountry = "";
+for (const c of ${JSON.stringify(COUNTRIES.filter((c) => c !== "ES"))}) {
+  const s = performance.now(); call(m, c); const d = performance.now() - s;
+  if (d > nextMax) { nextMax = d; nextCountry = c; }
+}
+console.log(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t1, coldMs: t2 - t0, nextMax, nextCountry, first }));
+`;
+const coldCalls = {
+  contactkit: [pkgEntry.href, `(m, c) => m.normalizePhone(${JSON.stringify(NUMBER)}, { defaultCountry: c })`],
+  "libphonenumber-js": [ljsEntry.href, `(m, c) => { const n = m.parsePhoneNumberFromString(${JSON.stringify(NUMBER)}, c); return n && n.isValid() && n.number; }`],
+};
+const coldRuns = quick ? 3 : 7;
+const cold = {};
+for (let i = 0; i < coldRuns; i++)
+  for (const [name, [entry, call]] of Object.entries(coldCalls)) {
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", coldScript(entry, call)], { encoding: "utf8" });
+    ((cold[name] ??= [])).push(JSON.parse(out));
+  }
+const coldMedian = {};
+for (const [name, runs] of Object.entries(cold)) {
+  coldMedian[name] = {};
+  for (const k of ["importMs", "firstMs", "coldMs", "nextMax"]) coldMedian[name][k] = median(runs.map((r) => r[k]));
+  const worst = runs.reduce((a, b) => (b.nextMax > a.nextMax ? b : a));
+  coldMedian[name].nextCountry = worst.nextCountry;
+}
+
+// ---- size ---------------------------------------------------------------------------------------
+const wasm = readFileSync(new URL("contactkit_bg.wasm", pkgDir));
+const glue = readFileSync(new URL("contactkit.js", pkgDir));
+const gzipBytes = gzipSync(Buffer.concat([wasm, glue]), { level: constants.Z_BEST_COMPRESSION }).length;
+const ljsBundle = new URL("./node_modules/libphonenumber-js/bundle/libphonenumber-max.js", import.meta.url);
+const ljsGzip = existsSync(ljsBundle) ? gzipSync(readFileSync(ljsBundle), { level: 9 }).length : null;
+
+// ---- report -------------------------------------------------------------------------------------
+const mixedRatio = throughput.contactkit.mixed / throughput["libphonenumber-js"].mixed;
+const oneRatio = throughput.contactkit["one country (ES)"] / throughput["libphonenumber-js"]["one country (ES)"];
+const report = {
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}`,
+  numbersPerSecond: throughput,
+  cold: coldMedian,
+  size: { wasmBytes: wasm.length, glueBytes: glue.length, gzipBytes, libphonenumberJsMaxBundleGzip: ljsGzip },
+  goals: {
+    mixedPerCall: { ratio: mixedRatio, goal: GOALS.perCallRatio, met: mixedRatio >= GOALS.perCallRatio },
+    coldStart: { ms: coldMedian.contactkit.coldMs, goal: GOALS.coldMs, met: coldMedian.contactkit.coldMs <= GOALS.coldMs },
+    nextCountry: { ms: coldMedian.contactkit.nextMax, goal: GOALS.nextCountryMs, met: coldMedian.contactkit.nextMax <= GOALS.nextCountryMs },
+    size: { bytes: gzipBytes, goal: GOALS.gzipBytes, met: gzipBytes <= GOALS.gzipBytes },
+  },
+  workloadDisagreements: disagree,
+};
+
+if (asJson) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const n = (x) => Math.round(x).toLocaleString("en-US");
+  const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  const mark = (g) => (g.met ? "meets" : "MISSES");
+  console.log(`contactkit vs libphonenumber-js ${ljsVersion()} — ${report.machine}`);
+  console.log(`workload: parse + validate + E.164 of ${NUMBER}; medians of ${rounds} interleaved slices, ${coldRuns} cold processes\n`);
+  const rows = [
+    ["", "contactkit", "libphonenumber-js", "ratio"],
+    ["mixed, numbers/s", n(throughput.contactkit.mixed), n(throughput["libphonenumber-js"].mixed), `${mixedRatio.toFixed(2)}×`],
+    ["one country, numbers/s", n(throughput.contactkit["one country (ES)"]), n(throughput["libphonenumber-js"]["one country (ES)"]), `${oneRatio.toFixed(2)}×`],
+    ["import (+ instantiate)", ms(coldMedian.contactkit.importMs), ms(coldMedian["libphonenumber-js"].importMs), ""],
+    ["first call", ms(coldMedian.contactkit.firstMs), ms(coldMedian["libphonenumber-js"].firstMs), ""],
+    ["cold start (import + first)", ms(coldMedian.contactkit.coldMs), ms(coldMedian["libphonenumber-js"].coldMs), ""],
+    ["slowest first call, other country", `${ms(coldMedian.contactkit.nextMax)} (${coldMedian.contactkit.nextCountry})`, `${ms(coldMedian["libphonenumber-js"].nextMax)} (${coldMedian["libphonenumber-js"].nextCountry})`, ""],
+    ["package, gzip -9", `${kb(gzipBytes)} (.wasm ${kb(wasm.length)} raw)`, ljsGzip ? `${kb(ljsGzip)} (max bundle)` : "", ""],
+  ];
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  "));
+  console.log("\ngoals (issue 5):");
+  const g = report.goals;
+  console.log(`  ${mark(g.mixedPerCall)}  mixed, per call: ${mixedRatio.toFixed(2)}× libphonenumber-js (goal ≥ ${GOALS.perCallRatio}×)`);
+  console.log(`  ${mark(g.coldStart)}  cold start: ${ms(g.coldStart.ms)} (goal ≤ ${GOALS.coldMs} ms)`);
+  console.log(`  ${mark(g.nextCountry)}  first call for another country: ${ms(g.nextCountry.ms)} (goal ≤ ${GOALS.nextCountryMs} ms)`);
+  console.log(`  ${mark(g.size)}  package: ${kb(gzipBytes)} gzip (goal ≤ ${kb(GOALS.gzipBytes)}, ${((gzipBytes / GOALS.gzipBytes) * 100).toFixed(0)}% used)`);
+  if (disagree.length) {
+    const c = disagree[0];
+    const i = COUNTRIES.indexOf(c);
+    const show = (name) => JSON.stringify(answers[name][i] || "invalid");
+    console.log(`\nwarning: the engines disagree on ${NUMBER} for ${disagree.join(", ")} ` +
+      `(${c}: contactkit ${show("contactkit")}, libphonenumber-js ${show("libphonenumber-js")}); ` +
+      "the figures compare unequal work.");
+  }
+}
+
+function ljsVersion() {
+  try {
+    return JSON.parse(readFileSync(new URL("./node_modules/libphonenumber-js/package.json", import.meta.url), "utf8")).version;
+  } catch {
+    return "";
+  }
+}
+function fail(msg) {
+  console.error(`bench: ${msg}`);
+  process.exit(1);
+}
