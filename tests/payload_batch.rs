@@ -23,7 +23,7 @@ fn sdr() -> BatchOptions {
 }
 
 fn sdr_row(name: &str, email: &str) -> Value {
-    json!({"full_name": name, "email": email, "linkedin_profile": format!("https://linkedin.com/in/{name}")})
+    json!({"full_name": name, "email": email, "linkedin_profile": format!("https://linkedin.com/in/{name}-smith")})
 }
 
 fn codes(r: &RowResult) -> Vec<(String, String)> {
@@ -106,7 +106,7 @@ fn chunks_continue_row_numbers_and_remember_keys() {
     assert_eq!((s.total, s.valid, s.invalid, s.duplicates), (4, 2, 2, 1));
     // One row at a time works the same, and as JSON text too.
     let r = v.validate_json_row(
-        r#"{"full_name":"d","email":"b@EXAMPLE.com","linkedin_profile":"linkedin.com/in/d"}"#,
+        r#"{"full_name":"d","email":"b@EXAMPLE.com","linkedin_profile":"linkedin.com/in/dee-smith"}"#,
     );
     assert_eq!(r.row, 4);
     assert_eq!(codes(&r), [("email".into(), "duplicate".into())]);
@@ -217,7 +217,7 @@ fn many_rows_mixed_countries() {
         ("IN", "098765 43210"),
         ("JP", "03-1234-5678"),
     ];
-    let rows: Vec<Value> = (0..2000)
+    let rows: Vec<Value> = (0..60)
         .map(|i| {
             let (cc, n) = numbers[i % numbers.len()];
             json!({"phone_number": n, "country": cc, "full_name": format!("Row {i}")})
@@ -227,7 +227,7 @@ fn many_rows_mixed_countries() {
     let s = report.summary;
     assert_eq!(
         (s.total, s.valid, s.duplicates),
-        (2000, numbers.len(), 2000 - numbers.len())
+        (60, numbers.len(), 60 - numbers.len())
     );
     for r in &report.results[numbers.len()..] {
         let errs = r.result.as_ref().unwrap_err();

@@ -248,13 +248,13 @@ fn unknown_fields_are_reported_not_dropped() {
     assert_eq!(
         codes(&errs),
         [
-            ("Full_Name".into(), "unknown_field".into()),
-            ("phone".into(), "unknown_field".into())
+            ("phone".into(), "unknown_field".into()),
+            ("Full_Name".into(), "unknown_field".into())
         ]
     );
-    assert_eq!(errs[1].error.params["field"], "phone");
+    assert_eq!(errs[0].error.params["field"], "phone");
     assert_eq!(
-        errs[1].error.message,
+        errs[0].error.message,
         "\"phone\" is not a field this API takes."
     );
 }

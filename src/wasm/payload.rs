@@ -29,8 +29,8 @@ fn error(field: &str, code: ErrorCode, params: crate::Params, lang: Lang) -> Con
 
 /// An options object as JSON: `undefined`/`null` are `null`; anything JS cannot stringify is
 /// an error on `options`.
-fn options_value(opts: &Option<JsValue>) -> Result<Value, ContactError> {
-    let Some(v) = opts.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
+fn options_value(opts: Option<&JsValue>) -> Result<Value, ContactError> {
+    let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(Value::Null);
     };
     let name = js_type_name(v);
@@ -44,7 +44,7 @@ fn options_value(opts: &Option<JsValue>) -> Result<Value, ContactError> {
             "options",
             ErrorCode::TypeMismatch,
             params! {"expected" => "object", "got" => name},
-            super::options_lang(opts.as_ref()),
+            super::options_lang(opts),
         )
     })
 }
@@ -66,7 +66,19 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
     let keys = js_sys::Object::keys(row.unchecked_ref::<js_sys::Object>());
     for key in keys.iter() {
         let Some(k) = key.as_string() else { continue };
-        let value = js_sys::Reflect::get(row, &key).unwrap_or(JsValue::UNDEFINED);
+        let value = match js_sys::Reflect::get(row, &key) {
+            Ok(v) => v,
+            Err(_) => {
+                let e = error(
+                    &payload_shown_key(&k),
+                    ErrorCode::TypeMismatch,
+                    params! {"expected" => "a JSON value", "got" => "unreadable"},
+                    lang,
+                );
+                broken.push(e);
+                continue;
+            }
+        };
         match stringify(&value) {
             Some(t) => {
                 if text.len() > 1 {
@@ -79,16 +91,22 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             None => {
                 let kind = js_type_name(&value);
                 let field = payload_shown_key(&k);
-                let e = match kind {
+                let e = match (kind, stringify_failure(&value)) {
                     // No JSON form: JSON.stringify leaves these out, and so do we.
-                    "undefined" | "function" | "symbol" => continue,
-                    "object" | "array" => error(
+                    ("undefined" | "function" | "symbol", _) => continue,
+                    (_, Failure::TooDeep) => error(
                         &field,
                         ErrorCode::NestingTooDeep,
                         params! {"max" => payload::limits::METADATA_MAX_DEPTH},
                         lang,
                     ),
-                    _ => error(
+                    (_, Failure::BigInt) => error(
+                        &field,
+                        ErrorCode::TypeMismatch,
+                        params! {"expected" => "a JSON value", "got" => "bigint"},
+                        lang,
+                    ),
+                    (_, Failure::Other) => error(
                         &field,
                         ErrorCode::TypeMismatch,
                         params! {"expected" => "a JSON value", "got" => kind},
@@ -101,6 +119,41 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
     }
     text.push('}');
     (text, broken)
+}
+
+/// Why `JSON.stringify` failed on a value.
+enum Failure {
+    /// A cycle, or nesting deeper than the JS stack (engines word these differently:
+    /// "circular", "cyclic", "Maximum call stack", "too much recursion").
+    TooDeep,
+    /// A BigInt somewhere inside.
+    BigInt,
+    /// A throwing getter or `toJSON`, or anything else.
+    Other,
+}
+
+fn stringify_failure(value: &JsValue) -> Failure {
+    let Err(e) = js_sys::JSON::stringify(value) else {
+        return Failure::Other;
+    };
+    if e.is_instance_of::<js_sys::RangeError>() {
+        return Failure::TooDeep;
+    }
+    let message = e
+        .dyn_ref::<js_sys::Error>()
+        .and_then(|e| e.message().as_string())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if ["circular", "cyclic", "recursion", "call stack"]
+        .iter()
+        .any(|m| message.contains(m))
+    {
+        Failure::TooDeep
+    } else if message.contains("bigint") {
+        Failure::BigInt
+    } else {
+        Failure::Other
+    }
 }
 
 fn payload_shown_key(k: &str) -> String {
@@ -135,9 +188,9 @@ fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
 pub fn build_contactship_contact(
     #[wasm_bindgen(unchecked_param_type = "ContactshipContact | Record<string, unknown>")]
     contact: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ContactshipOptions")] options: Option<JsValue>,
+    options: Option<JsContactshipOptions>,
 ) -> JsValue {
-    let (opts, option_errors) = match options_value(&options) {
+    let (opts, option_errors) = match options_value(options.as_deref()) {
         Ok(v) => {
             let (o, e) = ContactshipOptions::from_json_lenient(&v, &[]);
             (o, e.list)
@@ -158,9 +211,9 @@ pub fn build_contactship_contact(
 pub fn build_sdr_agent_contact(
     #[wasm_bindgen(unchecked_param_type = "SdrAgentContact | Record<string, unknown>")]
     contact: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SdrAgentOptions")] options: Option<JsValue>,
+    options: Option<JsSdrAgentOptions>,
 ) -> JsValue {
-    let (opts, option_errors) = sdr_options(&options);
+    let (opts, option_errors) = sdr_options(options.as_deref());
     let (text, broken) = row_text(&contact, opts.lang);
     outcome(&payload::sdr_agent_build_text(
         &text,
@@ -170,7 +223,7 @@ pub fn build_sdr_agent_contact(
     ))
 }
 
-fn sdr_options(options: &Option<JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
+fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
     match options_value(options) {
         Ok(v) => {
             let (o, e) = SdrAgentOptions::from_json_lenient(&v, &[]);
@@ -182,12 +235,12 @@ fn sdr_options(options: &Option<JsValue>) -> (SdrAgentOptions, Vec<ContactError>
 
 /// Runs an import-flow builder on JS input and options.
 fn import_step(
-    input: &Option<JsValue>,
-    options: &Option<JsValue>,
+    input: Option<&JsValue>,
+    options: Option<&JsValue>,
     build: fn(&Value, &SdrAgentOptions) -> Result<Request, Vec<ContactError>>,
 ) -> JsValue {
     let (opts, mut errors) = sdr_options(options);
-    let input = match input.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) {
+    let parsed = match input.filter(|v| !v.is_undefined() && !v.is_null()) {
         None => Ok(Value::Null),
         Some(v) => {
             let name = js_type_name(v);
@@ -204,8 +257,30 @@ fn import_step(
                 })
         }
     };
-    let result = match input {
-        Ok(v) => build(&v, &opts),
+    let result = match parsed {
+        Ok(mut v) => {
+            // JSON.stringify turns NaN and ±Infinity into null, which would read as missing:
+            // check the rest with a valid count and report the count itself.
+            let non_finite = v
+                .get("totalRows")
+                .is_some_and(Value::is_null)
+                .then(|| input_number(input, "totalRows"))
+                .flatten()
+                .is_some_and(|f| !f.is_finite());
+            if non_finite {
+                v["totalRows"] = Value::from(0);
+                let count = error("totalRows", ErrorCode::InvalidCount, params! {}, opts.lang);
+                match build(&v, &opts) {
+                    Ok(_) => Err(vec![count]),
+                    Err(mut e) => {
+                        e.push(count);
+                        Err(e)
+                    }
+                }
+            } else {
+                build(&v, &opts)
+            }
+        }
         Err(e) => Err(vec![e]),
     };
     let result = match result {
@@ -219,13 +294,24 @@ fn import_step(
     outcome(&result)
 }
 
+/// `input[key]` when it is a JS number.
+fn input_number(input: Option<&JsValue>, key: &str) -> Option<f64> {
+    js_sys::Reflect::get(input?, &JsValue::from_str(key))
+        .ok()?
+        .as_f64()
+}
+
 /// Step 1 of the import flow: `POST /imports/` with status `processing`.
 #[wasm_bindgen(js_name = buildCreateImport, unchecked_return_type = "BuildResult")]
 pub fn build_create_import(
-    #[wasm_bindgen(unchecked_param_type = "CreateImportInput | null")] input: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "SdrAgentOptions")] options: Option<JsValue>,
+    input: Option<JsCreateImportInput>,
+    options: Option<JsSdrAgentOptions>,
 ) -> JsValue {
-    import_step(&input, &options, payload::build_create_import)
+    import_step(
+        input.as_deref(),
+        options.as_deref(),
+        payload::build_create_import,
+    )
 }
 
 /// Step 3 of the import flow: `PUT /imports/{importId}` with status `completed` and `total_rows`.
@@ -233,9 +319,9 @@ pub fn build_create_import(
 pub fn build_complete_import(
     #[wasm_bindgen(unchecked_param_type = "CompleteImportInput")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SdrAgentOptions & { importId: string }")]
-    options: Option<JsValue>,
+    options: JsValue,
 ) -> JsValue {
-    import_step(&Some(input), &options, payload::build_complete_import)
+    import_step(Some(&input), Some(&options), payload::build_complete_import)
 }
 
 /// Step 4 of the import flow: `POST /campaign-imports/{campaignId}/imports`.
@@ -243,14 +329,14 @@ pub fn build_complete_import(
 pub fn build_link_campaign(
     #[wasm_bindgen(unchecked_param_type = "LinkCampaignInput")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SdrAgentOptions & { importId: string }")]
-    options: Option<JsValue>,
+    options: JsValue,
 ) -> JsValue {
-    import_step(&Some(input), &options, payload::build_link_campaign)
+    import_step(Some(&input), Some(&options), payload::build_link_campaign)
 }
 
 /// A validator for batch options from JS; never fails.
 fn validator(options: &JsValue) -> CoreValidator {
-    match options_value(&Some(options.clone())) {
+    match options_value(Some(options)) {
         Ok(v) => CoreValidator::from_json(&v),
         Err(e) => CoreValidator::from_json_error(e),
     }
@@ -354,6 +440,19 @@ impl JsBatchValidator {
     pub fn summary(&self) -> JsValue {
         to_js(&self.inner.summary())
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `ContactshipOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "ContactshipOptions")]
+    pub type JsContactshipOptions;
+    /// `SdrAgentOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "SdrAgentOptions")]
+    pub type JsSdrAgentOptions;
+    /// `CreateImportInput` in TypeScript.
+    #[wasm_bindgen(typescript_type = "CreateImportInput")]
+    pub type JsCreateImportInput;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
