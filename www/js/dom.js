@@ -1,0 +1,73 @@
+// Small DOM helpers: no framework, and never innerHTML with data.
+
+/**
+ * `h('input', { id: 'x', type: 'text', onInput: fn, dataset: {...} }, ...children)`.
+ * Attributes starting with `on` are listeners; `null`/`false` attributes are left out.
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') {
+      el.addEventListener(k.slice(2).toLowerCase(), v);
+    } else if (k === 'dataset') {
+      Object.assign(el.dataset, v);
+    } else if (k === 'className') {
+      el.className = v;
+    } else if (k === 'value') {
+      el.value = v;
+    } else if (k === 'checked' || k === 'selected' || k === 'hidden' || k === 'disabled') {
+      el[k] = Boolean(v);
+    } else {
+      el.setAttribute(k, v === true ? '' : String(v));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+/** Runs `fn` once `ms` after the last call. */
+export function debounce(fn, ms) {
+  let timer = 0;
+  const wrapped = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  wrapped.cancel = () => clearTimeout(timer);
+  return wrapped;
+}
+
+/** `requestIdleCallback`, or a timeout where the browser has none. */
+export function whenIdle(fn, timeout = 2000) {
+  if (typeof requestIdleCallback === 'function') return requestIdleCallback(fn, { timeout });
+  return setTimeout(() => fn({ timeRemaining: () => 10, didTimeout: false }), 50);
+}
+
+/** Puts `text` in the polite live region (re-announced even when unchanged). */
+export function announce(text) {
+  const status = document.getElementById('status');
+  if (!status) return;
+  status.textContent = '';
+  // A separate task, so screen readers see a change even for the same text.
+  setTimeout(() => {
+    status.textContent = text;
+  }, 30);
+}
+
+/** Saves a Blob as a file through a temporary link. */
+export function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,177 @@
+// The import's module worker: validates CSV rows with the library's stateful batch validator
+// (so duplicates across chunks are found), keeps the valid requests and the problems, and
+// hands the page progress, pages of problems and the downloads. The page never holds more
+// than one page of problems.
+//
+// Messages in:  init {module} · start {target, options, mapping, headers, extras}
+//               rows {rows, cursor} · finish · page {offset, limit, lang} · download {kind, lang}
+// Messages out: ready · started {errors} · progress {rows, cursor, summary} · ack
+//               done {summary} · page {items, total, offset} · file {kind, blob} · failed {message}
+
+import init, * as contactkit from '/pkg/contactkit.js';
+
+/** Rows handed to the validator per call, with progress posted after each. */
+const CHUNK = 1000;
+
+let validator = null;
+let job = null;
+
+function reset() {
+  try {
+    validator?.free?.();
+  } catch {
+    /* already freed */
+  }
+  validator = null;
+  job = null;
+}
+
+/** A CSV row (array of cells) as the contact object of the chosen API. */
+function toContact(cells) {
+  const contact = {};
+  for (const [field, index] of job.mapping) {
+    const v = cells[index];
+    if (v !== undefined && v !== '') contact[field] = v;
+  }
+  if (job.extraColumns.length > 0) {
+    if (job.extras === 'additional_data') {
+      const items = [];
+      for (const i of job.extraColumns) {
+        const v = cells[i];
+        if (v !== undefined && v.trim() !== '') items.push({ type: 'text', field: job.headers[i], value: v });
+      }
+      if (items.length > 0) contact.additional_data = items;
+    } else if (job.extras === 'metadata') {
+      const meta = {};
+      let any = false;
+      for (const i of job.extraColumns) {
+        const v = cells[i];
+        if (v !== undefined && v.trim() !== '') {
+          meta[job.headers[i]] = v;
+          any = true;
+        }
+      }
+      if (any) contact.metadata = meta;
+    }
+  }
+  return contact;
+}
+
+/** Spreadsheet row number of a 0-based data row: the header is row 1. */
+const sheetRow = (index) => index + 2;
+
+function validateRows(rows) {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const contacts = rows.slice(start, start + CHUNK).map(toContact);
+    // `{ results, errors }`; `errors` only when the chunk itself is not an array.
+    const out = validator.validate(contacts);
+    if (out?.errors?.length) throw new Error(out.errors.map((e) => e.message).join(' '));
+    for (const r of out.results) {
+      if (r.ok) {
+        job.requests.push(JSON.stringify(r.request));
+      } else {
+        for (const e of r.errors) {
+          job.problems.push({ row: sheetRow(r.row), field: e.field, code: e.code, params: e.params ?? {}, message: e.message });
+        }
+      }
+    }
+    job.validated += contacts.length;
+  }
+}
+
+/** Message templates per language, from the library (for re-rendering in another language). */
+const templates = new Map();
+function template(lang, code) {
+  if (!templates.has(lang)) templates.set(lang, contactkit.errorMessages(lang) ?? {});
+  return templates.get(lang)[code];
+}
+
+function fill(tpl, params) {
+  return tpl.replace(/\{(\w+)\}/g, (m, k) => (Object.prototype.hasOwnProperty.call(params, k) ? String(params[k]) : m));
+}
+
+/**
+ * A problem's message in `lang`. Duplicates name the first row as the spreadsheet shows it
+ * (the library counts rows from 0 within the batch).
+ */
+function messageOf(p, lang) {
+  const params = p.code === 'duplicate' && typeof p.params.first_row === 'number'
+    ? { ...p.params, first_row: sheetRow(p.params.first_row) }
+    : p.params;
+  if (lang === job.lang && params === p.params) return p.message;
+  const tpl = template(lang, p.code);
+  return tpl ? fill(tpl, params) : p.message;
+}
+
+function csvCell(v) {
+  const s = String(v ?? '');
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+self.onmessage = async ({ data }) => {
+  try {
+    switch (data.type) {
+      case 'init':
+        await init({ module_or_path: data.module });
+        // This instance builds its own phone metadata: now, while the user maps columns.
+        contactkit.normalizePhone('2015550123', { defaultCountry: 'US' });
+        self.postMessage({ type: 'ready' });
+        break;
+      case 'start': {
+        reset();
+        const options = { ...data.options, target: data.target };
+        validator = new contactkit.BatchValidator(options);
+        const mapped = new Set(Object.values(data.mapping));
+        job = {
+          lang: data.options.lang ?? 'en',
+          headers: data.headers,
+          mapping: Object.entries(data.mapping),
+          extras: data.extras,
+          extraColumns: data.extras ? data.headers.map((_, i) => i).filter((i) => !mapped.has(i) && data.headers[i] !== '') : [],
+          requests: [],
+          problems: [],
+          validated: 0,
+        };
+        // Problems of the options (a bad import ID, say): every row fails with them too.
+        self.postMessage({ type: 'started', errors: validator.errors ?? [] });
+        break;
+      }
+      case 'rows':
+        if (!job) return;
+        validateRows(data.rows);
+        self.postMessage({ type: 'progress', rows: job.validated, cursor: data.cursor, summary: validator.summary() });
+        self.postMessage({ type: 'ack' });
+        break;
+      case 'finish':
+        if (!job) return;
+        self.postMessage({ type: 'done', summary: validator.summary(), problems: job.problems.length });
+        break;
+      case 'page': {
+        const items = (job?.problems ?? [])
+          .slice(data.offset, data.offset + data.limit)
+          .map((p) => ({ row: p.row, field: p.field, code: p.code, message: messageOf(p, data.lang) }));
+        self.postMessage({ type: 'page', items, total: job?.problems.length ?? 0, offset: data.offset });
+        break;
+      }
+      case 'download': {
+        let blob;
+        if (data.kind === 'ndjson') {
+          const parts = (job?.requests ?? []).map((line) => `${line}\n`);
+          blob = new Blob(parts, { type: 'application/x-ndjson' });
+        } else {
+          const lines = ['row,field,code,message\n'];
+          for (const p of job?.problems ?? []) {
+            lines.push(`${[p.row, p.field, p.code, messageOf(p, data.lang)].map(csvCell).join(',')}\n`);
+          }
+          blob = new Blob(lines, { type: 'text/csv' });
+        }
+        self.postMessage({ type: 'file', kind: data.kind, blob });
+        break;
+      }
+      default:
+        break;
+    }
+  } catch (e) {
+    self.postMessage({ type: 'failed', message: String(e?.message ?? e) });
+  }
+};
