@@ -43,6 +43,11 @@ pub use lang::{FieldOptions, Lang};
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+/// The Rust examples of README.md, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// Inputs longer than this many bytes are rejected by every field rule with
 /// [`ErrorCode::InputTooLong`] before any parsing, so a pasted novel costs nothing.
 pub const MAX_FIELD_INPUT_BYTES: usize = 1024;

@@ -9,7 +9,7 @@
 //!    ([`build_link_campaign`]).
 //!
 //! The API documents only the path and the `status`/`total_rows` of these requests. Assumed
-//! here, and documented in `docs/payloads.md`: create-import takes optional `name` and `source`
+//! here, and documented in the README (Payloads): create-import takes optional `name` and `source`
 //! strings and answers with the import's `id`; link-campaign's body is `{"import_id": "<uuid>"}`
 //! (one import per request, as a `POST` to a collection adds one member).
 //!

@@ -237,8 +237,3 @@ impl fmt::Debug for Request {
             .finish()
     }
 }
-
-/// The Rust examples of `docs/payloads.md`, compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/payloads.md")]
-pub struct PayloadsDoc;

@@ -374,18 +374,18 @@ test("the TypeScript types describe the payload API (tsc --strict)", () => {
   );
 });
 
-// ------------------------------------------------------------------ docs/payloads.md
+// ------------------------------------------------------------------ README.md
 
-test("every ```js example of docs/payloads.md runs and prints what its // → comments say", async () => {
+test("every ```js example of README.md runs and prints what its // → comments say", async () => {
   const { readFileSync, writeFileSync, mkdtempSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
   const { execFile } = await import("node:child_process");
-  const doc = readFileSync(new URL("../../docs/payloads.md", import.meta.url), "utf8");
+  const doc = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
   const blocks = [...doc.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
   assert.ok(blocks.length >= 4, `found ${blocks.length}`);
   const pkg = new URL("../../pkg/node.mjs", import.meta.url).href;
-  const dir = mkdtempSync(join(tmpdir(), "contactkit-payload-doc-"));
+  const dir = mkdtempSync(join(tmpdir(), "contactkit-readme-"));
   const srv = await recorder();
   try {
     for (const [i, code] of blocks.entries()) {

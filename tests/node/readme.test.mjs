@@ -1,32 +1,39 @@
-// Runs every ```js example of README.md against the built package, as a user would paste it.
-// An example's `console.log(x); // → value` lines are checked: the printed line must equal
-// `value`. Examples fenced as ```js browser are for pages and are not run here.
+// The README documents what the package does: every error code, and an example per API.
+// (Its ```js examples are run by payload.test.mjs, its Rust examples as doctests.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
-import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { errorMessages } from "../../pkg/node.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const readme = readFileSync(join(root, "README.md"), "utf8");
-const blocks = [...readme.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
-const pkg = new URL("../../pkg/node.mjs", import.meta.url).href;
-const dir = mkdtempSync(join(tmpdir(), "contactkit-readme-"));
+const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const section = (title) => {
+  const start = readme.indexOf(`\n## ${title}\n`);
+  assert.ok(start >= 0, `README has no "## ${title}" section`);
+  const end = readme.indexOf("\n## ", start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+};
 
-test("README has JS examples", () => {
-  assert.ok(blocks.length >= 2, `found ${blocks.length}`);
+test("the Errors section lists every code with its English and Spanish message", () => {
+  const errors = section("Errors");
+  const en = errorMessages("en");
+  const es = errorMessages("es");
+  for (const code of Object.keys(en)) {
+    const row = errors.split("\n").find((l) => l.startsWith(`| \`${code}\` |`));
+    assert.ok(row, `${code} is not in the Errors table`);
+    assert.ok(row.includes(en[code].replaceAll("|", "\\|")), `${code}: English message differs`);
+    assert.ok(row.includes(es[code].replaceAll("|", "\\|")), `${code}: Spanish message differs`);
+  }
 });
 
-blocks.forEach((code, i) => {
-  const title = code.split("\n").find((l) => l.trim()) ?? "";
-  test(`README example ${i + 1}: ${title.slice(0, 60)}`, () => {
-    const src = code.replace(/from\s+["']contactkit["']/g, `from ${JSON.stringify(pkg)}`);
-    const file = join(dir, `example-${i + 1}.mjs`);
-    writeFileSync(file, src);
-    const out = execFileSync(process.execPath, [file], { encoding: "utf8" }).split("\n");
-    const expected = [...code.matchAll(/console\.log\(.*\);\s*\/\/ → (.*)$/gm)].map((m) => m[1]);
-    assert.deepEqual(out.slice(0, expected.length), expected);
-  });
+test("the README starts with exactly the two commands", () => {
+  const first = readme.match(/```sh\n([\s\S]*?)```/)[1].trim().split("\n");
+  assert.deepEqual(first.map((l) => l.split("#")[0].trim()), ["bash scripts/main.sh", "bash scripts/test.sh"]);
+  // Nothing but the title stands before them.
+  assert.deepEqual(readme.split("\n").slice(0, 3), ["# contactkit", "", "```sh"]);
+});
+
+test("every JS function of the package is named in the README", async () => {
+  const pkg = await import("../../pkg/node.mjs");
+  const exported = Object.keys(pkg).filter((k) => typeof pkg[k] === "function" && !["default", "initSync"].includes(k));
+  for (const name of exported) assert.ok(readme.includes(name), `${name} is not documented`);
 });
