@@ -1337,8 +1337,11 @@ mod engine {
                 Anchor::Start => format!("^(?:{source})"),
                 Anchor::None => source.to_owned(),
             };
+            // ASCII classes: after `spelling` the text is ASCII digits, and Unicode `\d` makes
+            // each compiled pattern many times larger and slower.
             let re = regex::RegexBuilder::new(&pattern)
                 .ignore_whitespace(true)
+                .unicode(false)
                 .build()
                 .ok()?;
             // Kept for the life of the program, like the metadata it comes from. Handing out
