@@ -8,10 +8,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::common::{
-    base_url, body_text, credential, finish_row, json_headers, text, type_mismatch, Built, Errors,
-    OptionsReader,
+    base_url, body_text, build_text, build_value, credential, json_headers, text, type_mismatch,
+    ApiOptions, Built, Errors, OptionsReader, PreparedApi,
 };
-use super::json::parse_row;
 use super::limits::{
     ADDITIONAL_DATA_FIELD_MAX_CHARS, ADDITIONAL_DATA_MAX_ITEMS, ADDITIONAL_DATA_VALUE_MAX_CHARS,
     DESCRIPTION_MAX_CHARS, FULL_NAME_MAX_CHARS,
@@ -524,11 +523,7 @@ pub fn build_contactship_contact(
     contact: &Value,
     opts: &ContactshipOptions,
 ) -> Result<Request, Vec<ContactError>> {
-    let mut option_errs = Errors::new(opts.lang);
-    let api = opts.prepare(&mut option_errs);
-    let mut errs = Errors::new(opts.lang);
-    let built = api.build(contact, &mut errs);
-    finish_row(built, errs, Vec::new(), &option_errs.list).0
+    build_value(contact, opts)
 }
 
 /// [`build_contactship_contact`] for a contact given as JSON text (a queue message, a request
@@ -540,22 +535,22 @@ pub fn build_contactship_contact_json(
     build_text(contact, Vec::new(), opts, Vec::new())
 }
 
-/// The JS binding's entry: `broken` are fields the binding could not turn into JSON, and
-/// `option_errors` come from reading the options object.
-pub(crate) fn build_text(
-    contact: &str,
-    mut broken: Vec<ContactError>,
-    opts: &ContactshipOptions,
-    mut option_errors: Vec<ContactError>,
-) -> Result<Request, Vec<ContactError>> {
-    let mut option_errs = Errors::new(opts.lang);
-    let api = opts.prepare(&mut option_errs);
-    option_errors.append(&mut option_errs.list);
-    let (value, mut parse_broken) = parse_row(contact, opts.lang);
-    broken.append(&mut parse_broken);
-    let mut errs = Errors::new(opts.lang);
-    let built = api.build(&value, &mut errs);
-    finish_row(built, errs, broken, &option_errors).0
+impl ApiOptions for ContactshipOptions {
+    type Api = Contactship;
+
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn prepare(&self, errs: &mut Errors) -> Contactship {
+        ContactshipOptions::prepare(self, errs)
+    }
+}
+
+impl PreparedApi for Contactship {
+    fn build(&self, contact: &Value, errs: &mut Errors) -> Built {
+        Contactship::build(self, contact, errs)
+    }
 }
 
 #[cfg(test)]

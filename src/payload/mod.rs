@@ -65,15 +65,13 @@ pub use batch::{
     validate_contacts, BatchOptions, BatchReport, BatchSummary, BatchValidator, RowResult, Target,
 };
 #[cfg(target_arch = "wasm32")]
-pub(crate) use contactship::build_text as contactship_build_text;
+pub(crate) use common::build_text;
 pub use contactship::{
     build_contactship_contact, build_contactship_contact_json, ContactshipOptions, CountryFormat,
     CONTACTSHIP_BASE_URL,
 };
 pub use import_flow::{build_complete_import, build_create_import, build_link_campaign};
 pub use json::parse_contact_json;
-#[cfg(target_arch = "wasm32")]
-pub(crate) use sdr_agent::build_text as sdr_agent_build_text;
 pub use sdr_agent::{
     build_sdr_agent_contact, build_sdr_agent_contact_json, SdrAgentOptions, SDR_AGENT_BASE_URL,
 };

@@ -7,10 +7,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::common::{
-    base_url, body_text, credential, finish_row, json_headers, reason, text, type_mismatch,
-    type_name, unknown_fields, uuid, Built, Errors, OptionsReader,
+    base_url, body_text, build_text, build_value, credential, json_headers, reason, text,
+    type_mismatch, type_name, unknown_fields, uuid, ApiOptions, Built, Errors, OptionsReader,
+    PreparedApi,
 };
-use super::json::parse_row;
 use super::limits::{
     COMPANY_MAX_CHARS, FULL_NAME_MAX_CHARS, METADATA_MAX_CHARS, METADATA_MAX_DEPTH,
 };
@@ -354,11 +354,7 @@ pub fn build_sdr_agent_contact(
     contact: &Value,
     opts: &SdrAgentOptions,
 ) -> Result<Request, Vec<ContactError>> {
-    let mut option_errs = Errors::new(opts.lang);
-    let api = opts.prepare(&mut option_errs);
-    let mut errs = Errors::new(opts.lang);
-    let built = api.build(contact, &mut errs);
-    finish_row(built, errs, Vec::new(), &option_errs.list).0
+    build_value(contact, opts)
 }
 
 /// [`build_sdr_agent_contact`] for a contact given as JSON text: hostile nesting is reported as
@@ -370,21 +366,22 @@ pub fn build_sdr_agent_contact_json(
     build_text(contact, Vec::new(), opts, Vec::new())
 }
 
-/// The JS binding's entry (see `contactship::build_text`).
-pub(crate) fn build_text(
-    contact: &str,
-    mut broken: Vec<ContactError>,
-    opts: &SdrAgentOptions,
-    mut option_errors: Vec<ContactError>,
-) -> Result<Request, Vec<ContactError>> {
-    let mut option_errs = Errors::new(opts.lang);
-    let api = opts.prepare(&mut option_errs);
-    option_errors.append(&mut option_errs.list);
-    let (value, mut parse_broken) = parse_row(contact, opts.lang);
-    broken.append(&mut parse_broken);
-    let mut errs = Errors::new(opts.lang);
-    let built = api.build(&value, &mut errs);
-    finish_row(built, errs, broken, &option_errors).0
+impl ApiOptions for SdrAgentOptions {
+    type Api = SdrAgent;
+
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn prepare(&self, errs: &mut Errors) -> SdrAgent {
+        SdrAgentOptions::prepare(self, errs)
+    }
+}
+
+impl PreparedApi for SdrAgent {
+    fn build(&self, contact: &Value, errs: &mut Errors) -> Built {
+        SdrAgent::build(self, contact, errs)
+    }
 }
 
 #[cfg(test)]

@@ -198,12 +198,7 @@ pub fn build_contactship_contact(
         Err(e) => (ContactshipOptions::default(), vec![e]),
     };
     let (text, broken) = row_text(&contact, opts.lang);
-    outcome(&payload::contactship_build_text(
-        &text,
-        broken,
-        &opts,
-        option_errors,
-    ))
+    outcome(&payload::build_text(&text, broken, &opts, option_errors))
 }
 
 /// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
@@ -215,12 +210,7 @@ pub fn build_sdr_agent_contact(
 ) -> JsValue {
     let (opts, option_errors) = sdr_options(options.as_deref());
     let (text, broken) = row_text(&contact, opts.lang);
-    outcome(&payload::sdr_agent_build_text(
-        &text,
-        broken,
-        &opts,
-        option_errors,
-    ))
+    outcome(&payload::build_text(&text, broken, &opts, option_errors))
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
