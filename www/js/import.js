@@ -344,20 +344,8 @@ function onProgress(data) {
   document.getElementById('progress-text').textContent = t('progressText', { rows: num(data.rows), percent });
 }
 
-function cancel() {
-  const job = state.running;
-  if (!job) return;
-  job.cancelled = true;
-  job.parser?.abort();
-  state.running = null;
-  stopWorker();
-  document.getElementById('run-import').disabled = false;
-  document.getElementById('cancel-import').hidden = true;
-  document.getElementById('progress-area').hidden = true;
-  announce(t('cancelled'));
-}
-
-function fail(message) {
+/** Stops the running import (parser and worker) and gives the controls back. */
+function stopJob() {
   const job = state.running;
   if (job) {
     job.cancelled = true;
@@ -367,6 +355,17 @@ function fail(message) {
   stopWorker();
   document.getElementById('run-import').disabled = false;
   document.getElementById('cancel-import').hidden = true;
+}
+
+function cancel() {
+  if (!state.running) return;
+  stopJob();
+  document.getElementById('progress-area').hidden = true;
+  announce(t('cancelled'));
+}
+
+function fail(message) {
+  stopJob();
   document.getElementById('progress-text').textContent = t('parseFailed', { error: message });
   announce(t('parseFailed', { error: message }));
 }
