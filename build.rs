@@ -371,10 +371,13 @@ fn minimize(dfa: &Dfa, out: impl Fn(u64) -> u32) -> Minimal {
 
 /// All automata, encoded for the engine.
 ///
-/// Each automaton gets its own state numbers (0 dead), its digit classes (digits no state
-/// tells apart share a column) and rows of one byte per class when it has at most 256 states,
-/// else two (little-endian). Outputs are one byte per state: an index into the automaton's own
-/// part of a palette of `u32` values (whose entry 0 is 0, the dead state's output).
+/// Each automaton gets its own state numbers: 0 dead, then the states whose digits lead to
+/// different places (`1..split`), then those whose every digit leads to the same place
+/// (`split..states`, most of them: the `\d{n}` ends of numbers). Digits no state tells apart
+/// share a column. A state of the first kind has a row of one entry per column, one of the
+/// second kind a single entry; entries are one byte when the automaton has at most 256 states,
+/// else two (little-endian). Then one byte per state: the index of its output in the
+/// automaton's own part of a palette of `u32` values (whose entry 0 is 0, the dead state's).
 struct Automata {
     bytes: Vec<u8>,
     /// Rust source of each automaton's `Automaton`.
@@ -405,6 +408,15 @@ impl Automata {
         }
         let n = m.next.len();
         self.states += n;
+        // Renumbering: dead, then states with a row, then states with one entry.
+        let uniform = |s: usize| s != 0 && m.next[s].iter().all(|&t| t == m.next[s][0]);
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&s| (s != 0, uniform(s), s));
+        let split = order.iter().filter(|&&s| !uniform(s)).count();
+        let mut id = vec![0u32; n];
+        for (new, &old) in order.iter().enumerate() {
+            id[old] = new as u32;
+        }
         // Digit classes: digits that every state sends to the same place.
         let mut classes = [0u8; 10];
         let mut reps: Vec<usize> = Vec::new();
@@ -423,20 +435,27 @@ impl Automata {
         let wide = n > 256;
         assert!(n <= 65536, "an automaton of {n} states");
         let rows = self.bytes.len();
-        for row in &m.next {
-            for &r in &reps {
-                let t = row[r];
-                if wide {
-                    self.bytes.extend_from_slice(&(t as u16).to_le_bytes());
-                } else {
-                    self.bytes.push(t as u8);
+        let entry = |bytes: &mut Vec<u8>, t: u32| {
+            let t = id[t as usize];
+            if wide {
+                bytes.extend_from_slice(&(t as u16).to_le_bytes());
+            } else {
+                bytes.push(t as u8);
+            }
+        };
+        for &s in order.iter().skip(1) {
+            if uniform(s) {
+                entry(&mut self.bytes, m.next[s][0]);
+            } else {
+                for &r in &reps {
+                    entry(&mut self.bytes, m.next[s][r]);
                 }
             }
         }
         // Its outputs, as indexes into its own part of the palette.
-        let outs = self.bytes.len();
         let mut own: Vec<u32> = vec![0];
-        for &o in &m.out {
+        for &s in &order {
+            let o = m.out[s];
             let i = match own.iter().position(|&v| v == o) {
                 Some(i) => i,
                 None => {
@@ -458,10 +477,14 @@ impl Automata {
                 self.palette.len() - own.len()
             }
         };
+        assert!(
+            self.palette.len() <= usize::from(u16::MAX),
+            "palette overflows u16"
+        );
         self.list.push(format!(
-            "Automaton {{ rows: {rows}, outputs: {outs}, palette: {palette}, start: {}, \
-             stride: {}, wide: {wide}, classes: {classes:?} }}",
-            m.start,
+            "Automaton {{ rows: {rows}, palette: {palette}, start: {}, split: {split}, \
+             states: {n}, stride: {}, wide: {wide}, classes: {classes:?} }}",
+            id[m.start as usize],
             reps.len()
         ));
         self.seen.insert(key, self.list.len() - 1);
@@ -579,17 +602,29 @@ fn pieces(replacement: &str) -> Vec<Result<String, u32>> {
     out
 }
 
-/// Rust source of a list of pieces.
-fn pieces_src(replacement: &str) -> String {
-    let items: Vec<String> = pieces(replacement)
-        .into_iter()
-        .map(|p| match p {
-            Ok(text) => format!("Piece::Text({text:?})"),
-            Err(group) => format!("Piece::Group({})", group.min(255)),
-        })
-        .collect();
-    format!("&[{}]", items.join(", "))
+/// A replacement in the `regex` crate's syntax as the engine's rule text: capture group g is
+/// the character U+0001 + g; a reference to no group (a name) expands to nothing and is left
+/// out.
+fn rule_text(replacement: &str) -> String {
+    let mut out = String::new();
+    for piece in pieces(replacement) {
+        match piece {
+            Ok(text) => {
+                assert!(
+                    !text.chars().any(|c| c < ' '),
+                    "a control character in the rule {replacement:?}"
+                );
+                out.push_str(&text);
+            }
+            Err(group) if group < GROUP_MARKS => out.push(char::from(1 + group as u8)),
+            Err(_) => {}
+        }
+    }
+    out
 }
+
+/// Groups a rule can name (their marks must stay below the space character).
+const GROUP_MARKS: u32 = 30;
 
 /// Rust source of an optional string.
 fn opt_str(s: Option<&str>) -> String {
@@ -622,27 +657,16 @@ impl Runtime {
         }
     }
 
-    /// When the program is a straight line (digits and groups, no alternatives), where each
-    /// capture slot is set (255: never); else `None`.
+    /// [`straight_slots`] of an exported program.
     fn fixed_slots(&self, program: u16) -> Option<Vec<u8>> {
         let (start, groups) = self.starts[usize::from(program)];
-        let mut slots = vec![255u8; 2 * groups as usize];
-        let mut ip = start;
-        let mut at = 0u8;
-        loop {
-            match self.insts[ip as usize] {
-                Inst::Match => return Some(slots),
-                Inst::Digit(_, next) => {
-                    at += 1;
-                    ip = next;
-                }
-                Inst::Save(slot, next) => {
-                    *slots.get_mut(usize::from(slot))? = at;
-                    ip = next;
-                }
-                Inst::Fail | Inst::Split(..) | Inst::End(_) => return None,
-            }
-        }
+        straight_slots(&self.insts, start, groups)
+    }
+
+    /// [`straight_slots`] of a pattern's program, exported or not.
+    fn fixed_slots_of(&self, programs: &Programs, pattern: &str) -> Option<Vec<u8>> {
+        let prog = programs.by_pattern[pattern];
+        straight_slots(&programs.arena, prog.start, prog.groups)
     }
 
     /// The number of `pattern`'s program for the engine.
@@ -705,11 +729,93 @@ impl Runtime {
     }
 }
 
+/// When the program from `start` is a straight line (digits and groups, no alternatives),
+/// where each capture slot is set (255: never); else `None`.
+fn straight_slots(insts: &[Inst], start: u32, groups: u32) -> Option<Vec<u8>> {
+    let mut slots = vec![255u8; 2 * groups as usize];
+    let mut ip = start;
+    let mut at = 0u8;
+    for _ in 0..insts.len() {
+        match insts[ip as usize] {
+            Inst::Match => return Some(slots),
+            Inst::Digit(_, next) => {
+                at += 1;
+                ip = next;
+            }
+            Inst::Save(slot, next) => {
+                *slots.get_mut(usize::from(slot))? = at;
+                ip = next;
+            }
+            // A split with nowhere else to go is a jump.
+            Inst::Split(next, 0) => ip = next,
+            Inst::Fail | Inst::Split(..) | Inst::End(_) => return None,
+        }
+    }
+    None
+}
+
 /// Everything the generator builds up.
 struct Generator {
     programs: Programs,
     runtime: Runtime,
     automata: Automata,
+    /// Rust source of each `Format`.
+    formats: Vec<String>,
+    /// Where each format's capture slots are set, for straight-line patterns: a count, then
+    /// the positions (offset 0 is the empty list).
+    fixed: Vec<u8>,
+    /// Replacement rules (see [`rule_text`]), deduplicated.
+    rules: Vec<String>,
+    /// Sets of lengths (bit n for n digits), deduplicated; 0 first.
+    lengths: Vec<u32>,
+}
+
+impl Generator {
+    /// The number of a rule.
+    fn rule(&mut self, replacement: &str) -> u16 {
+        let text = rule_text(replacement);
+        let i = match self.rules.iter().position(|r| *r == text) {
+            Some(i) => i,
+            None => {
+                self.rules.push(text);
+                self.rules.len() - 1
+            }
+        };
+        u16::try_from(i).expect("rules overflow u16")
+    }
+
+    /// The number of a set of lengths.
+    fn lengths(&mut self, set: u32) -> u8 {
+        let i = match self.lengths.iter().position(|&l| l == set) {
+            Some(i) => i,
+            None => {
+                self.lengths.push(set);
+                self.lengths.len() - 1
+            }
+        };
+        u8::try_from(i).expect("length sets overflow u8")
+    }
+
+    /// The offset of a list of fixed slots.
+    fn fixed(&mut self, slots: &[u8]) -> u16 {
+        if slots.is_empty() {
+            return 0;
+        }
+        let mut entry = vec![slots.len() as u8];
+        entry.extend_from_slice(slots);
+        let at = match self
+            .fixed
+            .windows(entry.len())
+            .position(|w| w == entry.as_slice())
+        {
+            Some(at) => at,
+            None => {
+                self.fixed.extend_from_slice(&entry);
+                self.fixed.len() - entry.len()
+            }
+        };
+        u16::try_from(at).expect("fixed slots overflow u16")
+    }
 }
 
 /// When the pattern matches exactly the digit strings of some lengths (`(\d{3})(\d{4})`), those
@@ -736,7 +842,7 @@ fn length_only(programs: &Programs, prog: Prog) -> Option<u32> {
     None
 }
 
-/// Rust source of one list of formats.
+/// Rust source of one list of formats (`Formats`), its entries added to `g.formats`.
 fn formats_src(
     formats: &[Format],
     national_prefix: Option<&str>,
@@ -744,11 +850,11 @@ fn formats_src(
     g: &mut Generator,
 ) -> String {
     if formats.is_empty() {
-        return "Formats { leading: 0, list: &[] }".to_owned();
+        return "Formats { leading: 0, first: 0, count: 0 }".to_owned();
     }
     assert!(formats.len() <= 32, "more formats than a mask holds");
+    let first = g.formats.len();
     let mut patterns = Vec::new();
-    let mut entries = Vec::new();
     for (i, f) in formats.iter().enumerate() {
         let leading = f.leading_digits().last();
         if let Some(leading) = leading {
@@ -762,29 +868,35 @@ fn formats_src(
             !g.programs.matches_empty(prog),
             "format pattern {pattern:?} matches the empty text"
         );
-        let lengths = length_only(&g.programs, prog);
-        let program = g.runtime.program(&mut g.programs, pattern);
+        let lengths = length_only(&g.programs, prog).unwrap_or(0);
+        let fixed = g.runtime.fixed_slots_of(&g.programs, pattern);
+        // The engine runs the program to check a pattern that is not only lengths, and to
+        // replace with one that is not a straight line.
+        let program = if lengths == 0 || fixed.is_none() {
+            g.runtime.program(&mut g.programs, pattern)
+        } else {
+            u16::MAX
+        };
         let mut rule = java_replacement(f.format());
         if national {
             if let Some(np_rule) = f.national_prefix().filter(|r| !r.is_empty()) {
                 rule = with_national_prefix(&rule, np_rule, national_prefix.unwrap_or(""));
             }
         }
-        let fixed = g.runtime.fixed_slots(program).unwrap_or_default();
-        entries.push(format!(
-            "Format {{ program: {program}, has_leading: {}, lengths: {}, fixed: &{fixed:?}, \
-             rule: {} }}",
-            leading.is_some(),
-            lengths.unwrap_or(0),
-            pieces_src(&rule)
+        let rule = g.rule(&rule);
+        let fixed = g.fixed(&fixed.unwrap_or_default());
+        g.formats.push(format!(
+            "Format {{ program: {program}, lengths: {lengths}, fixed: {fixed}, rule: {rule}, \
+             has_leading: {} }}",
+            leading.is_some()
         ));
     }
     // Which formats' leading digits match a prefix (bit i for format i).
     let dfa = determinize(&g.programs, &patterns);
     let leading = g.automata.add(minimize(&dfa, |a| a as u32));
     format!(
-        "Formats {{ leading: {leading}, list: &[{}] }}",
-        entries.join(", ")
+        "Formats {{ leading: {leading}, first: {first}, count: {} }}",
+        formats.len()
     )
 }
 
@@ -795,6 +907,10 @@ fn main() {
         programs: Programs::new(),
         runtime: Runtime::new(),
         automata: Automata::new(),
+        formats: Vec::new(),
+        fixed: vec![0],
+        rules: Vec::new(),
+        lengths: vec![0],
     };
     let mut src = String::new();
 
@@ -823,17 +939,29 @@ fn main() {
     }
 
     let Generator {
-        runtime, automata, ..
+        runtime,
+        automata,
+        formats,
+        fixed,
+        rules,
+        lengths,
+        ..
     } = g;
     assert!(
         runtime.insts.len() < u16::MAX as usize,
         "programs overflow u16"
+    );
+    assert!(
+        runtime.max_groups < GROUP_MARKS,
+        "more groups than rules can name"
     );
 
     let mut item = |doc: &str, decl: &str, items: &[String]| {
         writeln!(src, "/// {doc}").unwrap();
         writeln!(src, "{decl} = [{}];", items.join(",\n")).unwrap();
     };
+    let list = |v: &[String]| v.to_vec();
+    let nums = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>();
     item(
         "Every region, grouped by calling code (main region first).",
         &format!("pub(super) static REGIONS: [Meta; {}]", regions_src.len()),
@@ -845,9 +973,33 @@ fn main() {
         &by_code,
     );
     item(
-        "The region of each ISO 3166-1 alpha-2 id (`AA` to `ZZ`, first letter major), 255 for none.",
+        "The region of each ISO 3166-1 alpha-2 id (`AA` to `ZZ`, first letter major), 255 for \
+         none.",
         "pub(super) static BY_ID: [u8; 26 * 26]",
         &by_id,
+    );
+    item(
+        "The formats of every list.",
+        &format!("pub(super) static FORMATS: [Format; {}]", formats.len()),
+        &formats,
+    );
+    let fixed: Vec<String> = fixed.iter().map(u8::to_string).collect();
+    item(
+        "Where straight-line formats set their capture slots: at each offset, a count, then the \
+         positions (255: never).",
+        &format!("pub(super) static FIXED: [u8; {}]", fixed.len()),
+        &fixed,
+    );
+    let rules: Vec<String> = rules.iter().map(|r| format!("{r:?}")).collect();
+    item(
+        "Replacement rules: text, and capture group g as the character U+0001 + g.",
+        &format!("pub(super) static RULES: [&str; {}]", rules.len()),
+        &rules,
+    );
+    item(
+        "Sets of lengths (bit n for n digits; `u32::MAX`: any).",
+        &format!("pub(super) static LENGTHS: [u32; {}]", lengths.len()),
+        &nums(&lengths),
     );
     let insts: Vec<String> = runtime
         .insts
@@ -872,7 +1024,7 @@ fn main() {
             "pub(super) static PROGRAMS: [Program; {}]",
             runtime.list.len()
         ),
-        &runtime.list,
+        &list(&runtime.list),
     );
     item(
         "The automata, by number.",
@@ -882,11 +1034,13 @@ fn main() {
         ),
         &automata.list,
     );
-    let palette: Vec<String> = automata.palette.iter().map(|v| v.to_string()).collect();
     item(
         "The automata's outputs.",
-        &format!("pub(super) static OUTPUTS: [u32; {}]", palette.len()),
-        &palette,
+        &format!(
+            "pub(super) static OUTPUTS: [u32; {}]",
+            automata.palette.len()
+        ),
+        &nums(&automata.palette),
     );
     writeln!(
         src,
@@ -904,8 +1058,10 @@ fn main() {
     std::fs::write(out_dir.join("phone_tables.rs"), src).expect("write phone_tables.rs");
     std::fs::write(out_dir.join("phone_dfa.bin"), &automata.bytes).expect("write phone_dfa.bin");
     eprintln!(
-        "phone tables: {} regions, {} programs ({} instructions), {} automata ({} states, {} bytes)",
+        "phone tables: {} regions, {} formats, {} programs ({} instructions), {} automata \
+         ({} states, {} bytes)",
         regions_src.len(),
+        formats.len(),
         runtime.list.len(),
         runtime.insts.len(),
         automata.list.len(),
@@ -927,7 +1083,7 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
     let mut all = Vec::new();
     let mut local = Vec::new();
     for (i, desc) in types(meta).iter().enumerate() {
-        match desc {
+        let set = match desc {
             Some(desc) => {
                 patterns.push((
                     FIRST_TYPE_BIT + i as u32,
@@ -935,16 +1091,17 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
                     Anchor::Whole,
                 ));
                 let possible = desc.possible_length();
-                type_lengths.push(if possible.is_empty() {
+                all.extend_from_slice(possible);
+                local.extend_from_slice(desc.possible_local_length());
+                if possible.is_empty() {
                     u32::MAX
                 } else {
                     length_bits(possible)
-                });
-                all.extend_from_slice(desc.possible_length());
-                local.extend_from_slice(desc.possible_local_length());
+                }
             }
-            None => type_lengths.push(0),
-        }
+            None => 0,
+        };
+        type_lengths.push(g.lengths(set));
     }
     if let Some(leading) = meta.leading_digits() {
         patterns.push((
@@ -975,14 +1132,11 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
         }
         _ => None,
     };
-    let transform = match meta
+    let transform = meta
         .national_prefix_transform_rule()
         .filter(|rule| !rule.is_empty())
-    {
-        Some(rule) => format!("Some({})", pieces_src(&java_replacement(rule))),
-        None => "None".to_owned(),
-    };
-    let none = "Formats { leading: 0, list: &[] }";
+        .map(|rule| g.rule(&java_replacement(rule)));
+    let none = "Formats { leading: 0, first: 0, count: 0 }";
     let (national, international) = if main {
         let national = formats_src(meta.formats(), meta.national_prefix(), true, g);
         let international = if meta.international_formats().is_empty() {
@@ -998,7 +1152,7 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
         "Meta {{ id: {:?}, calling_code: {}, automaton: {automaton}, \
          type_lengths: {type_lengths:?}, all_lengths: {}, local_lengths: {}, \
          same_fixed_mobile: {same_fixed_mobile}, has_leading_digits: {}, \
-         international_prefix: {}, prefix_for_parsing: {}, transform: {transform}, \
+         international_prefix: {}, prefix_for_parsing: {}, transform: {}, \
          extension_prefix: {}, national: {national}, international: {international} }}",
         meta.id(),
         meta.country_code(),
@@ -1007,6 +1161,7 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
         meta.leading_digits().is_some(),
         opt_u(idd),
         opt_u(npfp),
+        opt_u(transform),
         opt_str(meta.preferred_extension_prefix()),
     )
 }

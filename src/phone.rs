@@ -746,7 +746,7 @@ mod spelling {
 /// which match; patterns whose match position or capture groups are needed (formats when
 /// writing, national and international prefixes) by a backtracking matcher over programs.
 mod engine {
-    use super::tables::{self, Format, Meta, Piece, Program};
+    use super::tables::{self, Format, Meta, Program};
     use super::NumberType;
 
     /// libphonenumber's shortest national significant number.
@@ -988,7 +988,7 @@ mod engine {
         let groups = usize::from(program.groups).saturating_sub(1);
         let last_group_matched = groups > 0 && group(&slots, groups, number).is_some();
         let rest = number.get(end..).unwrap_or("");
-        let stripped = match meta.transform {
+        let stripped = match meta.transform.and_then(tables::rule) {
             Some(rule) if last_group_matched => {
                 let mut out = String::with_capacity(number.len() + 4);
                 expand(rule, &slots, usize::from(program.groups), number, &mut out);
@@ -1135,7 +1135,12 @@ mod engine {
         // its length is one of the type's (when the type lists any).
         let matches = |t: usize| {
             let pattern = matched & (tables::FIRST_TYPE << t) != 0;
-            let lengths = meta.type_lengths.get(t).copied().unwrap_or(0);
+            let lengths = meta
+                .type_lengths
+                .get(t)
+                .and_then(|&i| tables::LENGTHS.get(usize::from(i)))
+                .copied()
+                .unwrap_or(0);
             pattern && (lengths == u32::MAX || has_length(lengths, len))
         };
         use tables::types::*;
@@ -1192,8 +1197,15 @@ mod engine {
     fn format_nsn(formats: &tables::Formats, nsn: &str, out: &mut String) {
         // libphonenumber's `chooseFormattingPatternForNumber`: the first format whose last
         // leading digits pattern matches a prefix and whose pattern matches the whole.
-        let leading = tables::walk(formats.leading, nsn.as_bytes());
-        let chosen = formats.list.iter().enumerate().find(|&(i, format)| {
+        let first = usize::from(formats.first);
+        let list = tables::FORMATS
+            .get(first..first + usize::from(formats.count))
+            .unwrap_or(&[]);
+        let leading = match list {
+            [] => 0,
+            _ => tables::walk(formats.leading, nsn.as_bytes()),
+        };
+        let chosen = list.iter().enumerate().find(|&(i, format)| {
             (!format.has_leading || leading & (1 << i) != 0) && fits_whole(format, nsn)
         });
         match chosen {
@@ -1213,15 +1225,16 @@ mod engine {
     /// Java's `Matcher.replaceAll` (as the `regex` crate's `replace_all`) of a format's pattern
     /// by its rule in `text`: every leftmost-first match, left to right.
     fn replace_all(format: &Format, text: &str, out: &mut String) {
-        if !format.fixed.is_empty() {
+        let rule = tables::rule(format.rule).unwrap_or("");
+        let fixed = tables::fixed(format.fixed);
+        if !fixed.is_empty() {
             // A straight line that matches the whole text (the format was chosen so) matches
             // it once, from the start, with its groups in fixed places.
             let mut slots = [None; 2 * tables::MAX_GROUPS];
-            for (slot, &at) in slots.iter_mut().zip(format.fixed) {
+            for (slot, &at) in slots.iter_mut().zip(fixed) {
                 *slot = (at != u8::MAX).then_some(usize::from(at));
             }
-            let groups = format.fixed.len() / 2;
-            expand(format.rule, &slots, groups, text, out);
+            expand(rule, &slots, fixed.len() / 2, text, out);
             return;
         }
         let Some(program) = program(format.program) else {
@@ -1234,7 +1247,7 @@ mod engine {
         let mut at = 0;
         while let Some((start, end)) = matcher::find(program, bytes, at, &mut slots) {
             out.push_str(text.get(last..start).unwrap_or(""));
-            expand(format.rule, &slots, usize::from(program.groups), text, out);
+            expand(rule, &slots, usize::from(program.groups), text, out);
             last = end;
             // `build.rs` checked that no format pattern matches the empty text.
             at = end.max(start + 1);
@@ -1249,24 +1262,22 @@ mod engine {
         text.get(start..end)
     }
 
-    /// A replacement rule with the groups of a match (the `regex` crate's `expand`: a group
-    /// that is not in the pattern or did not take part is empty).
-    fn expand(
-        rule: &[Piece],
-        slots: &[Option<usize>],
-        groups: usize,
-        text: &str,
-        out: &mut String,
-    ) {
-        for piece in rule {
-            match *piece {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Group(g) if usize::from(g) < groups => {
-                    out.push_str(group(slots, usize::from(g), text).unwrap_or(""))
-                }
-                Piece::Group(_) => {}
+    /// A replacement rule ([`tables::RULES`]) with the groups of a match (the `regex` crate's
+    /// `expand`: a group that is not in the pattern or did not take part is empty).
+    fn expand(rule: &str, slots: &[Option<usize>], groups: usize, text: &str, out: &mut String) {
+        let mut rest = rule;
+        while let Some(mark) = rest.find(|c: char| c < tables::FIRST_TEXT) {
+            out.push_str(rest.get(..mark).unwrap_or(""));
+            let g = rest
+                .as_bytes()
+                .get(mark)
+                .and_then(|&b| usize::from(b).checked_sub(1));
+            if let Some(g) = g.filter(|&g| g < groups) {
+                out.push_str(group(slots, g, text).unwrap_or(""));
             }
+            rest = rest.get(mark + 1..).unwrap_or("");
         }
+        out.push_str(rest);
     }
 
     /// What goes between a number and its extension in formats (` ext. `, or the preferred
@@ -1561,46 +1572,45 @@ mod tables {
         pub straight: bool,
     }
 
-    /// A piece of a replacement rule.
-    #[derive(Debug)]
-    pub(super) enum Piece {
-        Text(&'static str),
-        Group(u8),
-    }
-
-    /// One format: its pattern's program and its rule.
+    /// One format: its pattern and its rule.
     #[derive(Debug)]
     pub(super) struct Format {
+        /// Its pattern's program (`u16::MAX` when `lengths` and `fixed` make it unneeded).
         pub program: u16,
-        /// The format has leading digits (else it applies whatever the number starts with).
-        pub has_leading: bool,
         /// When the pattern matches exactly the numbers of some lengths (`(\d{3})(\d{4})`),
         /// those lengths (bit n for n digits); else 0, and the program tells.
         pub lengths: u32,
-        /// When the pattern is a straight line (digits and groups, no alternatives): where
-        /// each capture slot is set in a whole match (255: never). Else empty.
-        pub fixed: &'static [u8],
-        pub rule: &'static [Piece],
+        /// When the pattern is a straight line (digits and groups, no alternatives): the
+        /// offset in [`FIXED`] of where each capture slot is set in a whole match. Else 0.
+        pub fixed: u16,
+        /// Its rule in [`RULES`] (for national formats, with the national prefix written in).
+        pub rule: u16,
+        /// The format has leading digits (else it applies whatever the number starts with).
+        pub has_leading: bool,
     }
 
-    /// A list of formats, and the automaton over their leading digits: its output has bit i
-    /// set when format i's last leading digits pattern matches a prefix of the number.
+    /// A list of formats ([`FORMATS`] from `first` on), and the automaton over their leading
+    /// digits: its output has bit i set when format i's last leading digits pattern matches a
+    /// prefix of the number.
     #[derive(Debug)]
     pub(super) struct Formats {
         pub leading: u16,
-        pub list: &'static [Format],
+        pub first: u16,
+        pub count: u8,
     }
 
-    /// A deterministic automaton over the ten digits, in [`DFA`]: its own states (0 is dead),
-    /// rows of `stride` next states (one per digit class), one byte each, or two
-    /// (little-endian) when `wide`, then one byte per state: the index of its output in
-    /// [`OUTPUTS`] from `palette` on.
+    /// A deterministic automaton over the ten digits, in [`DFA`] from `rows` on. Its own
+    /// states: 0 is dead; states `1..split` have a row of `stride` next states (one per digit
+    /// class); states `split..states` send every digit to the same state, and have that one
+    /// only. Next states take one byte, or two (little-endian) when `wide`. Then one byte per
+    /// state: the index of its output in [`OUTPUTS`] from `palette` on.
     #[derive(Debug)]
     pub(super) struct Automaton {
         pub rows: u32,
-        pub outputs: u32,
         pub palette: u16,
         pub start: u16,
+        pub split: u16,
+        pub states: u16,
         pub stride: u8,
         pub wide: bool,
         /// The column of each digit.
@@ -1614,9 +1624,10 @@ mod tables {
         pub calling_code: u16,
         /// The automaton over its patterns: general, number types, leading digits.
         pub automaton: u16,
-        /// Possible lengths (bit n for n digits) of each number type in [`types`] order; 0
-        /// for a type the region does not have, `u32::MAX` for one that lists none.
-        pub type_lengths: [u32; 10],
+        /// Possible lengths of each number type in [`types`] order, as sets in [`LENGTHS`]:
+        /// the empty set for a type the region does not have, `u32::MAX` for one that lists
+        /// none.
+        pub type_lengths: [u8; 10],
         /// The union of the number types' lengths.
         pub all_lengths: u32,
         /// The lengths only dialled locally.
@@ -1628,8 +1639,8 @@ mod tables {
         /// Programs of the international prefix and of the national prefix for parsing.
         pub international_prefix: Option<u16>,
         pub prefix_for_parsing: Option<u16>,
-        /// The national prefix transform rule.
-        pub transform: Option<&'static [Piece]>,
+        /// The national prefix transform rule, in [`RULES`].
+        pub transform: Option<u16>,
         /// The preferred extension prefix.
         pub extension_prefix: Option<&'static str>,
         /// Formats for national and for international format (empty but for the main region
@@ -1664,32 +1675,59 @@ mod tables {
     /// All automata's transitions and outputs (see [`Automaton`]).
     static DFA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phone_dfa.bin"));
 
+    /// The first character of a rule that is text (those below are capture groups).
+    pub(super) const FIRST_TEXT: char = ' ';
+
+    /// Rule number `i`.
+    pub(super) fn rule(i: u16) -> Option<&'static str> {
+        RULES.get(usize::from(i)).copied()
+    }
+
+    /// The fixed capture slots at `offset` in [`FIXED`].
+    pub(super) fn fixed(offset: u16) -> &'static [u8] {
+        let at = usize::from(offset);
+        let len = FIXED.get(at).copied().map_or(0, usize::from);
+        FIXED.get(at + 1..at + 1 + len).unwrap_or(&[])
+    }
+
     /// The output of automaton number `automaton` for the ASCII digits `text` (0 for anything
     /// else).
     pub(super) fn walk(automaton: u16, text: &[u8]) -> u32 {
         let Some(a) = AUTOMATA.get(usize::from(automaton)) else {
             return 0;
         };
-        let (rows, stride) = (a.rows as usize, usize::from(a.stride));
-        let mut state = usize::from(a.start);
-        for &b in text {
-            let Some(&column) = a.classes.get(usize::from(b.wrapping_sub(b'0'))) else {
-                return 0;
-            };
-            let cell = state * stride + usize::from(column);
-            state = if a.wide {
-                match DFA.get(rows + 2 * cell..rows + 2 * cell + 2) {
+        let width = if a.wide { 2 } else { 1 };
+        let stride = usize::from(a.stride);
+        let split = usize::from(a.split);
+        // Rows of states 1..split, then single entries, then outputs.
+        let rows = a.rows as usize;
+        let singles = rows + split.saturating_sub(1) * stride * width;
+        let outputs = singles + (usize::from(a.states) - split) * width;
+        let entry = |at: usize| -> usize {
+            if a.wide {
+                match DFA.get(at..at + 2) {
                     Some(&[lo, hi]) => usize::from(u16::from_le_bytes([lo, hi])),
                     _ => 0,
                 }
             } else {
-                DFA.get(rows + cell).copied().map_or(0, usize::from)
-            };
+                DFA.get(at).copied().map_or(0, usize::from)
+            }
+        };
+        let mut state = usize::from(a.start);
+        for &b in text {
             if state == 0 {
                 return 0;
             }
+            let Some(&column) = a.classes.get(usize::from(b.wrapping_sub(b'0'))) else {
+                return 0;
+            };
+            state = if state < split {
+                entry(rows + ((state - 1) * stride + usize::from(column)) * width)
+            } else {
+                entry(singles + (state - split) * width)
+            };
         }
-        let index = DFA.get(a.outputs as usize + state).copied().unwrap_or(0);
+        let index = DFA.get(outputs + state).copied().unwrap_or(0);
         OUTPUTS
             .get(usize::from(a.palette) + usize::from(index))
             .copied()
