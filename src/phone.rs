@@ -82,6 +82,11 @@
 //!    libphonenumber's own algorithms over the metadata of the `phonenumber` crate (the crate's
 //!    parser, validator and formatter are not used: see the module's notes). The differential test
 //!    `tests/phone_differential.rs` compares the whole rule with libphonenumber itself.
+//!
+//! The metadata is compiled at build time (`build.rs`) into `tables`: per region its data, a
+//! deterministic automaton over the digits for its number types, and small programs for the
+//! patterns whose captures are needed. Nothing is parsed, decoded or compiled at run time, and
+//! neither the `phonenumber` crate nor a regex engine is linked in.
 
 use serde::{Deserialize, Serialize};
 
@@ -318,7 +323,7 @@ fn invalid_error(
     | engine::Length::TooLong { lengths }
     | engine::Length::Invalid { lengths } = length
     {
-        params.insert("possible_lengths", lengths.into());
+        params.insert("possible_lengths", lengths.list().into());
     }
     if code == ErrorCode::PhoneInvalid && !params.contains_key("region") {
         // The message names the region; a number under a shared or non-geographic calling code
@@ -391,7 +396,7 @@ mod spelling {
         let rest = number.trim_start_matches(is_plus);
         let plus = rest.len() != number.len();
         let vanity = rest.chars().filter(char::is_ascii_alphabetic).count() >= 3;
-        let mut digits = String::new();
+        let mut digits = String::with_capacity(MAX_DIGITS);
         for c in rest.chars() {
             let d = match digit_value(c) {
                 Some(d) => Some(d),
@@ -579,7 +584,10 @@ mod spelling {
             0xA9F0, 0xAA50, 0xABF0, 0xFF10,
         ];
         let code = u32::from(c);
-        if code < 0x30 {
+        if c.is_ascii_digit() {
+            return Some((code - 0x30) as u8);
+        }
+        if code < 0x660 {
             return None;
         }
         // The last zero at or below `code`; digits are the ten code points from it.
@@ -663,6 +671,10 @@ mod spelling {
             .map(|(i, _)| i)?;
         let ext_text = body.get(digits_start..)?;
         let before_digits = body.get(..digits_start)?;
+        if before_digits.is_empty() {
+            // Nothing before the digits: no number for an extension to follow.
+            return None;
+        }
         fn accept<'a>(rest: &'a str, ext: &str, max: usize) -> Option<(&'a str, String)> {
             let rest = rest.trim_end_matches([' ', '\u{00A0}', '\t', ',']);
             if !is_viable(rest) {
@@ -721,18 +733,20 @@ mod spelling {
 
 /// libphonenumber's rules over libphonenumber's metadata, behind a small interface.
 ///
-/// The metadata is the `phonenumber` crate's copy (libphonenumber 9.0.33). The rules are
+/// The metadata is the `phonenumber` crate's copy (libphonenumber 9.0.33), compiled by
+/// `build.rs` into [`tables`]: nothing is parsed or compiled at run time. The rules are
 /// libphonenumber's own (`PhoneNumberUtil.parse`, `isValidNumber`, `getNumberType`,
 /// `getRegionCodeForNumber`, `isPossibleNumberWithReason`, `format`), written here on top of that
 /// metadata rather than taken from the crate's parser, validator and formatter, which differ
 /// from libphonenumber in ways the differential test shows (a national prefix stripped twice,
 /// patterns matched as prefixes rather than whole, lengths checked against an empty list).
 ///
-/// The crate parses and syntax-checks all of its metadata on first use (about 200 ms natively);
-/// patterns are compiled on first use and kept. Issue 5 is about making both cheaper.
+/// Patterns are matched two ways (see [`tables`]): a region's number types and a list's
+/// formats by one walk of a deterministic automaton over the digits, whose last state says
+/// which match; patterns whose match position or capture groups are needed (formats when
+/// writing, national and international prefixes) by a backtracking matcher over programs.
 mod engine {
-    use phonenumber::metadata::{Descriptor, Format, Metadata, DATABASE};
-
+    use super::tables::{self, Format, Meta, Program};
     use super::NumberType;
 
     /// libphonenumber's shortest national significant number.
@@ -745,16 +759,19 @@ mod engine {
     /// A region libphonenumber has metadata for.
     #[derive(Debug, Clone, Copy)]
     pub(super) struct Region {
-        meta: &'static Metadata,
+        meta: &'static Meta,
     }
 
     impl Region {
         /// The region of an ISO 3166-1 alpha-2 code in any case, when libphonenumber knows it.
         pub(super) fn from_alpha2(code: &str) -> Option<Region> {
-            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let [a, b] = <[u8; 2]>::try_from(code.as_bytes()).ok()?;
+            if !a.is_ascii_alphabetic() || !b.is_ascii_alphabetic() {
                 return None;
             }
-            let meta = DATABASE.by_id(code.to_ascii_uppercase().as_str())?;
+            let [a, b] = [a.to_ascii_uppercase() - b'A', b.to_ascii_uppercase() - b'A'];
+            let index = *tables::BY_ID.get(usize::from(a) * 26 + usize::from(b))?;
+            let meta = tables::REGIONS.get(usize::from(index))?;
             Some(Region { meta })
         }
     }
@@ -801,13 +818,29 @@ mod engine {
     }
 
     /// The lengths of a number that is not valid, against its calling code's main region.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub(super) enum Length {
         Possible,
-        LocalOnly { lengths: Vec<u16> },
-        TooShort { lengths: Vec<u16> },
-        TooLong { lengths: Vec<u16> },
-        Invalid { lengths: Vec<u16> },
+        LocalOnly { lengths: Lengths },
+        TooShort { lengths: Lengths },
+        TooLong { lengths: Lengths },
+        Invalid { lengths: Lengths },
+    }
+
+    /// A set of lengths of national significant numbers (bit n for n digits).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(super) struct Lengths(u32);
+
+    impl Lengths {
+        /// Whether `len` is one of them.
+        fn has(self, len: usize) -> bool {
+            has_length(self.0, len)
+        }
+
+        /// The lengths, ascending.
+        pub(super) fn list(self) -> Vec<u16> {
+            (0..32u16).filter(|&l| self.0 & (1 << l) != 0).collect()
+        }
     }
 
     /// Whether a parsed number is valid, and what it is.
@@ -839,16 +872,14 @@ mod engine {
             }
             Dialled::National(digits, region) => {
                 let meta = region.meta;
-                let idd = meta
-                    .international_prefix()
-                    .and_then(|re| looking_at(re.as_str(), digits))
+                let idd = international_prefix_len(region, digits)
                     // An international prefix is never followed by 0: no calling code starts so.
                     .filter(|&end| !digits.get(end..).unwrap_or("").starts_with('0'));
                 if let Some(end) = idd {
                     let (code, rest) = after_international_prefix(digits.get(end..).unwrap_or(""))?;
                     (code, rest.to_owned(), main_metadata(code), Some(region))
                 } else {
-                    let code = meta.country_code();
+                    let code = meta.calling_code;
                     match without_calling_code(digits, meta) {
                         // As libphonenumber does, the calling code's main region's metadata
                         // reads the rest (the same as the default's, but for shared codes).
@@ -870,15 +901,15 @@ mod engine {
         if number.nsn.len() < MIN_NSN {
             return Err(Failure::TooShort(known(&number)));
         }
-        if let Some(meta) = meta {
-            let mut potential = number.nsn.clone();
-            strip_national_prefix(&mut potential, meta);
-            if !matches!(
-                length(meta, potential.len()),
-                Length::TooShort { .. } | Length::LocalOnly { .. }
-            ) {
-                number.nsn = potential;
-            }
+        if let Some(potential) = meta.and_then(|meta| {
+            strip_national_prefix(&number.nsn, meta).filter(|potential| {
+                !matches!(
+                    length(meta, potential.len()),
+                    Length::TooShort { .. } | Length::LocalOnly { .. }
+                )
+            })
+        }) {
+            number.nsn = potential;
         }
         if number.nsn.len() < MIN_NSN {
             return Err(Failure::TooShort(known(&number)));
@@ -905,7 +936,9 @@ mod engine {
         }
         (1..=3).find_map(|len| {
             let code: u16 = digits.get(..len)?.parse().ok()?;
-            DATABASE.by_code(&code)?;
+            if regions(code).is_empty() {
+                return None;
+            }
             Some((code, digits.get(len..)?))
         })
     }
@@ -913,90 +946,96 @@ mod engine {
     /// libphonenumber's reading of a national number that starts with the region's own calling
     /// code (`44 20 7946 0958` in GB): the rest (national prefix taken off) when the rest is a
     /// number and the whole is not, or the whole is too long; `None` to read the whole.
-    fn without_calling_code(digits: &str, meta: &'static Metadata) -> Option<String> {
-        let rest = digits.strip_prefix(meta.country_code().to_string().as_str())?;
-        let general = meta.descriptors().general().national_number().as_str();
-        let mut potential = rest.to_owned();
-        strip_national_prefix(&mut potential, meta);
-        let take = (!whole(general, digits) && whole(general, &potential))
+    fn without_calling_code(digits: &str, meta: &'static Meta) -> Option<String> {
+        let rest = strip_calling_code(digits, meta.calling_code)?;
+        let potential = strip_national_prefix(rest, meta).unwrap_or_else(|| rest.to_owned());
+        let take = (!general(meta, digits) && general(meta, &potential))
             || matches!(length(meta, digits.len()), Length::TooLong { .. });
         take.then_some(potential)
     }
 
-    /// libphonenumber's `maybeStripNationalPrefixAndCarrierCode` (the carrier code is dropped,
-    /// as `parse` drops it).
-    fn strip_national_prefix(number: &mut String, meta: &'static Metadata) {
-        // Without a pattern for parsing, the national prefix itself (always digits, so it is
-        // its own pattern), as libphonenumber's metadata build does.
-        let pattern = match (meta.national_prefix_for_parsing(), meta.national_prefix()) {
-            (Some(re), _) => re.as_str(),
-            (None, Some(prefix))
-                if !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                prefix
+    /// `digits` after the decimal digits of `code`, if they start with them.
+    fn strip_calling_code(digits: &str, code: u16) -> Option<&str> {
+        let mut buf = [0u8; 5];
+        let mut n = code;
+        let mut start = buf.len();
+        loop {
+            start -= 1;
+            *buf.get_mut(start)? = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
             }
-            _ => return,
-        };
-        if number.is_empty() {
-            return;
         }
-        let Some(re) = compiled(pattern, Anchor::Start) else {
-            return;
-        };
-        let Some(caps) = re.captures(number) else {
-            return;
-        };
-        let end = caps.get(0).map_or(0, |m| m.end());
-        let general = meta.descriptors().general().national_number().as_str();
-        let viable_before = whole(general, number);
-        let groups = caps.len().saturating_sub(1);
-        let last_group = caps.get(groups).filter(|_| groups > 0);
-        let transform = meta
-            .national_prefix_transform_rule()
-            .filter(|rule| !rule.is_empty());
-        let stripped = match (transform, last_group) {
-            (Some(rule), Some(_)) => {
-                let mut out = String::new();
-                caps.expand(&java_replacement(rule), &mut out);
-                out.push_str(number.get(end..).unwrap_or(""));
+        let prefix = buf.get(start..)?;
+        digits
+            .as_bytes()
+            .starts_with(prefix)
+            .then(|| digits.get(prefix.len()..))
+            .flatten()
+    }
+
+    /// libphonenumber's `maybeStripNationalPrefixAndCarrierCode` (the carrier code is dropped,
+    /// as `parse` drops it): the number without its national prefix, or `None` to keep it.
+    fn strip_national_prefix(number: &str, meta: &'static Meta) -> Option<String> {
+        let program = meta.prefix_for_parsing.and_then(program)?;
+        if number.is_empty() {
+            return None;
+        }
+        let mut slots = [None; 2 * tables::MAX_GROUPS];
+        let end = matcher::run(program, number.as_bytes(), &mut slots)?;
+        let viable_before = general(meta, number);
+        let groups = usize::from(program.groups).saturating_sub(1);
+        let last_group_matched = groups > 0 && group(&slots, groups, number).is_some();
+        let rest = number.get(end..).unwrap_or("");
+        let stripped = match meta.transform.and_then(tables::rule) {
+            Some(rule) if last_group_matched => {
+                let mut out = String::with_capacity(number.len() + 4);
+                expand(rule, &slots, usize::from(program.groups), number, &mut out);
+                out.push_str(rest);
                 out
             }
-            _ => number.get(end..).unwrap_or("").to_owned(),
+            _ => rest.to_owned(),
         };
-        if viable_before && !whole(general, &stripped) {
-            return;
+        if viable_before && !general(meta, &stripped) {
+            return None;
         }
-        *number = stripped;
+        Some(stripped)
     }
 
     /// Every region of a calling code, its main region first (`001` for non-geographic).
-    fn regions(code: u16) -> Vec<&'static Metadata> {
-        DATABASE.by_code(&code).unwrap_or_default()
+    fn regions(code: u16) -> &'static [Meta] {
+        let Some(&(first, count)) = tables::BY_CODE.get(usize::from(code)) else {
+            return &[];
+        };
+        let (first, count) = (usize::from(first), usize::from(count));
+        tables::REGIONS.get(first..first + count).unwrap_or(&[])
     }
 
     /// The metadata of a calling code's main region (libphonenumber's
     /// `getMetadataForRegionOrCallingCode(code, getRegionCodeForCountryCode(code))`).
-    fn main_metadata(code: u16) -> Option<&'static Metadata> {
-        regions(code).into_iter().next()
+    fn main_metadata(code: u16) -> Option<&'static Meta> {
+        regions(code).first()
     }
 
     /// libphonenumber's `getRegionCodeForNumber`: the metadata the number belongs to.
-    fn metadata_for(number: &Number) -> Option<&'static Metadata> {
+    fn metadata_for(number: &Number) -> Option<&'static Meta> {
         let candidates = regions(number.calling_code);
         if candidates.len() <= 1 {
-            return candidates.into_iter().next();
+            return candidates.first();
         }
-        candidates
-            .into_iter()
-            .find(|meta| match meta.leading_digits() {
-                Some(leading) => looking_at(leading.as_str(), &number.nsn).is_some(),
-                None => number_type(meta, &number.nsn) != NumberType::Unknown,
-            })
+        candidates.iter().find(|meta| {
+            if meta.has_leading_digits {
+                scan(meta, &number.nsn) & tables::LEADING != 0
+            } else {
+                number_type(meta, &number.nsn) != NumberType::Unknown
+            }
+        })
     }
 
-    fn region_name(meta: &'static Metadata) -> Option<&'static str> {
-        let id = meta.id();
-        (id != NON_GEO).then_some(id)
+    fn region_name(meta: &'static Meta) -> Option<&'static str> {
+        // Region ids are two letters; non-geographic calling codes have `001`.
+        (meta.id.len() != NON_GEO.len()).then_some(meta.id)
     }
 
     /// libphonenumber's `isValidNumber` with the number's type and region; for a number that
@@ -1026,158 +1065,107 @@ mod engine {
     /// belongs to (`found`), else one whose leading digits it has (`+1 416` is Canada's), else
     /// the default region when the calling code is its own, else the calling code's main region
     /// (against whose lengths libphonenumber checks it). `None` for non-geographic codes.
-    fn region_hint(number: &Number, found: Option<&'static Metadata>) -> Option<&'static str> {
+    fn region_hint(number: &Number, found: Option<&'static Meta>) -> Option<&'static str> {
         let all = regions(number.calling_code);
         found
             .or_else(|| {
-                all.iter().copied().find(|meta| {
-                    meta.leading_digits()
-                        .is_some_and(|re| looking_at(re.as_str(), &number.nsn).is_some())
+                all.iter().find(|meta| {
+                    meta.has_leading_digits && scan(meta, &number.nsn) & tables::LEADING != 0
                 })
             })
             .or_else(|| {
                 number
                     .default
-                    .filter(|d| d.meta.country_code() == number.calling_code)
+                    .filter(|d| d.meta.calling_code == number.calling_code)
                     .map(|d| d.meta)
             })
-            .or_else(|| all.first().copied())
+            .or_else(|| all.first())
             .and_then(region_name)
     }
 
-    /// The number types whose lengths make up the general lengths of a region.
-    fn typed(meta: &Metadata) -> [Option<&Descriptor>; 10] {
-        let d = meta.descriptors();
-        [
-            d.fixed_line(),
-            d.mobile(),
-            d.toll_free(),
-            d.premium_rate(),
-            d.shared_cost(),
-            d.personal_number(),
-            d.voip(),
-            d.pager(),
-            d.uan(),
-            d.voicemail(),
-        ]
+    /// Whether bit `len` of a set of lengths is set.
+    fn has_length(lengths: u32, len: usize) -> bool {
+        len < 32 && lengths & (1 << len) != 0
     }
 
-    /// A region's possible lengths of national significant numbers, and those only dialled
-    /// locally.
-    #[derive(Debug, Default)]
-    struct Lengths {
-        all: Vec<u16>,
-        local: Vec<u16>,
-    }
-
-    /// The general lengths of a region. The metadata's general descriptor lists none of its
-    /// own; like libphonenumber's metadata build, they are the union of the number types'
-    /// lengths, and the local-only lengths those that are only local. Worked out once per
-    /// region and kept.
-    fn lengths(meta: &'static Metadata) -> &'static Lengths {
-        use std::collections::HashMap;
-        use std::sync::{Mutex, OnceLock};
-
-        static LENGTHS: OnceLock<Mutex<HashMap<usize, &'static Lengths>>> = OnceLock::new();
-        let cache = LENGTHS.get_or_init(Default::default);
-        let mut cache = cache
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let key = meta as *const Metadata as usize;
-        cache.entry(key).or_insert_with(|| {
-            let mut all: Vec<u16> = Vec::new();
-            let mut local: Vec<u16> = Vec::new();
-            for desc in typed(meta).into_iter().flatten() {
-                all.extend_from_slice(desc.possible_length());
-                local.extend_from_slice(desc.possible_local_length());
-            }
-            all.sort_unstable();
-            all.dedup();
-            local.sort_unstable();
-            local.dedup();
-            local.retain(|l| !all.contains(l));
-            // One small allocation per region, for the life of the program.
-            Box::leak(Box::new(Lengths { all, local }))
-        })
-    }
-
-    /// libphonenumber's `testNumberLength` for type `UNKNOWN`.
-    fn length(meta: &'static Metadata, len: usize) -> Length {
-        let Lengths { all, local } = lengths(meta);
-        let len = u16::try_from(len).unwrap_or(u16::MAX);
-        let (Some(&min), Some(&max)) = (all.first(), all.last()) else {
-            return Length::Invalid {
-                lengths: Vec::new(),
-            };
-        };
-        if local.contains(&len) {
-            Length::LocalOnly {
-                lengths: all.clone(),
-            }
+    /// libphonenumber's `testNumberLength` for type `UNKNOWN`, against the general lengths of
+    /// a region: like libphonenumber's metadata build, the union of the number types' lengths,
+    /// and the local-only lengths those that are only local.
+    fn length(meta: &'static Meta, len: usize) -> Length {
+        let lengths = Lengths(meta.all_lengths);
+        if lengths.0 == 0 {
+            return Length::Invalid { lengths };
+        }
+        let min = lengths.0.trailing_zeros() as usize;
+        let max = 31 - lengths.0.leading_zeros() as usize;
+        if Lengths(meta.local_lengths).has(len) {
+            Length::LocalOnly { lengths }
         } else if len < min {
-            Length::TooShort {
-                lengths: all.clone(),
-            }
+            Length::TooShort { lengths }
         } else if len > max {
-            Length::TooLong {
-                lengths: all.clone(),
-            }
-        } else if all.contains(&len) {
+            Length::TooLong { lengths }
+        } else if lengths.has(len) {
             Length::Possible
         } else {
-            Length::Invalid {
-                lengths: all.clone(),
-            }
+            Length::Invalid { lengths }
         }
     }
 
-    /// libphonenumber's `isNumberMatchingDesc`: a possible length for the descriptor, and the
-    /// whole number matches its pattern.
-    fn matches(desc: Option<&'static Descriptor>, nsn: &str) -> bool {
-        let Some(desc) = desc else { return false };
-        let possible = desc.possible_length();
-        if !possible.is_empty() && !possible.iter().any(|&l| usize::from(l) == nsn.len()) {
-            return false;
-        }
-        whole(desc.national_number().as_str(), nsn)
+    /// Whether the whole of `nsn` matches the region's general pattern.
+    fn general(meta: &'static Meta, nsn: &str) -> bool {
+        scan(meta, nsn) & tables::GENERAL != 0
+    }
+
+    /// Which of the region's patterns `nsn` matches (see [`tables::GENERAL`]).
+    fn scan(meta: &'static Meta, nsn: &str) -> u32 {
+        tables::walk(meta.automaton, nsn.as_bytes())
     }
 
     /// libphonenumber's `getNumberTypeHelper`.
-    fn number_type(meta: &'static Metadata, nsn: &str) -> NumberType {
-        let d = meta.descriptors();
-        let possible = lengths(meta)
-            .all
-            .iter()
-            .any(|&l| usize::from(l) == nsn.len());
-        if !possible || !whole(d.general().national_number().as_str(), nsn) {
+    fn number_type(meta: &'static Meta, nsn: &str) -> NumberType {
+        let len = nsn.len();
+        if !has_length(meta.all_lengths, len) {
             return NumberType::Unknown;
         }
+        let matched = scan(meta, nsn);
+        if matched & tables::GENERAL == 0 {
+            return NumberType::Unknown;
+        }
+        // libphonenumber's `isNumberMatchingDesc`: the pattern matches the whole number, and
+        // its length is one of the type's (when the type lists any).
+        let matches = |t: usize| {
+            let pattern = matched & (tables::FIRST_TYPE << t) != 0;
+            let lengths = meta
+                .type_lengths
+                .get(t)
+                .and_then(|&i| tables::LENGTHS.get(usize::from(i)))
+                .copied()
+                .unwrap_or(0);
+            pattern && (lengths == u32::MAX || has_length(lengths, len))
+        };
+        use tables::types::*;
         let ordered = [
-            (d.premium_rate(), NumberType::PremiumRate),
-            (d.toll_free(), NumberType::TollFree),
-            (d.shared_cost(), NumberType::SharedCost),
-            (d.voip(), NumberType::Voip),
-            (d.personal_number(), NumberType::PersonalNumber),
-            (d.pager(), NumberType::Pager),
-            (d.uan(), NumberType::Uan),
-            (d.voicemail(), NumberType::Voicemail),
+            (PREMIUM_RATE, NumberType::PremiumRate),
+            (TOLL_FREE, NumberType::TollFree),
+            (SHARED_COST, NumberType::SharedCost),
+            (VOIP, NumberType::Voip),
+            (PERSONAL_NUMBER, NumberType::PersonalNumber),
+            (PAGER, NumberType::Pager),
+            (UAN, NumberType::Uan),
+            (VOICEMAIL, NumberType::Voicemail),
         ];
-        for (desc, kind) in ordered {
-            if matches(desc, nsn) {
+        for (t, kind) in ordered {
+            if matches(t) {
                 return kind;
             }
         }
-        if matches(d.fixed_line(), nsn) {
-            let same_pattern = match (d.fixed_line(), d.mobile()) {
-                (Some(f), Some(m)) => f.national_number().as_str() == m.national_number().as_str(),
-                _ => false,
-            };
-            if same_pattern || matches(d.mobile(), nsn) {
+        if matches(FIXED_LINE) {
+            if meta.same_fixed_mobile || matches(MOBILE) {
                 return NumberType::FixedLineOrMobile;
             }
             return NumberType::FixedLine;
         }
-        if matches(d.mobile(), nsn) {
+        if matches(MOBILE) {
             return NumberType::Mobile;
         }
         NumberType::Unknown
@@ -1193,161 +1181,556 @@ mod engine {
                 e164,
             };
         };
-        let international = format!(
-            "+{} {}",
-            number.calling_code,
-            format_nsn(meta, &number.nsn, false)
-        );
+        let mut international = format!("+{} ", number.calling_code);
+        format_nsn(&meta.international, &number.nsn, &mut international);
+        let mut national = String::with_capacity(number.nsn.len() + 8);
+        format_nsn(&meta.national, &number.nsn, &mut national);
         Formats {
             e164,
             international,
-            national: format_nsn(meta, &number.nsn, true),
+            national,
         }
     }
 
-    /// libphonenumber's `formatNsn` (without carrier codes).
-    fn format_nsn(meta: &'static Metadata, nsn: &str, national: bool) -> String {
-        let formats = if national || meta.international_formats().is_empty() {
-            meta.formats()
-        } else {
-            meta.international_formats()
+    /// libphonenumber's `formatNsn` (without carrier codes) with one of a region's lists of
+    /// formats (`build.rs` picked the list and wrote the national prefix into the rules).
+    fn format_nsn(formats: &tables::Formats, nsn: &str, out: &mut String) {
+        // libphonenumber's `chooseFormattingPatternForNumber`: the first format whose last
+        // leading digits pattern matches a prefix and whose pattern matches the whole.
+        let first = usize::from(formats.first);
+        let list = tables::FORMATS
+            .get(first..first + usize::from(formats.count))
+            .unwrap_or(&[]);
+        let leading = match list {
+            [] => 0,
+            _ => tables::walk(formats.leading, nsn.as_bytes()),
         };
-        let Some(chosen) = formats.iter().find(|f| fits(f, nsn)) else {
-            return nsn.to_owned();
-        };
-        let Some(re) = compiled(chosen.pattern().as_str(), Anchor::None) else {
-            return nsn.to_owned();
-        };
-        let mut rule = java_replacement(chosen.format());
-        if national {
-            if let Some(np_rule) = chosen.national_prefix().filter(|r| !r.is_empty()) {
-                rule = with_national_prefix(&rule, np_rule, meta.national_prefix().unwrap_or(""));
+        let chosen = list.iter().enumerate().find(|&(i, format)| {
+            (!format.has_leading || leading & (1 << i) != 0) && fits_whole(format, nsn)
+        });
+        match chosen {
+            Some((_, format)) => replace_all(format, nsn, out),
+            None => out.push_str(nsn),
+        }
+    }
+
+    /// Whether a format's pattern matches the whole of `nsn`.
+    fn fits_whole(format: &Format, nsn: &str) -> bool {
+        if format.lengths != 0 {
+            return has_length(format.lengths, nsn.len());
+        }
+        program(format.program).is_some_and(|p| matcher::whole(p, nsn.as_bytes()))
+    }
+
+    /// Java's `Matcher.replaceAll` (as the `regex` crate's `replace_all`) of a format's pattern
+    /// by its rule in `text`: every leftmost-first match, left to right.
+    fn replace_all(format: &Format, text: &str, out: &mut String) {
+        let rule = tables::rule(format.rule).unwrap_or("");
+        let fixed = tables::fixed(format.fixed);
+        if !fixed.is_empty() {
+            // A straight line that matches the whole text (the format was chosen so) matches
+            // it once, from the start, with its groups in fixed places.
+            let mut slots = [None; 2 * tables::MAX_GROUPS];
+            for (slot, &at) in slots.iter_mut().zip(fixed) {
+                *slot = (at != u8::MAX).then_some(usize::from(at));
             }
+            expand(rule, &slots, fixed.len() / 2, text, out);
+            return;
         }
-        re.replace_all(nsn, rule.as_str()).into_owned()
+        let Some(program) = program(format.program) else {
+            out.push_str(text);
+            return;
+        };
+        let bytes = text.as_bytes();
+        let mut slots = [None; 2 * tables::MAX_GROUPS];
+        let mut last = 0;
+        let mut at = 0;
+        while let Some((start, end)) = matcher::find(program, bytes, at, &mut slots) {
+            out.push_str(text.get(last..start).unwrap_or(""));
+            expand(rule, &slots, usize::from(program.groups), text, out);
+            last = end;
+            // `build.rs` checked that no format pattern matches the empty text.
+            at = end.max(start + 1);
+        }
+        out.push_str(text.get(last..).unwrap_or(""));
     }
 
-    /// libphonenumber's `chooseFormattingPatternForNumber` test for one format.
-    fn fits(format: &'static Format, nsn: &str) -> bool {
-        let leading_ok = match format.leading_digits().last() {
-            Some(leading) => looking_at(leading.as_str(), nsn).is_some(),
-            None => true,
-        };
-        leading_ok && whole(format.pattern().as_str(), nsn)
+    /// The text of capture group `g`, if it took part in the match.
+    fn group<'t>(slots: &[Option<usize>], g: usize, text: &'t str) -> Option<&'t str> {
+        let start = (*slots.get(2 * g)?)?;
+        let end = (*slots.get(2 * g + 1)?)?;
+        text.get(start..end)
     }
 
-    /// The format rule with its first group written through the national prefix formatting
-    /// rule (`$NP$FG`, `($NP$FG)`, ...), as libphonenumber's metadata build and `formatNsn` do.
-    fn with_national_prefix(rule: &str, np_rule: &str, national_prefix: &str) -> String {
-        let Some(start) = rule.find("${") else {
-            return rule.to_owned();
-        };
-        let Some(len) = rule.get(start..).and_then(|r| r.find('}')).map(|i| i + 1) else {
-            return rule.to_owned();
-        };
-        let first_group = rule.get(start..start + len).unwrap_or("");
-        let np_rule = np_rule
-            .replacen("$NP", national_prefix, 1)
-            .replacen("$FG", first_group, 1);
-        format!(
-            "{}{}{}",
-            rule.get(..start).unwrap_or(""),
-            np_rule,
-            rule.get(start + len..).unwrap_or("")
-        )
-    }
-
-    /// A Java replacement string (`$1 $2`) in the `regex` crate's syntax (`${1} ${2}`).
-    fn java_replacement(rule: &str) -> String {
-        let mut out = String::with_capacity(rule.len() + 8);
-        let mut chars = rule.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (c, chars.peek()) {
-                ('$', Some(d)) if d.is_ascii_digit() => {
-                    out.push_str("${");
-                    out.push(*d);
-                    out.push('}');
-                    chars.next();
-                }
-                ('$', _) => out.push_str("$$"),
-                _ => out.push(c),
+    /// A replacement rule ([`tables::RULES`]) with the groups of a match (the `regex` crate's
+    /// `expand`: a group that is not in the pattern or did not take part is empty).
+    fn expand(rule: &str, slots: &[Option<usize>], groups: usize, text: &str, out: &mut String) {
+        let mut rest = rule;
+        while let Some(mark) = rest.find(|c: char| c < tables::FIRST_TEXT) {
+            out.push_str(rest.get(..mark).unwrap_or(""));
+            let g = rest
+                .as_bytes()
+                .get(mark)
+                .and_then(|&b| usize::from(b).checked_sub(1));
+            if let Some(g) = g.filter(|&g| g < groups) {
+                out.push_str(group(slots, g, text).unwrap_or(""));
             }
+            rest = rest.get(mark + 1..).unwrap_or("");
         }
-        out
+        out.push_str(rest);
     }
 
     /// What goes between a number and its extension in formats (` ext. `, or the preferred
     /// one of the calling code's main region, as libphonenumber does).
     pub(super) fn extension_separator(number: &Number) -> &'static str {
         main_metadata(number.calling_code)
-            .and_then(Metadata::preferred_extension_prefix)
+            .and_then(|meta| meta.extension_prefix)
             .unwrap_or(" ext. ")
     }
 
     /// How many leading digits the region's international prefix takes, if `digits` start
     /// with it.
     pub(super) fn international_prefix_len(region: Region, digits: &str) -> Option<usize> {
-        let re = region.meta.international_prefix()?;
-        looking_at(re.as_str(), digits)
+        let program = region.meta.international_prefix.and_then(program)?;
+        let mut slots = [None; 2 * tables::MAX_GROUPS];
+        matcher::run(program, digits.as_bytes(), &mut slots)
     }
 
-    /// How a metadata pattern is matched.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    enum Anchor {
-        /// The whole text (Java's `matches`).
-        Whole,
-        /// A prefix of the text (Java's `lookingAt`).
-        Start,
-        /// Anywhere (Java's `find`, for replacing).
-        None,
+    /// A program by number.
+    fn program(index: u16) -> Option<&'static Program> {
+        tables::PROGRAMS.get(usize::from(index))
     }
 
-    /// Whether the whole of `text` matches the metadata pattern `source`.
-    fn whole(source: &'static str, text: &str) -> bool {
-        compiled(source, Anchor::Whole).is_some_and(|re| re.is_match(text))
+    /// The backtracking matcher of [`tables::Program`]s, with libphonenumber's (Java's, and the
+    /// `regex` crate's leftmost-first) preferences: alternatives in order, greedy repetitions.
+    ///
+    /// Most programs never backtrack far (a format is a few fixed-width groups), so a search
+    /// starts without bookkeeping; past [`BUDGET`] steps it remembers every (instruction,
+    /// position) pair tried and never tries one twice, so a search takes at most
+    /// `BUDGET + instructions × (length + 1)` steps whatever the pattern.
+    mod matcher {
+        use super::super::tables::{Inst, Program, INSTS};
+
+        /// Steps before a search starts remembering what it tried.
+        const BUDGET: usize = 256;
+        /// Frames kept without allocating.
+        const INLINE: usize = 24;
+
+        /// Work left to do while backtracking (positions fit a byte: see [`search`]).
+        #[derive(Clone, Copy)]
+        enum Frame {
+            /// Try instruction `ip` at position `at`.
+            Step { ip: u16, at: u8 },
+            /// Put back a capture slot's previous value.
+            Restore { slot: u8, value: Option<u8> },
+        }
+
+        /// The backtracking stack: a few frames inline, more on the heap.
+        struct Stack {
+            inline: [Frame; INLINE],
+            len: usize,
+            spill: Vec<Frame>,
+        }
+
+        impl Stack {
+            fn new() -> Stack {
+                Stack {
+                    inline: [Frame::Step { ip: 0, at: 0 }; INLINE],
+                    len: 0,
+                    spill: Vec::new(),
+                }
+            }
+
+            fn push(&mut self, frame: Frame) {
+                match self.inline.get_mut(self.len) {
+                    Some(slot) => {
+                        *slot = frame;
+                        self.len += 1;
+                    }
+                    None => self.spill.push(frame),
+                }
+            }
+
+            fn pop(&mut self) -> Option<Frame> {
+                if let Some(frame) = self.spill.pop() {
+                    return Some(frame);
+                }
+                self.len = self.len.checked_sub(1)?;
+                self.inline.get(self.len).copied()
+            }
+
+            fn clear(&mut self) {
+                self.len = 0;
+                self.spill.clear();
+            }
+        }
+
+        /// The state of one search (kept across the start positions of an unanchored one: a
+        /// pair that failed from one start fails from any other).
+        struct Search<'p, 't> {
+            program: &'p Program,
+            text: &'t [u8],
+            stack: Stack,
+            steps: usize,
+            /// The (instruction, position) pairs tried, once past the budget.
+            visited: Vec<u64>,
+        }
+
+        impl Search<'_, '_> {
+            /// Marks the pair as tried; false when it already was.
+            fn first_visit(&mut self, ip: u16, at: u8) -> bool {
+                if self.steps < BUDGET {
+                    self.steps += 1;
+                    return true;
+                }
+                let stride = self.text.len() + 1;
+                if self.visited.is_empty() {
+                    let pairs = usize::from(self.program.len) * stride;
+                    self.visited = vec![0; pairs.div_ceil(64)];
+                }
+                // Instruction 0 is the shared `Fail`: nothing to remember.
+                let Some(i) = usize::from(ip).checked_sub(usize::from(self.program.lo)) else {
+                    return true;
+                };
+                let bit = i * stride + usize::from(at);
+                match self.visited.get_mut(bit / 64) {
+                    Some(word) => {
+                        let mask = 1u64 << (bit % 64);
+                        let fresh = *word & mask == 0;
+                        *word |= mask;
+                        fresh
+                    }
+                    None => true,
+                }
+            }
+
+            /// The preferred match starting at `start` (that ends at the end of the text, if
+            /// `whole`), with its groups in `slots`.
+            fn at(&mut self, start: u8, whole: bool, slots: &mut [Option<usize>]) -> Option<u8> {
+                let groups = 2 * usize::from(self.program.groups);
+                slots.iter_mut().take(groups).for_each(|s| *s = None);
+                self.stack.clear();
+                self.stack.push(Frame::Step {
+                    ip: self.program.start,
+                    at: start,
+                });
+                let end = u8::try_from(self.text.len()).ok()?;
+                while let Some(frame) = self.stack.pop() {
+                    let (mut ip, mut at) = match frame {
+                        Frame::Restore { slot, value } => {
+                            if let Some(s) = slots.get_mut(usize::from(slot)) {
+                                *s = value.map(usize::from);
+                            }
+                            continue;
+                        }
+                        Frame::Step { ip, at } => (ip, at),
+                    };
+                    loop {
+                        if !self.first_visit(ip, at) {
+                            break;
+                        }
+                        match INSTS.get(usize::from(ip)).copied().unwrap_or(Inst::Fail) {
+                            Inst::Fail => break,
+                            Inst::Match if whole && at != end => break,
+                            Inst::Match => return Some(at),
+                            Inst::Digit(mask, next) => match self.text.get(usize::from(at)) {
+                                Some(&b) if b.is_ascii_digit() && mask & (1 << (b - b'0')) != 0 => {
+                                    ip = next;
+                                    at += 1;
+                                }
+                                _ => break,
+                            },
+                            Inst::Split(first, second) => {
+                                self.stack.push(Frame::Step { ip: second, at });
+                                ip = first;
+                            }
+                            Inst::Save(slot, next) => {
+                                if let Some(s) = slots.get_mut(usize::from(slot)) {
+                                    let value = s.and_then(|v| u8::try_from(v).ok());
+                                    self.stack.push(Frame::Restore { slot, value });
+                                    *s = Some(usize::from(at));
+                                }
+                                ip = next;
+                            }
+                            Inst::End(next) if at == end => ip = next,
+                            Inst::End(_) => break,
+                        }
+                    }
+                }
+                None
+            }
+        }
+
+        /// A search of `program` in `text`, or `None` for a text too long to be a number (the
+        /// engine never has more than a few dozen digits).
+        fn search<'p, 't>(program: &'p Program, text: &'t [u8]) -> Option<Search<'p, 't>> {
+            (text.len() < usize::from(u8::MAX)).then(|| Search {
+                program,
+                text,
+                stack: Stack::new(),
+                steps: 0,
+                visited: Vec::new(),
+            })
+        }
+
+        /// The end of the preferred match of `program` at the start of `text` (Java's
+        /// `lookingAt`), with its groups in `slots`.
+        pub(in super::super) fn run(
+            program: &Program,
+            text: &[u8],
+            slots: &mut [Option<usize>],
+        ) -> Option<usize> {
+            if program.straight {
+                return straight(program, text, slots);
+            }
+            search(program, text)?.at(0, false, slots).map(usize::from)
+        }
+
+        /// [`run`] for a straight line: nothing to backtrack.
+        fn straight(program: &Program, text: &[u8], slots: &mut [Option<usize>]) -> Option<usize> {
+            let groups = 2 * usize::from(program.groups);
+            slots.iter_mut().take(groups).for_each(|s| *s = None);
+            let mut ip = program.start;
+            let mut at = 0;
+            // At most one step per instruction.
+            for _ in 0..=program.len {
+                match INSTS.get(usize::from(ip)).copied().unwrap_or(Inst::Fail) {
+                    Inst::Match => return Some(at),
+                    Inst::Digit(mask, next) => match text.get(at) {
+                        Some(&b) if b.is_ascii_digit() && mask & (1 << (b - b'0')) != 0 => {
+                            ip = next;
+                            at += 1;
+                        }
+                        _ => return None,
+                    },
+                    Inst::Save(slot, next) => {
+                        if let Some(s) = slots.get_mut(usize::from(slot)) {
+                            *s = Some(at);
+                        }
+                        ip = next;
+                    }
+                    Inst::End(next) if at == text.len() => ip = next,
+                    Inst::Fail | Inst::Split(..) | Inst::End(_) => return None,
+                }
+            }
+            None
+        }
+
+        /// Whether `program` matches the whole of `text` (Java's `matches`).
+        pub(in super::super) fn whole(program: &Program, text: &[u8]) -> bool {
+            search(program, text).is_some_and(|mut s| s.at(0, true, &mut []).is_some())
+        }
+
+        /// The leftmost-first match of `program` in `text` from `from` on: `(start, end)`, with
+        /// its groups in `slots`.
+        pub(in super::super) fn find(
+            program: &Program,
+            text: &[u8],
+            from: usize,
+            slots: &mut [Option<usize>],
+        ) -> Option<(usize, usize)> {
+            let mut search = search(program, text)?;
+            let from = u8::try_from(from).ok()?;
+            (from..=search.text.len() as u8).find_map(|start| {
+                let end = search.at(start, false, slots)?;
+                Some((usize::from(start), usize::from(end)))
+            })
+        }
+    }
+}
+
+/// The phone engine's tables, generated by `build.rs` from the `phonenumber` crate's metadata.
+mod tables {
+    /// One instruction of a backtracking program; instruction numbers are global.
+    #[derive(Debug, Clone, Copy)]
+    pub(super) enum Inst {
+        /// No match here.
+        Fail,
+        /// A match, ending here.
+        Match,
+        /// A digit whose bit is in the mask (bit d for digit d), then the instruction.
+        Digit(u16, u16),
+        /// Try the first instruction, then the second (leftmost-first preference).
+        Split(u16, u16),
+        /// Record the position in a capture slot (2g and 2g + 1 for group g), then go on.
+        Save(u8, u16),
+        /// Only at the end of the text.
+        End(u16),
     }
 
-    /// Where a match of `source` at the start of `text` ends, if there is one.
-    fn looking_at(source: &'static str, text: &str) -> Option<usize> {
-        let re = compiled(source, Anchor::Start)?;
-        re.find(text).map(|m| m.end())
+    /// A compiled pattern.
+    #[derive(Debug)]
+    pub(super) struct Program {
+        /// Its first instruction.
+        pub start: u16,
+        /// The range of instructions it uses (besides the shared `Fail`, number 0).
+        pub lo: u16,
+        pub len: u16,
+        /// Its capture groups, group 0 (the whole match) included.
+        pub groups: u8,
+        /// It is a straight line: digits and groups, no alternatives.
+        pub straight: bool,
     }
 
-    /// The metadata pattern `source` compiled for `anchor`, compiled on first use and kept:
-    /// the set of patterns is bounded by the metadata. The metadata's patterns are written for
-    /// free spacing (`ignore_whitespace`).
-    fn compiled(source: &'static str, anchor: Anchor) -> Option<&'static regex::Regex> {
-        use std::collections::HashMap;
-        use std::sync::{Mutex, OnceLock};
+    /// One format: its pattern and its rule.
+    #[derive(Debug)]
+    pub(super) struct Format {
+        /// Its pattern's program (`u16::MAX` when `lengths` and `fixed` make it unneeded).
+        pub program: u16,
+        /// When the pattern matches exactly the numbers of some lengths (`(\d{3})(\d{4})`),
+        /// those lengths (bit n for n digits); else 0, and the program tells.
+        pub lengths: u32,
+        /// When the pattern is a straight line (digits and groups, no alternatives): the
+        /// offset in [`FIXED`] of where each capture slot is set in a whole match. Else 0.
+        pub fixed: u16,
+        /// Its rule in [`RULES`] (for national formats, with the national prefix written in).
+        pub rule: u16,
+        /// The format has leading digits (else it applies whatever the number starts with).
+        pub has_leading: bool,
+    }
 
-        type Key = (usize, usize, Anchor);
-        type Cache = HashMap<Key, Option<&'static regex::Regex>>;
-        static COMPILED: OnceLock<Mutex<Cache>> = OnceLock::new();
-        let cache = COMPILED.get_or_init(Default::default);
-        // A panic cannot happen while the lock is held (compiling returns errors as values),
-        // but a poisoned lock would still hold good data.
-        let mut cache = cache
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        // Metadata patterns live as long as the program: their address identifies them.
-        let key = (source.as_ptr() as usize, source.len(), anchor);
-        *cache.entry(key).or_insert_with(|| {
-            let pattern = match anchor {
-                Anchor::Whole => format!("^(?:{source})$"),
-                Anchor::Start => format!("^(?:{source})"),
-                Anchor::None => source.to_owned(),
+    /// A list of formats ([`FORMATS`] from `first` on), and the automaton over their leading
+    /// digits: its output has bit i set when format i's last leading digits pattern matches a
+    /// prefix of the number.
+    #[derive(Debug)]
+    pub(super) struct Formats {
+        pub leading: u16,
+        pub first: u16,
+        pub count: u8,
+    }
+
+    /// A deterministic automaton over the ten digits, in [`DFA`] from `rows` on. Its own
+    /// states: 0 is dead; states `1..split` have a row of `stride` next states (one per digit
+    /// class); states `split..states` send every digit to the same state, and have that one
+    /// only. Next states take one byte, or two (little-endian) when `wide`. Then one byte per
+    /// state: the index of its output in [`OUTPUTS`] from `palette` on.
+    #[derive(Debug)]
+    pub(super) struct Automaton {
+        pub rows: u32,
+        pub palette: u16,
+        pub start: u16,
+        pub split: u16,
+        pub states: u16,
+        pub stride: u8,
+        pub wide: bool,
+        /// The column of each digit.
+        pub classes: [u8; 10],
+    }
+
+    /// One region's metadata (`001` for the non-geographic calling codes, one each).
+    #[derive(Debug)]
+    pub(super) struct Meta {
+        pub id: &'static str,
+        pub calling_code: u16,
+        /// The automaton over its patterns: general, number types, leading digits.
+        pub automaton: u16,
+        /// Possible lengths of each number type in [`types`] order, as sets in [`LENGTHS`]:
+        /// the empty set for a type the region does not have, `u32::MAX` for one that lists
+        /// none.
+        pub type_lengths: [u8; 10],
+        /// The union of the number types' lengths.
+        pub all_lengths: u32,
+        /// The lengths only dialled locally.
+        pub local_lengths: u32,
+        /// The fixed-line and mobile patterns are the same.
+        pub same_fixed_mobile: bool,
+        /// The region has leading digits (regions sharing a calling code).
+        pub has_leading_digits: bool,
+        /// Programs of the international prefix and of the national prefix for parsing.
+        pub international_prefix: Option<u16>,
+        pub prefix_for_parsing: Option<u16>,
+        /// The national prefix transform rule, in [`RULES`].
+        pub transform: Option<u16>,
+        /// The preferred extension prefix.
+        pub extension_prefix: Option<&'static str>,
+        /// Formats for national and for international format (empty but for the main region
+        /// of a calling code, the only one formats are taken from).
+        pub national: Formats,
+        pub international: Formats,
+    }
+
+    /// Output bit of a region automaton: the general pattern matches the whole number.
+    pub(super) const GENERAL: u32 = 1;
+    /// Output bit of a region automaton for the first number type; the others follow.
+    pub(super) const FIRST_TYPE: u32 = 2;
+    /// Output bit of a region automaton: the region's leading digits match a prefix.
+    pub(super) const LEADING: u32 = 1 << 11;
+
+    /// The number types, in the order of the automaton's bits and of `type_lengths`.
+    pub(super) mod types {
+        pub const FIXED_LINE: usize = 0;
+        pub const MOBILE: usize = 1;
+        pub const TOLL_FREE: usize = 2;
+        pub const PREMIUM_RATE: usize = 3;
+        pub const SHARED_COST: usize = 4;
+        pub const PERSONAL_NUMBER: usize = 5;
+        pub const VOIP: usize = 6;
+        pub const PAGER: usize = 7;
+        pub const UAN: usize = 8;
+        pub const VOICEMAIL: usize = 9;
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/phone_tables.rs"));
+
+    /// All automata's transitions and outputs (see [`Automaton`]).
+    static DFA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phone_dfa.bin"));
+
+    /// The first character of a rule that is text (those below are capture groups).
+    pub(super) const FIRST_TEXT: char = ' ';
+
+    /// Rule number `i`.
+    pub(super) fn rule(i: u16) -> Option<&'static str> {
+        RULES.get(usize::from(i)).copied()
+    }
+
+    /// The fixed capture slots at `offset` in [`FIXED`].
+    pub(super) fn fixed(offset: u16) -> &'static [u8] {
+        let at = usize::from(offset);
+        let len = FIXED.get(at).copied().map_or(0, usize::from);
+        FIXED.get(at + 1..at + 1 + len).unwrap_or(&[])
+    }
+
+    /// The output of automaton number `automaton` for the ASCII digits `text` (0 for anything
+    /// else).
+    pub(super) fn walk(automaton: u16, text: &[u8]) -> u32 {
+        let Some(a) = AUTOMATA.get(usize::from(automaton)) else {
+            return 0;
+        };
+        let width = if a.wide { 2 } else { 1 };
+        let stride = usize::from(a.stride);
+        let split = usize::from(a.split);
+        // Rows of states 1..split, then single entries, then outputs.
+        let rows = a.rows as usize;
+        let singles = rows + split.saturating_sub(1) * stride * width;
+        let outputs = singles + (usize::from(a.states) - split) * width;
+        let entry = |at: usize| -> usize {
+            if a.wide {
+                match DFA.get(at..at + 2) {
+                    Some(&[lo, hi]) => usize::from(u16::from_le_bytes([lo, hi])),
+                    _ => 0,
+                }
+            } else {
+                DFA.get(at).copied().map_or(0, usize::from)
+            }
+        };
+        let mut state = usize::from(a.start);
+        for &b in text {
+            if state == 0 {
+                return 0;
+            }
+            let Some(&column) = a.classes.get(usize::from(b.wrapping_sub(b'0'))) else {
+                return 0;
             };
-            // ASCII classes: after `spelling` the text is ASCII digits, and Unicode `\d` makes
-            // each compiled pattern many times larger and slower.
-            let re = regex::RegexBuilder::new(&pattern)
-                .ignore_whitespace(true)
-                .unicode(false)
-                .build()
-                .ok()?;
-            // Kept for the life of the program, like the metadata it comes from. Handing out
-            // the one `Regex` (not clones, which start with empty match caches) keeps its
-            // caches warm.
-            Some(&*Box::leak(Box::new(re)))
-        })
+            state = if state < split {
+                entry(rows + ((state - 1) * stride + usize::from(column)) * width)
+            } else {
+                entry(singles + (state - split) * width)
+            };
+        }
+        let index = DFA.get(outputs + state).copied().unwrap_or(0);
+        OUTPUTS
+            .get(usize::from(a.palette) + usize::from(index))
+            .copied()
+            .unwrap_or(0)
     }
 }
