@@ -956,23 +956,8 @@ mod engine {
 
     /// `digits` after the decimal digits of `code`, if they start with them.
     fn strip_calling_code(digits: &str, code: u16) -> Option<&str> {
-        let mut buf = [0u8; 5];
-        let mut n = code;
-        let mut start = buf.len();
-        loop {
-            start -= 1;
-            *buf.get_mut(start)? = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let prefix = buf.get(start..)?;
-        digits
-            .as_bytes()
-            .starts_with(prefix)
-            .then(|| digits.get(prefix.len()..))
-            .flatten()
+        let mut buf = [b'+', 0, 0, 0];
+        digits.strip_prefix(code_digits(code, &mut buf).get(1..)?)
     }
 
     /// libphonenumber's `maybeStripNationalPrefixAndCarrierCode` (the carrier code is dropped,
@@ -1173,7 +1158,12 @@ mod engine {
 
     /// libphonenumber's `format` in E.164, international and national formats.
     pub(super) fn format(number: &Number) -> Formats {
-        let e164 = format!("+{}{}", number.calling_code, number.nsn);
+        // `+`, the calling code: at most four characters.
+        let mut code = [b'+', 0, 0, 0];
+        let code = code_digits(number.calling_code, &mut code);
+        let mut e164 = String::with_capacity(code.len() + number.nsn.len());
+        e164.push_str(code);
+        e164.push_str(&number.nsn);
         let Some(meta) = main_metadata(number.calling_code) else {
             return Formats {
                 international: e164.clone(),
@@ -1181,15 +1171,37 @@ mod engine {
                 e164,
             };
         };
-        let mut international = format!("+{} ", number.calling_code);
+        // Room for the separators of the longest formats.
+        let room = number.nsn.len() + 12;
+        let mut international = String::with_capacity(code.len() + 1 + room);
+        international.push_str(code);
+        international.push(' ');
         format_nsn(&meta.international, &number.nsn, &mut international);
-        let mut national = String::with_capacity(number.nsn.len() + 8);
+        let mut national = String::with_capacity(room);
         format_nsn(&meta.national, &number.nsn, &mut national);
         Formats {
             e164,
             international,
             national,
         }
+    }
+
+    /// `+` and the decimal digits of a calling code (1 to 3 digits), written into `buf` (whose
+    /// first byte is the `+`).
+    fn code_digits(code: u16, buf: &mut [u8; 4]) -> &str {
+        let len = match code {
+            0..=9 => 1,
+            10..=99 => 2,
+            _ => 3,
+        };
+        let mut n = code;
+        for i in (1..=len).rev() {
+            if let Some(b) = buf.get_mut(i) {
+                *b = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+        }
+        std::str::from_utf8(buf.get(..=len).unwrap_or(b"+")).unwrap_or("+")
     }
 
     /// libphonenumber's `formatNsn` (without carrier codes) with one of a region's lists of
@@ -1266,7 +1278,9 @@ mod engine {
     /// `expand`: a group that is not in the pattern or did not take part is empty).
     fn expand(rule: &str, slots: &[Option<usize>], groups: usize, text: &str, out: &mut String) {
         let mut rest = rule;
-        while let Some(mark) = rest.find(|c: char| c < tables::FIRST_TEXT) {
+        // Group marks are single bytes below any byte of text (UTF-8 continuation bytes are
+        // 0x80 and above).
+        while let Some(mark) = rest.bytes().position(|b| b < tables::FIRST_TEXT) {
             out.push_str(rest.get(..mark).unwrap_or(""));
             let g = rest
                 .as_bytes()
@@ -1676,7 +1690,7 @@ mod tables {
     static DFA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phone_dfa.bin"));
 
     /// The first character of a rule that is text (those below are capture groups).
-    pub(super) const FIRST_TEXT: char = ' ';
+    pub(super) const FIRST_TEXT: u8 = b' ';
 
     /// Rule number `i`.
     pub(super) fn rule(i: u16) -> Option<&'static str> {
