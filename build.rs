@@ -1001,21 +1001,31 @@ fn main() {
         &format!("pub(super) static LENGTHS: [u32; {}]", lengths.len()),
         &nums(&lengths),
     );
+    // Targets relative to the instruction (they compress far better than absolute ones);
+    // `i16::MIN` is the shared `Fail`.
+    let rel = |ip: usize, target: u32| -> i16 {
+        if target == 0 {
+            i16::MIN
+        } else {
+            i16::try_from(i64::from(target) - ip as i64).expect("a jump overflows i16")
+        }
+    };
     let insts: Vec<String> = runtime
         .insts
         .iter()
-        .map(|inst| match *inst {
-            Inst::Fail => "Inst::Fail".to_owned(),
-            Inst::Match => "Inst::Match".to_owned(),
-            Inst::Digit(mask, next) => format!("Inst::Digit({mask}, {next})"),
-            Inst::Split(a, b) => format!("Inst::Split({a}, {b})"),
-            Inst::Save(slot, next) => format!("Inst::Save({slot}, {next})"),
-            Inst::End(next) => format!("Inst::End({next})"),
+        .enumerate()
+        .map(|(ip, inst)| match *inst {
+            Inst::Fail => "Op::Fail".to_owned(),
+            Inst::Match => "Op::Match".to_owned(),
+            Inst::Digit(mask, next) => format!("Op::Digit({mask}, {})", rel(ip, next)),
+            Inst::Split(a, b) => format!("Op::Split({}, {})", rel(ip, a), rel(ip, b)),
+            Inst::Save(slot, next) => format!("Op::Save({slot}, {})", rel(ip, next)),
+            Inst::End(next) => format!("Op::End({})", rel(ip, next)),
         })
         .collect();
     item(
         "The instructions of every program.",
-        &format!("pub(super) static INSTS: [Inst; {}]", insts.len()),
+        &format!("pub(super) static INSTS: [Op; {}]", insts.len()),
         &insts,
     );
     item(

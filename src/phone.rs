@@ -1323,7 +1323,7 @@ mod engine {
     /// position) pair tried and never tries one twice, so a search takes at most
     /// `BUDGET + instructions × (length + 1)` steps whatever the pattern.
     mod matcher {
-        use super::super::tables::{Inst, Program, INSTS};
+        use super::super::tables::{inst, Inst, Program};
 
         /// Steps before a search starts remembering what it tried.
         const BUDGET: usize = 256;
@@ -1443,7 +1443,7 @@ mod engine {
                         if !self.first_visit(ip, at) {
                             break;
                         }
-                        match INSTS.get(usize::from(ip)).copied().unwrap_or(Inst::Fail) {
+                        match inst(ip) {
                             Inst::Fail => break,
                             Inst::Match if whole && at != end => break,
                             Inst::Match => return Some(at),
@@ -1508,7 +1508,7 @@ mod engine {
             let mut at = 0;
             // At most one step per instruction.
             for _ in 0..=program.len {
-                match INSTS.get(usize::from(ip)).copied().unwrap_or(Inst::Fail) {
+                match inst(ip) {
                     Inst::Match => return Some(at),
                     Inst::Digit(mask, next) => match text.get(at) {
                         Some(&b) if b.is_ascii_digit() && mask & (1 << (b - b'0')) != 0 => {
@@ -1570,6 +1570,37 @@ mod tables {
         Save(u8, u16),
         /// Only at the end of the text.
         End(u16),
+    }
+
+    /// An [`Inst`] as stored in [`INSTS`]: its targets relative to itself, `i16::MIN` for
+    /// instruction 0 (the shared `Fail`).
+    #[derive(Debug, Clone, Copy)]
+    pub(super) enum Op {
+        Fail,
+        Match,
+        Digit(u16, i16),
+        Split(i16, i16),
+        Save(u8, i16),
+        End(i16),
+    }
+
+    /// Instruction number `ip` (`Fail` for a number out of range).
+    pub(super) fn inst(ip: u16) -> Inst {
+        let at = |rel: i16| {
+            if rel == i16::MIN {
+                0
+            } else {
+                ip.wrapping_add_signed(rel)
+            }
+        };
+        match INSTS.get(usize::from(ip)) {
+            Some(Op::Match) => Inst::Match,
+            Some(&Op::Digit(mask, next)) => Inst::Digit(mask, at(next)),
+            Some(&Op::Split(first, second)) => Inst::Split(at(first), at(second)),
+            Some(&Op::Save(slot, next)) => Inst::Save(slot, at(next)),
+            Some(&Op::End(next)) => Inst::End(at(next)),
+            Some(Op::Fail) | None => Inst::Fail,
+        }
     }
 
     /// A compiled pattern.
