@@ -77,9 +77,10 @@ function fillDatalists() {
 }
 
 /**
- * The first call of each rule builds its tables: the phone metadata above all (about half a
- * second in Chromium, then tens of milliseconds for each new region). Doing it while the browser
- * is idle keeps the first keystroke fast. Steps run while the idle slice lasts.
+ * The first call of each rule pays for the engine compiling that rule's Wasm code (the rules'
+ * tables are built at compile time, so that is a few milliseconds), and the country list takes
+ * a few hundred lookups. Doing both while the browser is idle keeps the first keystroke fast.
+ * Steps run while the idle slice lasts.
  */
 function warmUp() {
   // The form's country, else the browser's region (es-MX → MX), else US.

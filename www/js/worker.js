@@ -113,7 +113,7 @@ self.onmessage = async ({ data }) => {
     switch (data.type) {
       case 'init':
         await init({ module_or_path: data.module });
-        // This instance builds its own phone metadata: now, while the user maps columns.
+        // Let the engine compile this instance's phone code now, while the user maps columns.
         contactkit.normalizePhone('2015550123', { defaultCountry: 'US' });
         self.postMessage({ type: 'ready' });
         break;
