@@ -126,8 +126,6 @@ pub enum ErrorCode {
     InvalidBaseUrl,
     /// An API key or bearer token that is empty or has characters a header cannot carry.
     InvalidCredentials,
-    /// Neither an API key nor a bearer token was given where the API needs one.
-    MissingCredentials,
     /// A row repeats the key of an earlier row (the API would answer 409). Params: `key`, `first_row`.
     Duplicate,
     /// `total_rows` (or another count) is not a whole number ≥ 0.

@@ -186,7 +186,7 @@ export type ErrorCode =
   | "required" | "unknown_field" | "not_an_object" | "type_mismatch" | "too_long"
   | "additional_data_invalid_type" | "additional_data_invalid_date" | "additional_data_invalid_number"
   | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"
-  | "invalid_credentials" | "missing_credentials" | "duplicate" | "invalid_count" | "unknown_target"
+  | "invalid_credentials" | "duplicate" | "invalid_count" | "unknown_target"
   | "linkedin_not_person";
 
 /** A failed rule: a stable code, a message in the language asked for, and its parameters. */
