@@ -1,11 +1,10 @@
 //! `normalizePhone`, `normalizeEmail`, ... : one export per field rule.
 
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use super::{
     js_type_name, options_lang, outcome, read_options, to_js, ErrOutcome, JsFieldOptions,
-    JsPhoneOptions,
+    JsOptions, JsPhoneOptions,
 };
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::FieldOptions;
@@ -13,7 +12,7 @@ use crate::params;
 use crate::{country, email, linkedin, locale, phone, timezone};
 
 /// The shared prologue of every export: the input must be a string and the options valid.
-fn prepare<O: DeserializeOwned + Default>(
+fn prepare<O: JsOptions>(
     input: &JsValue,
     opts: Option<&JsValue>,
 ) -> Result<(String, O), FieldError> {
@@ -30,7 +29,7 @@ fn prepare<O: DeserializeOwned + Default>(
 
 fn run<O, T, F>(input: &JsValue, opts: Option<&JsValue>, rule: F) -> JsValue
 where
-    O: DeserializeOwned + Default,
+    O: JsOptions,
     T: serde::Serialize,
     F: FnOnce(&str, &O) -> Result<T, FieldError>,
 {

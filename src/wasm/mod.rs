@@ -43,7 +43,7 @@ pub(crate) fn js_type_name(v: &JsValue) -> &'static str {
         "symbol"
     } else if v.is_function() {
         "function"
-    } else if js_sys::Array::is_array(v) {
+    } else if is_array(v).unwrap_or(false) {
         "array"
     } else {
         "object"
@@ -67,14 +67,83 @@ fn lenient_lang(json: &str) -> Lang {
         .unwrap_or_default()
 }
 
+/// Options a JS caller can give as a plain object of strings, read without JSON.
+pub(crate) trait JsOptions: DeserializeOwned + Default {
+    /// Sets the option `key` from a string. `false` when the key is unknown or the value not
+    /// one the option takes: the caller then reads the object through JSON, whose error names
+    /// the option and the reason.
+    fn set(&mut self, key: &str, value: &str) -> bool;
+}
+
+impl JsOptions for crate::lang::FieldOptions {
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        match (key, Lang::parse(value)) {
+            ("lang", Some(lang)) => {
+                self.lang = lang;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl JsOptions for crate::phone::PhoneOptions {
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        match key {
+            "defaultCountry" => {
+                self.default_country = Some(value.to_string());
+                true
+            }
+            "lang" => Lang::parse(value).map(|l| self.lang = l).is_some(),
+            _ => false,
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, which throws on a revoked proxy: caught here.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    pub(crate) fn object_keys(o: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// `Array.isArray`, which throws on a revoked proxy: caught here.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// The options as `JSON.stringify` writes the common case, an object of strings without escapes
+/// (`{"defaultCountry":"ES"}`), read without a JSON parser; `None` for any other text, which
+/// serde_json then reads or reports.
+fn plain_options<T: JsOptions>(json: &str) -> Option<T> {
+    let mut options = T::default();
+    let mut rest = json.strip_prefix('{')?;
+    if rest == "}" {
+        return Some(options);
+    }
+    loop {
+        let (key, after) = rest.strip_prefix('"')?.split_once('"')?;
+        let (value, after) = after.strip_prefix(":\"")?.split_once('"')?;
+        if key.contains('\\') || value.contains('\\') || !options.set(key, value) {
+            return None;
+        }
+        match after.strip_prefix(',') {
+            Some(more) => rest = more,
+            None => return (after == "}").then_some(options),
+        }
+    }
+}
+
 /// Reads an options object. `undefined` and `null` give the defaults; anything else must be an
 /// object whose keys the options know. The `Lang` is returned even on error, for its message.
-pub(crate) fn read_options<T: DeserializeOwned + Default>(
-    opts: Option<&JsValue>,
-) -> Result<T, FieldError> {
+pub(crate) fn read_options<T: JsOptions>(opts: Option<&JsValue>) -> Result<T, FieldError> {
     let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(T::default());
     };
+    // An object (not a function or primitive with a `toJSON`) whose JSON text starts with `{`
+    // is what serde_json would read as options; arrays and boxed values write other text.
+    let json = if v.is_object() { stringify(v) } else { None };
+    if let Some(options) = json.as_deref().and_then(plain_options) {
+        return Ok(options);
+    }
     let name = js_type_name(v);
     if name != "object" {
         return Err(FieldError::with_params(
@@ -83,7 +152,7 @@ pub(crate) fn read_options<T: DeserializeOwned + Default>(
             Lang::En,
         ));
     }
-    let Some(json) = stringify(v) else {
+    let Some(json) = json else {
         return Err(FieldError::with_params(
             ErrorCode::InvalidOption,
             params! {"option" => "options", "reason" => "not serializable as JSON"},

@@ -63,7 +63,8 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
     // stringify each own key alone and name the ones that fail.
     let mut text = String::from("{");
     let mut broken = Vec::new();
-    let keys = js_sys::Object::keys(row.unchecked_ref::<js_sys::Object>());
+    // A revoked proxy has no keys to read.
+    let keys = super::object_keys(row).unwrap_or_default();
     for key in keys.iter() {
         let Some(k) = key.as_string() else { continue };
         let value = match js_sys::Reflect::get(row, &key) {

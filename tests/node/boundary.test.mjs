@@ -88,3 +88,49 @@ test("errorMessages lists every code of the ErrorCode type, in both languages", 
   assert.notEqual(en.empty, es.empty);
   assert.deepEqual(ck.errorMessages(), en);
 });
+
+test("options are read as JSON.stringify writes them, whatever their shape", () => {
+  const lang = (opts) => {
+    const r = ck.normalizeTimezone("Nowhere/Atlantis", opts);
+    return r.error.code === "invalid_option" ? "invalid_option" : /zona horaria/i.test(r.error.message) ? "es" : "en";
+  };
+  const hidden = {};
+  Object.defineProperty(hidden, "lang", { value: "es", enumerable: false });
+  class WithToJson {
+    toJSON() {
+      return { lang: "es" };
+    }
+  }
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const cases = [
+    [{ lang: "es" }, "es"],
+    [{ lang: "ES-mx" }, "es"],
+    [{ lang: "en" }, "en"],
+    [{ lang: undefined }, "en"],
+    [{}, "en"],
+    [Object.assign(Object.create(null), { lang: "es" }), "es"],
+    [{ get lang() { return "es"; } }, "es"],
+    [hidden, "en"], // not enumerable: JSON.stringify leaves it out
+    [new WithToJson(), "es"],
+    [new Map([["lang", "es"]]), "en"], // JSON.stringify writes {}
+    [[], "invalid_option"],
+    [new Number(1), "invalid_option"],
+    [new Date(0), "invalid_option"],
+    [{ lang: null }, "invalid_option"],
+    [{ lang: "es\"" }, "invalid_option"],
+    [{ lang: "es", extra: "x" }, "invalid_option"],
+    [{ get lang() { throw new Error("boom"); } }, "invalid_option"],
+    [revoked.proxy, "invalid_option"],
+  ];
+  cases.forEach(([opts, want], i) => assert.equal(lang(opts), want, `case ${i}`));
+  const phone = (opts) => ck.normalizePhone("612345678", opts);
+  assert.equal(phone({ defaultCountry: "es" }).value, "+34612345678");
+  assert.equal(phone({ defaultCountry: "ES", lang: "es" }).value, "+34612345678");
+  assert.equal(phone({ defaultCountry: null }).error.code, "phone_missing_country");
+  assert.equal(phone({ defaultCountry: "España" }).error.code, "invalid_option");
+  assert.equal(phone({ defaultCountry: "E\u0000S" }).error.code, "invalid_option");
+  assert.equal(phone({ defaultCountry: 34 }).error.code, "invalid_option");
+  assert.equal(ck.normalizePhone(revoked.proxy).error.code, "wrong_type");
+  assert.equal(ck.validateContacts([revoked.proxy], { target: "contactship" }).results.length, 1);
+});
