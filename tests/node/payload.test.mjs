@@ -407,3 +407,34 @@ test("every ```js example of README.md runs and prints what its // → comments 
     await srv.close();
   }
 });
+
+test("a batch stringified at once gives every row the result it gets read alone", () => {
+  const row = (phone, name = "Ana") => ({ phone_number: phone, full_name: name, country: "ES" });
+  const deep = {};
+  let cur = deep;
+  for (let i = 0; i < 200; i++) cur = cur.k = {};
+  const rows = [
+    row("612345678"),
+    undefined,
+    () => 1,
+    Symbol("s"),
+    null,
+    "John",
+    [1, 2],
+    row("612345678", "Dup"),
+    { ...row("+34 612 34 56 79"), company: undefined, f() {} },
+    { toJSON: () => row("612 34 56 80") },
+    Object.assign(Object.create(null), row("612345681")),
+    row("nope"),
+  ];
+  rows.length = 14; // two holes at the end
+  for (const chunk of [rows, [row("612345678"), { ...row("612345682"), notes: deep }]]) {
+    // A BigInt row makes JSON.stringify of the whole chunk throw: every row is then read alone.
+    const alone = validateContacts([...chunk, 10n], { target: "contactship" }).results.slice(0, -1);
+    const atOnce = validateContacts(chunk, { target: "contactship" }).results;
+    assert.deepEqual(atOnce, alone);
+    assert.equal(atOnce.length, chunk.length);
+  }
+  const report = validateContacts(rows, { target: "contactship" });
+  assert.deepEqual(report.summary, { total: 14, valid: 4, invalid: 10, duplicates: 1 });
+});
