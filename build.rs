@@ -372,12 +372,16 @@ fn minimize(dfa: &Dfa, out: impl Fn(u64) -> u32) -> Minimal {
 /// All automata, encoded for the engine.
 ///
 /// Each automaton gets its own state numbers: 0 dead, then the states whose digits lead to
-/// different places (`1..split`), then those whose every digit leads to the same place
-/// (`split..states`, most of them: the `\d{n}` ends of numbers). Digits no state tells apart
-/// share a column. A state of the first kind has a row of one entry per column, one of the
-/// second kind a single entry; entries are one byte when the automaton has at most 256 states,
-/// else two (little-endian). Then one byte per state: the index of its output in the
-/// automaton's own part of a palette of `u32` values (whose entry 0 is 0, the dead state's).
+/// three places or more (`1..split`), then those whose digits lead to exactly two
+/// (`split..pairs`, most states with a choice: a digit range such as `[2-9]`), then those whose
+/// every digit leads to the same place (`pairs..states`, most of them: the `\d{n}` ends of
+/// numbers). Digits no state tells apart share a column. A state of the first kind has a row of
+/// one entry per column; the second kind has an entry in each of three arrays that follow the
+/// rows: the usual next state, the other one, and the columns that lead to the other one (a
+/// `u16` mask, little-endian); the third kind has a single entry. Entries are one byte when the
+/// automaton has at most 256 states, else two (little-endian). Then one byte per state: the
+/// index of its output in the automaton's own part of a palette of `u32` values (whose entry 0
+/// is 0, the dead state's).
 struct Automata {
     bytes: Vec<u8>,
     /// Rust source of each automaton's `Automaton`.
@@ -408,15 +412,6 @@ impl Automata {
         }
         let n = m.next.len();
         self.states += n;
-        // Renumbering: dead, then states with a row, then states with one entry.
-        let uniform = |s: usize| s != 0 && m.next[s].iter().all(|&t| t == m.next[s][0]);
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|&s| (s != 0, uniform(s), s));
-        let split = order.iter().filter(|&&s| !uniform(s)).count();
-        let mut id = vec![0u32; n];
-        for (new, &old) in order.iter().enumerate() {
-            id[old] = new as u32;
-        }
         // Digit classes: digits that every state sends to the same place.
         let mut classes = [0u8; 10];
         let mut reps: Vec<usize> = Vec::new();
@@ -432,8 +427,31 @@ impl Automata {
                 }
             }
         }
+        // Renumbering: dead, then states with a row, then states with two next states, then
+        // states with one.
+        let targets = |s: usize| {
+            let mut t: Vec<u32> = reps.iter().map(|&r| m.next[s][r]).collect();
+            t.sort_unstable();
+            t.dedup();
+            t.len()
+        };
+        let kind = |s: usize| match (s, targets(s)) {
+            (0, _) => 0,
+            (_, 1) => 3,
+            (_, 2) => 2,
+            _ => 1,
+        };
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&s| (kind(s), s));
+        let split = order.iter().filter(|&&s| kind(s) < 2).count();
+        let pairs = order.iter().filter(|&&s| kind(s) < 3).count();
+        let mut id = vec![0u32; n];
+        for (new, &old) in order.iter().enumerate() {
+            id[old] = new as u32;
+        }
         let wide = n > 256;
         assert!(n <= 65536, "an automaton of {n} states");
+        assert!(reps.len() <= 16, "a mask of {} columns", reps.len());
         let rows = self.bytes.len();
         let entry = |bytes: &mut Vec<u8>, t: u32| {
             let t = id[t as usize];
@@ -443,14 +461,43 @@ impl Automata {
                 bytes.push(t as u8);
             }
         };
-        for &s in order.iter().skip(1) {
-            if uniform(s) {
-                entry(&mut self.bytes, m.next[s][0]);
-            } else {
-                for &r in &reps {
-                    entry(&mut self.bytes, m.next[s][r]);
-                }
+        for &s in &order[1..split] {
+            for &r in &reps {
+                entry(&mut self.bytes, m.next[s][r]);
             }
+        }
+        // A two-way state: its usual next state is the one most columns lead to (the first
+        // column's on a tie), the other one is taken by the columns in its mask.
+        let two_way = |s: usize| -> (u32, u32, u16) {
+            let row: Vec<u32> = reps.iter().map(|&r| m.next[s][r]).collect();
+            let first = row[0];
+            let other = *row.iter().find(|&&t| t != first).expect("two next states");
+            let firsts = row.iter().filter(|&&t| t == first).count();
+            let usual = if 2 * firsts >= row.len() {
+                first
+            } else {
+                other
+            };
+            let unusual = if usual == first { other } else { first };
+            let mask = row
+                .iter()
+                .enumerate()
+                .filter(|&(_, &t)| t == unusual)
+                .fold(0u16, |mask, (c, _)| mask | 1 << c);
+            (usual, unusual, mask)
+        };
+        let two_ways = &order[split..pairs];
+        for &s in two_ways {
+            entry(&mut self.bytes, two_way(s).0);
+        }
+        for &s in two_ways {
+            entry(&mut self.bytes, two_way(s).1);
+        }
+        for &s in two_ways {
+            self.bytes.extend_from_slice(&two_way(s).2.to_le_bytes());
+        }
+        for &s in &order[pairs..] {
+            entry(&mut self.bytes, m.next[s][0]);
         }
         // Its outputs, as indexes into its own part of the palette.
         let mut own: Vec<u32> = vec![0];
@@ -483,7 +530,7 @@ impl Automata {
         );
         self.list.push(format!(
             "Automaton {{ rows: {rows}, palette: {palette}, start: {}, split: {split}, \
-             states: {n}, stride: {}, wide: {wide}, classes: {classes:?} }}",
+             pairs: {pairs}, states: {n}, stride: {}, wide: {wide}, classes: {classes:?} }}",
             id[m.start as usize],
             reps.len()
         ));

@@ -1646,15 +1646,19 @@ mod tables {
 
     /// A deterministic automaton over the ten digits, in [`DFA`] from `rows` on. Its own
     /// states: 0 is dead; states `1..split` have a row of `stride` next states (one per digit
-    /// class); states `split..states` send every digit to the same state, and have that one
-    /// only. Next states take one byte, or two (little-endian) when `wide`. Then one byte per
-    /// state: the index of its output in [`OUTPUTS`] from `palette` on.
+    /// class); states `split..pairs` lead to one of two states, and have an entry in each of
+    /// three arrays after the rows: the usual next state, the other one, and a `u16` mask
+    /// (little-endian) of the classes that lead to the other one; states `pairs..states` send
+    /// every digit to the same state, and have that one only. Next states take one byte, or
+    /// two (little-endian) when `wide`. Then one byte per state: the index of its output in
+    /// [`OUTPUTS`] from `palette` on.
     #[derive(Debug)]
     pub(super) struct Automaton {
         pub rows: u32,
         pub palette: u16,
         pub start: u16,
         pub split: u16,
+        pub pairs: u16,
         pub states: u16,
         pub stride: u8,
         pub wide: bool,
@@ -1744,10 +1748,15 @@ mod tables {
         let width = if a.wide { 2 } else { 1 };
         let stride = usize::from(a.stride);
         let split = usize::from(a.split);
-        // Rows of states 1..split, then single entries, then outputs.
+        let pairs = usize::from(a.pairs);
+        // Rows of states 1..split, then the usual next states, other next states and masks of
+        // states split..pairs, then single entries, then outputs.
         let rows = a.rows as usize;
-        let singles = rows + split.saturating_sub(1) * stride * width;
-        let outputs = singles + (usize::from(a.states) - split) * width;
+        let usual = rows + split.saturating_sub(1) * stride * width;
+        let other = usual + (pairs - split) * width;
+        let masks = other + (pairs - split) * width;
+        let singles = masks + (pairs - split) * 2;
+        let outputs = singles + (usize::from(a.states) - pairs) * width;
         let entry = |at: usize| -> usize {
             if a.wide {
                 match DFA.get(at..at + 2) {
@@ -1768,8 +1777,19 @@ mod tables {
             };
             state = if state < split {
                 entry(rows + ((state - 1) * stride + usize::from(column)) * width)
+            } else if state < pairs {
+                let i = state - split;
+                let mask = match DFA.get(masks + 2 * i..masks + 2 * i + 2) {
+                    Some(&[lo, hi]) => u16::from_le_bytes([lo, hi]),
+                    _ => 0,
+                };
+                if mask >> column & 1 != 0 {
+                    entry(other + i * width)
+                } else {
+                    entry(usual + i * width)
+                }
             } else {
-                entry(singles + (state - split) * width)
+                entry(singles + (state - pairs) * width)
             };
         }
         let index = DFA.get(outputs + state).copied().unwrap_or(0);
