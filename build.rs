@@ -673,14 +673,6 @@ fn rule_text(replacement: &str) -> String {
 /// Groups a rule can name (their marks must stay below the space character).
 const GROUP_MARKS: u32 = 30;
 
-/// Rust source of an optional string.
-fn opt_str(s: Option<&str>) -> String {
-    match s {
-        Some(s) => format!("Some({s:?})"),
-        None => "None".to_owned(),
-    }
-}
-
 /// The programs the engine runs, copied out of the build's arena: only the instructions each
 /// reaches, with splits that have nowhere else to go followed through.
 struct Runtime {
@@ -820,7 +812,19 @@ struct Generator {
 impl Generator {
     /// The number of a rule.
     fn rule(&mut self, replacement: &str) -> u16 {
-        let text = rule_text(replacement);
+        self.text(rule_text(replacement))
+    }
+
+    /// The number of a rule that is plain text (no capture groups), as given.
+    fn plain(&mut self, text: &str) -> u16 {
+        assert!(
+            !text.chars().any(|c| c < ' '),
+            "a control character in {text:?}"
+        );
+        self.text(text.to_owned())
+    }
+
+    fn text(&mut self, text: String) -> u16 {
         let i = match self.rules.iter().position(|r| *r == text) {
             Some(i) => i,
             None => {
@@ -1193,6 +1197,14 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
         .national_prefix_transform_rule()
         .filter(|rule| !rule.is_empty())
         .map(|rule| g.rule(&java_replacement(rule)));
+    let extension_prefix = meta.preferred_extension_prefix().map(|p| g.plain(p));
+    let id = match meta.id() {
+        "001" => [0, 0],
+        id => match *id.as_bytes() {
+            [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => [a, b],
+            _ => panic!("a region id that is neither two letters nor 001: {id:?}"),
+        },
+    };
     let none = "Formats { leading: 0, first: 0, count: 0 }";
     let (national, international) = if main {
         let national = formats_src(meta.formats(), meta.national_prefix(), true, g);
@@ -1206,12 +1218,11 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
         (none.to_owned(), none.to_owned())
     };
     format!(
-        "Meta {{ id: {:?}, calling_code: {}, automaton: {automaton}, \
+        "Meta {{ id: {id:?}, calling_code: {}, automaton: {automaton}, \
          type_lengths: {type_lengths:?}, all_lengths: {}, local_lengths: {}, \
          same_fixed_mobile: {same_fixed_mobile}, has_leading_digits: {}, \
          international_prefix: {}, prefix_for_parsing: {}, transform: {}, \
          extension_prefix: {}, national: {national}, international: {international} }}",
-        meta.id(),
         meta.country_code(),
         length_bits(&all),
         length_bits(&local),
@@ -1219,7 +1230,7 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
         opt_u(idd),
         opt_u(npfp),
         opt_u(transform),
-        opt_str(meta.preferred_extension_prefix()),
+        opt_u(extension_prefix),
     )
 }
 

@@ -753,9 +753,6 @@ mod engine {
     const MIN_NSN: usize = 2;
     /// libphonenumber's longest national significant number.
     const MAX_NSN: usize = 17;
-    /// The region id libphonenumber gives non-geographic calling codes (+800, +882, ...).
-    const NON_GEO: &str = "001";
-
     /// A region libphonenumber has metadata for.
     #[derive(Debug, Clone, Copy)]
     pub(super) struct Region {
@@ -1019,8 +1016,11 @@ mod engine {
     }
 
     fn region_name(meta: &'static Meta) -> Option<&'static str> {
-        // Region ids are two letters; non-geographic calling codes have `001`.
-        (meta.id.len() != NON_GEO.len()).then_some(meta.id)
+        // Region ids are two letters; non-geographic calling codes (libphonenumber's `001`)
+        // have none.
+        std::str::from_utf8(&meta.id)
+            .ok()
+            .filter(|id| id.bytes().all(|b| b.is_ascii_uppercase()))
     }
 
     /// libphonenumber's `isValidNumber` with the number's type and region; for a number that
@@ -1299,6 +1299,7 @@ mod engine {
     pub(super) fn extension_separator(number: &Number) -> &'static str {
         main_metadata(number.calling_code)
             .and_then(|meta| meta.extension_prefix)
+            .and_then(tables::rule)
             .unwrap_or(" ext. ")
     }
 
@@ -1669,7 +1670,8 @@ mod tables {
     /// One region's metadata (`001` for the non-geographic calling codes, one each).
     #[derive(Debug)]
     pub(super) struct Meta {
-        pub id: &'static str,
+        /// Its two-letter region id; zeros for the non-geographic calling codes (`001`).
+        pub id: [u8; 2],
         pub calling_code: u16,
         /// The automaton over its patterns: general, number types, leading digits.
         pub automaton: u16,
@@ -1690,8 +1692,8 @@ mod tables {
         pub prefix_for_parsing: Option<u16>,
         /// The national prefix transform rule, in [`RULES`].
         pub transform: Option<u16>,
-        /// The preferred extension prefix.
-        pub extension_prefix: Option<&'static str>,
+        /// The preferred extension prefix, in [`RULES`] (plain text: no capture groups).
+        pub extension_prefix: Option<u16>,
         /// Formats for national and for international format (empty but for the main region
         /// of a calling code, the only one formats are taken from).
         pub national: Formats,
