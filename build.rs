@@ -382,10 +382,15 @@ fn minimize(dfa: &Dfa, out: impl Fn(u64) -> u32) -> Minimal {
 /// automaton has at most 256 states, else two (little-endian). Then one byte per state: the
 /// index of its output in the automaton's own part of a palette of `u32` values (whose entry 0
 /// is 0, the dead state's).
+///
+/// The automata are laid out from the smallest to the largest (see [`Automata::finish`]).
 struct Automata {
     bytes: Vec<u8>,
-    /// Rust source of each automaton's `Automaton`.
+    /// Rust source of each automaton's `Automaton`, but for its `rows` (see `spans`).
     list: Vec<String>,
+    /// Where each automaton's bytes are in `bytes` (start, length) while they are added in
+    /// order of creation.
+    spans: Vec<(usize, usize)>,
     /// Automata already added (identical ones are shared), by their transitions, outputs and
     /// start.
     seen: HashMap<String, usize>,
@@ -398,6 +403,7 @@ impl Automata {
         Automata {
             bytes: Vec::new(),
             list: Vec::new(),
+            spans: Vec::new(),
             seen: HashMap::new(),
             palette: Vec::new(),
             states: 0,
@@ -528,14 +534,35 @@ impl Automata {
             self.palette.len() <= usize::from(u16::MAX),
             "palette overflows u16"
         );
+        self.spans.push((rows, self.bytes.len() - rows));
         self.list.push(format!(
-            "Automaton {{ rows: {rows}, palette: {palette}, start: {}, split: {split}, \
-             pairs: {pairs}, states: {n}, stride: {}, wide: {wide}, classes: {classes:?} }}",
+            "palette: {palette}, start: {}, split: {split}, pairs: {pairs}, states: {n}, \
+             stride: {}, wide: {wide}, classes: {classes:?} }}",
             id[m.start as usize],
             reps.len()
         ));
         self.seen.insert(key, self.list.len() - 1);
         self.list.len() as u16 - 1
+    }
+
+    /// Lays the automata out from the smallest to the largest (ties in order of creation),
+    /// which puts similar ones within reach of each other for gzip (-1.5 KB against the order
+    /// of creation), and completes their sources with where they start.
+    fn finish(&mut self) {
+        let mut order: Vec<usize> = (0..self.spans.len()).collect();
+        order.sort_by_key(|&i| (self.spans[i].1, i));
+        let mut bytes = Vec::with_capacity(self.bytes.len());
+        let mut rows = vec![0; self.spans.len()];
+        for i in order {
+            let (start, len) = self.spans[i];
+            rows[i] = bytes.len();
+            bytes.extend_from_slice(&self.bytes[start..start + len]);
+        }
+        assert_eq!(bytes.len(), self.bytes.len());
+        self.bytes = bytes;
+        for (source, rows) in self.list.iter_mut().zip(rows) {
+            *source = format!("Automaton {{ rows: {rows}, {source}");
+        }
     }
 }
 
@@ -991,13 +1018,14 @@ fn main() {
 
     let Generator {
         runtime,
-        automata,
+        mut automata,
         formats,
         fixed,
         rules,
         lengths,
         ..
     } = g;
+    automata.finish();
     assert!(
         runtime.insts.len() < u16::MAX as usize,
         "programs overflow u16"
