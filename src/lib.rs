@@ -43,6 +43,11 @@ pub use lang::{FieldOptions, Lang};
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+/// The Wasm build's allocator: talc instead of the default dlmalloc, for a smaller package.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The Rust examples of README.md, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

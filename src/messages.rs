@@ -201,7 +201,9 @@ pub fn render(code: ErrorCode, params: &Params, lang: Lang) -> String {
                 let name = &after[..close];
                 match params.get(name) {
                     Some(serde_json::Value::String(s)) => out.push_str(s),
-                    Some(v) => out.push_str(&v.to_string()),
+                    // Compact JSON, as `Display` writes it without `{:#}`; through the
+                    // serializer the results already use, not `Display`'s own instances.
+                    Some(v) => out.push_str(&serde_json::to_string(v).unwrap_or_default()),
                     None => out.push_str(&rest[open..open + close + 2]),
                 }
                 rest = &after[close + 1..];

@@ -753,9 +753,6 @@ mod engine {
     const MIN_NSN: usize = 2;
     /// libphonenumber's longest national significant number.
     const MAX_NSN: usize = 17;
-    /// The region id libphonenumber gives non-geographic calling codes (+800, +882, ...).
-    const NON_GEO: &str = "001";
-
     /// A region libphonenumber has metadata for.
     #[derive(Debug, Clone, Copy)]
     pub(super) struct Region {
@@ -1019,8 +1016,11 @@ mod engine {
     }
 
     fn region_name(meta: &'static Meta) -> Option<&'static str> {
-        // Region ids are two letters; non-geographic calling codes have `001`.
-        (meta.id.len() != NON_GEO.len()).then_some(meta.id)
+        // Region ids are two letters; non-geographic calling codes (libphonenumber's `001`)
+        // have none.
+        std::str::from_utf8(&meta.id)
+            .ok()
+            .filter(|id| id.bytes().all(|b| b.is_ascii_uppercase()))
     }
 
     /// libphonenumber's `isValidNumber` with the number's type and region; for a number that
@@ -1299,6 +1299,7 @@ mod engine {
     pub(super) fn extension_separator(number: &Number) -> &'static str {
         main_metadata(number.calling_code)
             .and_then(|meta| meta.extension_prefix)
+            .and_then(tables::rule)
             .unwrap_or(" ext. ")
     }
 
@@ -1646,15 +1647,19 @@ mod tables {
 
     /// A deterministic automaton over the ten digits, in [`DFA`] from `rows` on. Its own
     /// states: 0 is dead; states `1..split` have a row of `stride` next states (one per digit
-    /// class); states `split..states` send every digit to the same state, and have that one
-    /// only. Next states take one byte, or two (little-endian) when `wide`. Then one byte per
-    /// state: the index of its output in [`OUTPUTS`] from `palette` on.
+    /// class); states `split..pairs` lead to one of two states, and have an entry in each of
+    /// three arrays after the rows: the usual next state, the other one, and a `u16` mask
+    /// (little-endian) of the classes that lead to the other one; states `pairs..states` send
+    /// every digit to the same state, and have that one only. Next states take one byte, or
+    /// two (little-endian) when `wide`. Then one byte per state: the index of its output in
+    /// [`OUTPUTS`] from `palette` on.
     #[derive(Debug)]
     pub(super) struct Automaton {
         pub rows: u32,
         pub palette: u16,
         pub start: u16,
         pub split: u16,
+        pub pairs: u16,
         pub states: u16,
         pub stride: u8,
         pub wide: bool,
@@ -1665,7 +1670,8 @@ mod tables {
     /// One region's metadata (`001` for the non-geographic calling codes, one each).
     #[derive(Debug)]
     pub(super) struct Meta {
-        pub id: &'static str,
+        /// Its two-letter region id; zeros for the non-geographic calling codes (`001`).
+        pub id: [u8; 2],
         pub calling_code: u16,
         /// The automaton over its patterns: general, number types, leading digits.
         pub automaton: u16,
@@ -1686,8 +1692,8 @@ mod tables {
         pub prefix_for_parsing: Option<u16>,
         /// The national prefix transform rule, in [`RULES`].
         pub transform: Option<u16>,
-        /// The preferred extension prefix.
-        pub extension_prefix: Option<&'static str>,
+        /// The preferred extension prefix, in [`RULES`] (plain text: no capture groups).
+        pub extension_prefix: Option<u16>,
         /// Formats for national and for international format (empty but for the main region
         /// of a calling code, the only one formats are taken from).
         pub national: Formats,
@@ -1744,10 +1750,15 @@ mod tables {
         let width = if a.wide { 2 } else { 1 };
         let stride = usize::from(a.stride);
         let split = usize::from(a.split);
-        // Rows of states 1..split, then single entries, then outputs.
+        let pairs = usize::from(a.pairs);
+        // Rows of states 1..split, then the usual next states, other next states and masks of
+        // states split..pairs, then single entries, then outputs.
         let rows = a.rows as usize;
-        let singles = rows + split.saturating_sub(1) * stride * width;
-        let outputs = singles + (usize::from(a.states) - split) * width;
+        let usual = rows + split.saturating_sub(1) * stride * width;
+        let other = usual + (pairs - split) * width;
+        let masks = other + (pairs - split) * width;
+        let singles = masks + (pairs - split) * 2;
+        let outputs = singles + (usize::from(a.states) - pairs) * width;
         let entry = |at: usize| -> usize {
             if a.wide {
                 match DFA.get(at..at + 2) {
@@ -1768,8 +1779,19 @@ mod tables {
             };
             state = if state < split {
                 entry(rows + ((state - 1) * stride + usize::from(column)) * width)
+            } else if state < pairs {
+                let i = state - split;
+                let mask = match DFA.get(masks + 2 * i..masks + 2 * i + 2) {
+                    Some(&[lo, hi]) => u16::from_le_bytes([lo, hi]),
+                    _ => 0,
+                };
+                if mask >> column & 1 != 0 {
+                    entry(other + i * width)
+                } else {
+                    entry(usual + i * width)
+                }
             } else {
-                entry(singles + (state - split) * width)
+                entry(singles + (state - pairs) * width)
             };
         }
         let index = DFA.get(outputs + state).copied().unwrap_or(0);
