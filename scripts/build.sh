@@ -10,7 +10,9 @@ profile=--release
 [ "${1:-}" = --dev ] && profile=--dev
 
 # --mode no-install: use the wasm-bindgen CLI on PATH (scripts/setup.sh installs the pinned one).
-wasm-pack build "$profile" --target web --out-dir pkg --mode no-install >/dev/null 2>pkg-build.log ||
+# Feature talc: the package's allocator (a library must not pick one for Rust programs).
+wasm-pack build "$profile" --target web --out-dir pkg --mode no-install -- --features talc \
+  >/dev/null 2>pkg-build.log ||
   { cat pkg-build.log; exit 1; }
 rm -f pkg-build.log pkg/.gitignore
 

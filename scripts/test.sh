@@ -13,7 +13,7 @@ step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 step "format and lints (native and wasm32)"
 cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --features talc --quiet -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
 step "Rust tests, native"

@@ -43,8 +43,9 @@ pub use lang::{FieldOptions, Lang};
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-/// The Wasm build's allocator: talc instead of the default dlmalloc, for a smaller package.
-#[cfg(target_arch = "wasm32")]
+/// The npm package's allocator (feature `talc`): talc instead of the default dlmalloc, for a
+/// smaller package.
+#[cfg(all(target_arch = "wasm32", feature = "talc"))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
