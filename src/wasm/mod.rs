@@ -9,7 +9,6 @@
 mod fields;
 mod payload;
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -58,45 +57,60 @@ pub(crate) fn stringify(value: &JsValue) -> Option<String> {
         .and_then(|s| s.as_string())
 }
 
-/// The `lang` of an options object, read leniently so that an error about another option can
-/// still be given in the language asked for.
-fn lenient_lang(json: &str) -> Lang {
-    serde_json::from_str::<serde_json::Value>(json)
-        .ok()
-        .and_then(|v| v.get("lang").and_then(|l| l.as_str()).and_then(Lang::parse))
-        .unwrap_or_default()
+/// Options a JS caller gives as an object of strings: each known key set from its string.
+pub(crate) trait JsOptions: Default {
+    /// The option names, as the error for an unknown one lists them.
+    const NAMES: &'static str;
+
+    /// Sets the option `key` (one of [`JsOptions::NAMES`]) from a string; `Err` with the
+    /// reasons (English, Spanish) when the option does not take this value.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), [String; 2]>;
+
+    /// Whether the option `key` takes `null` (as "not given").
+    fn takes_null(key: &str) -> bool;
+
+    /// Whether `key` is an option.
+    fn knows(key: &str) -> bool {
+        Self::NAMES.split(", ").any(|name| name == key)
+    }
 }
 
-/// Options a JS caller can give as a plain object of strings, read without JSON.
-pub(crate) trait JsOptions: DeserializeOwned + Default {
-    /// Sets the option `key` from a string. `false` when the key is unknown or the value not
-    /// one the option takes: the caller then reads the object through JSON, whose error names
-    /// the option and the reason.
-    fn set(&mut self, key: &str, value: &str) -> bool;
+/// The reasons for a `lang` option that is not English or Spanish.
+fn unknown_lang(value: &str) -> [String; 2] {
+    let shown: String = value.chars().take(16).collect();
+    [
+        format!("unknown language \"{shown}\", expected \"en\" or \"es\""),
+        format!("idioma desconocido \"{shown}\"; se espera \"en\" o \"es\""),
+    ]
 }
 
 impl JsOptions for crate::lang::FieldOptions {
-    fn set(&mut self, key: &str, value: &str) -> bool {
-        match (key, Lang::parse(value)) {
-            ("lang", Some(lang)) => {
-                self.lang = lang;
-                true
-            }
-            _ => false,
-        }
+    const NAMES: &'static str = "lang";
+
+    fn set(&mut self, _: &str, value: &str) -> Result<(), [String; 2]> {
+        self.lang = Lang::parse(value).ok_or_else(|| unknown_lang(value))?;
+        Ok(())
+    }
+
+    fn takes_null(_: &str) -> bool {
+        false
     }
 }
 
 impl JsOptions for crate::phone::PhoneOptions {
-    fn set(&mut self, key: &str, value: &str) -> bool {
-        match key {
-            "defaultCountry" => {
-                self.default_country = Some(value.to_string());
-                true
-            }
-            "lang" => Lang::parse(value).map(|l| self.lang = l).is_some(),
-            _ => false,
+    const NAMES: &'static str = "defaultCountry, lang";
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), [String; 2]> {
+        if key == "lang" {
+            self.lang = Lang::parse(value).ok_or_else(|| unknown_lang(value))?;
+        } else {
+            self.default_country = Some(value.to_string());
         }
+        Ok(())
+    }
+
+    fn takes_null(key: &str) -> bool {
+        key == "defaultCountry"
     }
 }
 
@@ -122,7 +136,11 @@ fn plain_options<T: JsOptions>(json: &str) -> Option<T> {
     loop {
         let (key, after) = rest.strip_prefix('"')?.split_once('"')?;
         let (value, after) = after.strip_prefix(":\"")?.split_once('"')?;
-        if key.contains('\\') || value.contains('\\') || !options.set(key, value) {
+        if key.contains('\\')
+            || value.contains('\\')
+            || !T::knows(key)
+            || options.set(key, value).is_err()
+        {
             return None;
         }
         match after.strip_prefix(',') {
@@ -159,15 +177,71 @@ pub(crate) fn read_options<T: JsOptions>(opts: Option<&JsValue>) -> Result<T, Fi
             Lang::En,
         ));
     };
-    serde_json::from_str::<T>(&json).map_err(|e| {
-        let reason = e.to_string();
-        let option = reason.split('`').nth(1).unwrap_or("options").to_string();
-        FieldError::with_params(
+    json_options(&json)
+}
+
+/// Reads options from their JSON text (any the fast path left: escapes, `null`, wrong types,
+/// unknown keys). The first problem is the error, in the language of a valid `lang` option.
+fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
+    let invalid = |option: &str, reasons: [String; 2], lang: Lang| {
+        let option = crate::payload::shown_key(option);
+        let [en, es] = reasons;
+        let reason = match lang {
+            Lang::En => en,
+            Lang::Es => es,
+        };
+        Err(FieldError::with_params(
             ErrorCode::InvalidOption,
             params! {"option" => option, "reason" => reason},
-            lenient_lang(&json),
-        )
-    })
+            lang,
+        ))
+    };
+    let object = match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(serde_json::Value::Object(object)) => object,
+        other => {
+            let got = match other {
+                Ok(v) => crate::payload::type_name(&v),
+                Err(_) => "text that is not JSON",
+            };
+            let reasons = [
+                format!("expected an object, got {got}"),
+                format!("se esperaba un objeto, no {got}"),
+            ];
+            return invalid("options", reasons, Lang::En);
+        }
+    };
+    let lang = object
+        .get("lang")
+        .and_then(|l| l.as_str())
+        .and_then(Lang::parse)
+        .unwrap_or_default();
+    let mut options = T::default();
+    for (key, value) in &object {
+        if !T::knows(key) {
+            let reasons = [
+                format!("unknown option; the options are {}", T::NAMES),
+                format!("opción desconocida; las opciones son {}", T::NAMES),
+            ];
+            return invalid(key, reasons, lang);
+        }
+        match value {
+            serde_json::Value::String(text) => {
+                if let Err(reasons) = options.set(key, text) {
+                    return invalid(key, reasons, lang);
+                }
+            }
+            serde_json::Value::Null if T::takes_null(key) => {}
+            other => {
+                let got = crate::payload::type_name(other);
+                let reasons = [
+                    format!("expected a string, got {got}"),
+                    format!("se esperaba un texto, no {got}"),
+                ];
+                return invalid(key, reasons, lang);
+            }
+        }
+    }
+    Ok(options)
 }
 
 /// The `lang` option of a possibly invalid options object, for messages about the input.
@@ -228,11 +302,18 @@ pub fn error_messages(lang: Option<JsLang>) -> JsValue {
         .and_then(|l| l.as_string())
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default();
-    let map: std::collections::BTreeMap<&str, &str> = crate::messages::TABLE
-        .iter()
-        .map(|(code, name, _, _)| (*name, crate::messages::template(*code, lang)))
-        .collect();
-    to_js(&map)
+    /// Every code's template, in the order the codes are declared.
+    struct Templates(Lang);
+    impl Serialize for Templates {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(
+                crate::messages::TABLE
+                    .iter()
+                    .map(|(code, name, _, _)| (*name, crate::messages::template(*code, self.0))),
+            )
+        }
+    }
+    to_js(&Templates(lang))
 }
 
 #[wasm_bindgen(typescript_custom_section)]

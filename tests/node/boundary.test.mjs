@@ -134,3 +134,27 @@ test("options are read as JSON.stringify writes them, whatever their shape", () 
   assert.equal(ck.normalizePhone(revoked.proxy).error.code, "wrong_type");
   assert.equal(ck.validateContacts([revoked.proxy], { target: "contactship" }).results.length, 1);
 });
+
+test("an invalid option names itself and says why, in the language asked for", () => {
+  const err = (opts) => ck.normalizePhone("612345678", opts).error;
+  const unknown = err({ nope: 1, lang: "es" });
+  assert.deepEqual(unknown.params, { option: "nope", reason: "opción desconocida; las opciones son defaultCountry, lang" });
+  assert.equal(unknown.message, 'La opción "nope" no es válida: opción desconocida; las opciones son defaultCountry, lang.');
+  assert.deepEqual(err({ lang: "fr" }).params, { option: "lang", reason: 'unknown language "fr", expected "en" or "es"' });
+  assert.deepEqual(err({ lang: 1.5 }).params, { option: "lang", reason: "expected a string, got number" });
+  assert.deepEqual(err({ defaultCountry: 34, lang: "es" }).params, { option: "defaultCountry", reason: "se esperaba un texto, no number" });
+  assert.deepEqual(err({ lang: null }).params, { option: "lang", reason: "expected a string, got null" });
+  assert.deepEqual(err([1]).params, { option: "options", reason: "expected an object, got array" });
+  assert.deepEqual(err(new Date(0)).params, { option: "options", reason: "expected an object, got string" });
+  assert.equal(err({ ["k".repeat(100_000)]: "x" }).params.option.length, 65);
+  assert.deepEqual(ck.normalizeEmail("x", { defaultCountry: "ES" }).error.params, {
+    option: "defaultCountry",
+    reason: "unknown option; the options are lang",
+  });
+});
+
+test("errorMessages lists the codes in the order they are declared", () => {
+  const names = Object.keys(ck.errorMessages());
+  assert.equal(names[0], "empty");
+  assert.equal(names.indexOf("phone_not_a_number") < names.indexOf("email_missing_at"), true);
+});
