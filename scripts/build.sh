@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: wasm-pack (--target web), then wasm-opt from npm's binaryen,
 # then pkg/node.mjs (the glue, instantiating synchronously) so that Node users can
-# `import { normalizePhone } from "contactkit"` with no init step. `scripts/build.sh --dev` skips optimizations for a quick debug build.
+# `import { normalizePhone } from "contactkit"` with no init step. `scripts/build.sh --dev` skips
+# optimizations for a quick debug build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
