@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::{
-    js_type_name, options_lang, outcome, read_options, to_js, ErrOutcome, JsFieldOptions,
+    js_type_name, options_lang, outcome, read_options, to_js_small, ErrOutcome, JsFieldOptions,
     JsOptions, JsPhoneOptions,
 };
 use crate::error::{ErrorCode, FieldError};
@@ -58,7 +58,7 @@ pub fn normalize_email(
         Ok(value) => outcome::<email::Email>(&Ok(value)),
         Err(error) => {
             let suggestion = input.as_string().and_then(|t| email::suggest(&t));
-            to_js(&ErrOutcome {
+            to_js_small(&ErrOutcome {
                 ok: false,
                 error: &error,
                 suggestion,

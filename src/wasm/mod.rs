@@ -16,6 +16,24 @@ use crate::error::{ErrorCode, FieldError};
 use crate::lang::Lang;
 use crate::params;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` without the exception wrapper of `js_sys::JSON::parse` (a closure and an
+    /// `arguments` object per call): only for the JSON serde_json writes of one field's result,
+    /// which always parses and is at most a few KB.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn parse_small(text: &str) -> JsValue;
+}
+
+/// A field rule's result (see [`parse_small`]) as a plain JS object.
+pub(crate) fn to_js_small<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let mut json = Vec::with_capacity(256);
+    match serde_json::to_writer(&mut json, value) {
+        Ok(()) => parse_small(std::str::from_utf8(&json).unwrap_or("null")),
+        Err(_) => JsValue::NULL,
+    }
+}
+
 /// Serializes a result into a plain JS object.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     match serde_json::to_string(value) {
@@ -272,8 +290,8 @@ pub(crate) struct ErrOutcome<'a> {
 /// A field rule's result as the JS object the TypeScript types describe.
 pub(crate) fn outcome<T: Serialize>(result: &Result<T, FieldError>) -> JsValue {
     match result {
-        Ok(value) => to_js(&OkOutcome { ok: true, value }),
-        Err(error) => to_js(&ErrOutcome {
+        Ok(value) => to_js_small(&OkOutcome { ok: true, value }),
+        Err(error) => to_js_small(&ErrOutcome {
             ok: false,
             error,
             suggestion: None,
