@@ -30,12 +30,16 @@ impl Errors {
         });
     }
 
-    /// A field rule's error, under the field's path.
-    pub fn push_rule(&mut self, field: impl Into<String>, error: FieldError) {
-        self.list.push(ContactError {
-            field: field.into(),
-            error,
-        });
+    /// A field rule's value, or `None` with its error recorded under the field's path.
+    pub fn rule<T>(&mut self, field: &str, result: Result<T, FieldError>) -> Option<T> {
+        result
+            .map_err(|error| {
+                self.list.push(ContactError {
+                    field: field.into(),
+                    error,
+                })
+            })
+            .ok()
     }
 
     pub fn len(&self) -> usize {

@@ -131,15 +131,10 @@ impl ContactshipOptions {
             .as_deref()
             .map(str::trim)
             .filter(|c| !c.is_empty())
-            .and_then(
-                |c| match country::normalize(c, &FieldOptions::new(self.lang)) {
-                    Ok(found) => Some(found.value),
-                    Err(e) => {
-                        errs.push_rule("options.defaultCountry", e);
-                        None
-                    }
-                },
-            );
+            .and_then(|c| {
+                let found = country::normalize(c, &FieldOptions::new(self.lang));
+                errs.rule("options.defaultCountry", found).map(|f| f.value)
+            });
         Contactship {
             url: format!("{base}{CONTACTS_PATH}"),
             auth,
@@ -205,13 +200,8 @@ impl Contactship {
 
         // The contact's own country, when valid, is the phone's default country.
         let country_text = text(errs, "country", obj.get("country"), false, usize::MAX);
-        let country = country_text.and_then(|c| match country::normalize(c, &field_opts) {
-            Ok(found) => Some(found),
-            Err(e) => {
-                errs.push_rule("country", e);
-                None
-            }
-        });
+        let country =
+            country_text.and_then(|c| errs.rule("country", country::normalize(c, &field_opts)));
 
         let phone_text = text(
             errs,
@@ -229,13 +219,8 @@ impl Contactship {
                 default_country: region,
                 lang,
             };
-            match phone::normalize(p, &opts) {
-                Ok(found) => Some(found.value),
-                Err(e) => {
-                    errs.push_rule("phone_number", e);
-                    None
-                }
-            }
+            errs.rule("phone_number", phone::normalize(p, &opts))
+                .map(|found| found.value)
         });
 
         let full_name = text(
@@ -246,13 +231,8 @@ impl Contactship {
             FULL_NAME_MAX_CHARS,
         );
         let email = text(errs, "email", obj.get("email"), false, usize::MAX).and_then(|e| {
-            match email::normalize(e, &field_opts) {
-                Ok(found) => Some(found.value),
-                Err(err) => {
-                    errs.push_rule("email", err);
-                    None
-                }
-            }
+            errs.rule("email", email::normalize(e, &field_opts))
+                .map(|found| found.value)
         });
         let description = text(
             errs,

@@ -192,13 +192,8 @@ impl SdrAgent {
             FULL_NAME_MAX_CHARS,
         );
         let email = text(errs, "email", obj.get("email"), true, usize::MAX).and_then(|e| {
-            match email::normalize(e, &opts) {
-                Ok(found) => Some(found.value),
-                Err(err) => {
-                    errs.push_rule("email", err);
-                    None
-                }
-            }
+            errs.rule("email", email::normalize(e, &opts))
+                .map(|found| found.value)
         });
         let linkedin = text(
             errs,
@@ -207,24 +202,19 @@ impl SdrAgent {
             true,
             usize::MAX,
         )
-        .and_then(|l| match linkedin::normalize(l, &opts) {
-            Ok(found) if found.kind == LinkedInKind::Profile => Some(found.value),
-            Ok(found) => {
-                let kind = match found.kind {
-                    LinkedInKind::Company => "company",
-                    _ => "school",
-                };
-                errs.push(
-                    "linkedin_profile",
-                    ErrorCode::LinkedinNotPerson,
-                    params! {"kind" => kind},
-                );
-                None
-            }
-            Err(err) => {
-                errs.push_rule("linkedin_profile", err);
-                None
-            }
+        .and_then(|l| errs.rule("linkedin_profile", linkedin::normalize(l, &opts)))
+        .and_then(|found| {
+            let kind = match found.kind {
+                LinkedInKind::Profile => return Some(found.value),
+                LinkedInKind::Company => "company",
+                LinkedInKind::School => "school",
+            };
+            errs.push(
+                "linkedin_profile",
+                ErrorCode::LinkedinNotPerson,
+                params! {"kind" => kind},
+            );
+            None
         });
         let company = text(
             errs,
@@ -234,23 +224,13 @@ impl SdrAgent {
             COMPANY_MAX_CHARS,
         );
         let locale = text(errs, "locale", obj.get("locale"), false, usize::MAX).and_then(|l| {
-            match locale::normalize(l, &opts) {
-                Ok(found) => Some(found.value),
-                Err(err) => {
-                    errs.push_rule("locale", err);
-                    None
-                }
-            }
+            errs.rule("locale", locale::normalize(l, &opts))
+                .map(|found| found.value)
         });
         let timezone =
             text(errs, "timezone", obj.get("timezone"), false, usize::MAX).and_then(|t| {
-                match timezone::normalize(t, &opts) {
-                    Ok(found) => Some(found.value),
-                    Err(err) => {
-                        errs.push_rule("timezone", err);
-                        None
-                    }
-                }
+                errs.rule("timezone", timezone::normalize(t, &opts))
+                    .map(|found| found.value)
             });
         let metadata = metadata(errs, obj.get("metadata"));
         unknown_fields(errs, obj, &FIELDS, "");
