@@ -5,7 +5,7 @@
 //! contact-creation APIs (Contactship `POST /v1/contacts`, SDR Agent `POST /contacts/`).
 //!
 //! The same crate compiles natively for Rust servers and to Wasm for web forms (the JS binding
-//! lives in `src/wasm.rs` and is compiled only for `wasm32`), so both give the same answers.
+//! lives in `src/wasm/` and is compiled only for `wasm32`), so both give the same answers.
 //!
 //! Every field rule is a module with a `normalize` function that returns the normalized value
 //! with details, or a [`FieldError`] carrying a stable [`ErrorCode`], its parameters and a

@@ -169,7 +169,8 @@ fn plain_options<T: JsOptions>(json: &str) -> Option<T> {
 }
 
 /// Reads an options object. `undefined` and `null` give the defaults; anything else must be an
-/// object whose keys the options know. The `Lang` is returned even on error, for its message.
+/// object whose keys the options know. An error's message is in the object's own `lang` when
+/// that one is valid.
 pub(crate) fn read_options<T: JsOptions>(opts: Option<&JsValue>) -> Result<T, FieldError> {
     let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(T::default());
