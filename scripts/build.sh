@@ -10,12 +10,14 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 profile=--release
 [ "${1:-}" = --dev ] && profile=--dev
 
+# The crate built is npm/, a cdylib linking contactkit with its `talc` feature (the package's
+# allocator): cargo runs no LTO for contactkit's own rlib-and-cdylib library (npm/Cargo.toml).
 # --mode no-install: use the wasm-bindgen CLI on PATH (scripts/setup.sh installs the pinned one).
-# Feature talc: the package's allocator (a library must not pick one for Rust programs).
-wasm-pack build "$profile" --target web --out-dir pkg --mode no-install -- --features talc \
+wasm-pack build npm "$profile" --target web --out-dir ../pkg --out-name contactkit --mode no-install \
   >/dev/null 2>pkg-build.log ||
   { cat pkg-build.log; exit 1; }
 rm -f pkg-build.log pkg/.gitignore
+cp README.md pkg/README.md
 
 if [ "$profile" = --release ]; then
   # --converge repeats -Oz until it stops shrinking the module (~0.5 KB gzip); the producers
@@ -47,6 +49,10 @@ cp pkg/contactkit.d.ts pkg/node.d.mts
 node - <<'JS'
 const fs = require("fs");
 const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
+// The package is contactkit's, not the npm/ crate's (its name, keywords, README).
+p.name = "contactkit";
+p.keywords = ["phone", "email", "validation", "wasm", "contacts"];
+p.files = [...new Set([...(p.files || []), "README.md"])];
 p.files = [...new Set([...(p.files || []), "node.mjs", "node.d.mts"])];
 p.exports = {
   ".": {

@@ -90,7 +90,7 @@ async function handle(req, res) {
     else createReadStream(file).pipe(res);
   } catch {
     const hint = pathname.startsWith('/pkg/')
-      ? 'not found: build the package first (wasm-pack build --target web --out-dir pkg)'
+      ? 'not found: build the package first (bash scripts/build.sh)'
       : pathname.startsWith('/vendor/')
         ? 'not found: run `npm ci` in www/'
         : 'not found';
