@@ -28,7 +28,7 @@ if [ "$profile" = --release ]; then
   # Functions in order of name: the instances of one generic sit together (-0.7 KB gzip).
   # (Measured, not taken: --skip-pass=inlining-optimizing, -5.9 KB gzip more but ~15% fewer
   # numbers/s in bench/.)
-  wasm-opt -Oz --converge --skip-pass=memory-packing --reorder-functions-by-name \
+  wasm-opt -Oz -ocimfs 0 --converge --skip-pass=memory-packing --reorder-functions-by-name \
     --enable-bulk-memory --enable-nontrapping-float-to-int \
     --strip-producers --strip-target-features \
     pkg/contactkit_bg.wasm -o pkg/contactkit_bg.wasm

@@ -1,15 +1,107 @@
 //! Errors are data: a stable code, its parameters, and a message derived from both.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 use crate::lang::Lang;
 use crate::messages;
 
-/// Parameters of an error, by name (`{"max": 64}`); messages interpolate them.
-pub type Params = BTreeMap<&'static str, serde_json::Value>;
+/// Parameters of an error, by name (`{"max": 64}`), kept in the order of their names (as
+/// they serialize); messages interpolate them.
+///
+/// A short sorted list rather than a `BTreeMap`: an error has at most a handful, and the
+/// first error of a page is where Wasm compiles this code (V8 compiles each function on its
+/// first call; `BTreeMap::insert` alone was 3.8 KB of it, docs/performance.md).
+#[derive(Clone, Default, PartialEq)]
+pub struct Params(Vec<(&'static str, serde_json::Value)>);
+
+impl Params {
+    /// No parameters.
+    pub fn new() -> Self {
+        Params(Vec::new())
+    }
+
+    /// Sets `name` to `value`, returning the value it replaces.
+    pub fn insert(
+        &mut self,
+        name: &'static str,
+        value: serde_json::Value,
+    ) -> Option<serde_json::Value> {
+        let at = self.0.iter().position(|(n, _)| *n >= name);
+        match at {
+            Some(i) if self.0.get(i).is_some_and(|(n, _)| *n == name) => self
+                .0
+                .get_mut(i)
+                .map(|slot| std::mem::replace(&mut slot.1, value)),
+            Some(i) => {
+                self.0.insert(i, (name, value));
+                None
+            }
+            None => {
+                self.0.push((name, value));
+                None
+            }
+        }
+    }
+
+    /// The value of `name`, if the error has it.
+    pub fn get(&self, name: &str) -> Option<&serde_json::Value> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// Whether the error has a parameter `name`.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// The number of parameters.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The parameters in the order of their names.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &serde_json::Value)> {
+        self.0.iter().map(|(n, v)| (*n, v))
+    }
+}
+
+/// `params["max"]`, as with a map: panics when the error has no such parameter (use
+/// [`Params::get`] when it may be absent).
+impl std::ops::Index<&str> for Params {
+    type Output = serde_json::Value;
+
+    fn index(&self, name: &str) -> &serde_json::Value {
+        match self.get(name) {
+            Some(v) => v,
+            None => panic!("no parameter {name:?}"),
+        }
+    }
+}
+
+/// Written as a map, `{"name": value}`.
+impl fmt::Debug for Params {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+/// A JSON object, its keys in order.
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
 
 /// Every failure contactkit reports, as a stable machine code.
 ///
@@ -219,4 +311,34 @@ pub(crate) fn precheck(input: &str, lang: Lang) -> Result<&str, FieldError> {
         return Err(FieldError::new(ErrorCode::Empty, lang));
     }
     Ok(trimmed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn params_keep_name_order_and_replace_like_a_map() {
+        let mut p = Params::new();
+        assert!(p.is_empty());
+        assert_eq!(p.insert("region", json!("US")), None);
+        assert_eq!(p.insert("calling_code", json!(1)), None);
+        assert_eq!(p.insert("possible_lengths", json!([10])), None);
+        assert_eq!(p.insert("region", json!("CA")), Some(json!("US")));
+        assert_eq!(p.len(), 3);
+        let names: Vec<&str> = p.iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["calling_code", "possible_lengths", "region"]);
+        assert_eq!(p.get("region"), Some(&json!("CA")));
+        assert_eq!(p["calling_code"], json!(1));
+        assert!(!p.contains_key("max"));
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"calling_code":1,"possible_lengths":[10],"region":"CA"}"#
+        );
+        assert_eq!(
+            format!("{p:?}"),
+            r#"{"calling_code": Number(1), "possible_lengths": Array [Number(10)], "region": String("CA")}"#
+        );
+    }
 }

@@ -261,9 +261,16 @@ fn default_region(code: Option<&str>, lang: Lang) -> Result<Option<engine::Regio
     let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) else {
         return Ok(None);
     };
-    if let Some(region) = engine::Region::from_alpha2(code) {
-        return Ok(Some(region));
+    match engine::Region::from_alpha2(code) {
+        Some(region) => Ok(Some(region)),
+        None => Err(unknown_default_region(code, lang)),
     }
+}
+
+/// The error for a `defaultCountry` that is not a region libphonenumber knows.
+#[cold]
+#[inline(never)]
+fn unknown_default_region(code: &str, lang: Lang) -> FieldError {
     // Quote at most a few characters of what was given: the option is not user text to echo.
     let shown: String = code.chars().take(8).collect();
     let reason = match lang {
@@ -274,13 +281,11 @@ fn default_region(code: Option<&str>, lang: Lang) -> Result<Option<engine::Regio
     };
     let params =
         crate::params! {"option" => "defaultCountry", "reason" => reason, "value" => shown};
-    Err(FieldError::with_params(
-        ErrorCode::InvalidOption,
-        params,
-        lang,
-    ))
+    FieldError::with_params(ErrorCode::InvalidOption, params, lang)
 }
 
+#[cold]
+#[inline(never)]
 fn failure_error(failure: engine::Failure, lang: Lang) -> FieldError {
     let (code, known) = match failure {
         engine::Failure::InvalidCountryCode => {
@@ -300,6 +305,8 @@ fn failure_error(failure: engine::Failure, lang: Lang) -> FieldError {
 }
 
 /// The error for a parsed number that is not valid, from libphonenumber's length verdict.
+#[cold]
+#[inline(never)]
 fn invalid_error(
     length: engine::Length,
     region: Option<&'static str>,

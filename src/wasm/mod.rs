@@ -89,7 +89,11 @@ pub(crate) trait JsOptions: Default {
 
     /// Whether `key` is an option.
     fn knows(key: &str) -> bool {
-        Self::NAMES.split(", ").any(|name| name == key)
+        // Split on a char, not on ", ": a string pattern links the two-way searcher, 2.3 KB
+        // that V8 compiles on the first call.
+        Self::NAMES
+            .split(',')
+            .any(|name| name.trim_start_matches(' ') == key)
     }
 }
 
