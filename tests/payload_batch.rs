@@ -1,8 +1,8 @@
 //! Batches: per-row results, duplicates by each API's 409 key, chunks, invalid options.
 
 use contactkit::payload::{
-    validate_contacts, BatchOptions, BatchValidator, ContactshipOptions, RowResult,
-    SdrAgentOptions, Target,
+    build_contactship_contact, validate_contacts, BatchOptions, BatchValidator, ContactshipOptions,
+    RowResult, SdrAgentOptions, Target,
 };
 use serde_json::{json, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -232,5 +232,68 @@ fn many_rows_mixed_countries() {
     for r in &report.results[numbers.len()..] {
         let errs = r.result.as_ref().unwrap_err();
         assert_eq!(errs[0].error.params["first_row"], r.row % numbers.len());
+    }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn rows_get_what_each_gets_alone_whatever_countries_repeat() {
+    // The batch remembers the countries it has resolved (by their text, a bounded number of
+    // them): every row must still get exactly what building it alone gives, duplicates aside.
+    let countries = [
+        json!("MX"),
+        json!(" mx "),
+        json!("México"),
+        json!("Estados Unidos"),
+        json!("deu"),
+        json!("Korea"),
+        json!("Atlantis"),
+        json!("  "),
+        json!(42),
+        json!(null),
+        json!("UK"),
+        json!("The Netherlands"),
+        json!("Niger"),
+        json!("Nigeria"),
+        json!("Guinea"),
+        json!("Guinea-Bissau"),
+        json!(format!("Mexico{}", ".".repeat(150))),
+        json!(format!("{}Spain", " ".repeat(10))),
+        json!(format!("Korea{}", "-".repeat(200))),
+    ];
+    let mut rows = Vec::new();
+    for i in 0..700 {
+        // More distinct country texts than the batch keeps, then the usual ones again.
+        let country = if (300..600).contains(&i) && i % 3 == 0 {
+            json!(format!("Country {i}"))
+        } else {
+            countries[i % countries.len()].clone()
+        };
+        rows.push(json!({
+            "phone_number": format!("55 {:04} {:04}", i, 7000 + i),
+            "country": country,
+            "full_name": format!("Row {i}"),
+        }));
+    }
+    for lang in [contactkit::Lang::En, contactkit::Lang::Es] {
+        let opts = ContactshipOptions {
+            default_country: Some("AR".into()),
+            country_format: contactkit::payload::CountryFormat::Alpha2,
+            lang,
+            ..Default::default()
+        };
+        let report = validate_contacts(&rows, &BatchOptions::Contactship(opts.clone()));
+        assert_eq!(report.summary.total, rows.len());
+        assert!(report.summary.valid > 50, "{:?}", report.summary);
+        for (row, got) in rows.iter().zip(&report.results) {
+            let alone = build_contactship_contact(row, &opts);
+            let got = match &got.result {
+                Err(errs) if errs.iter().all(|e| e.error.code.as_str() == "duplicate") => {
+                    assert!(alone.is_ok(), "{row}");
+                    continue;
+                }
+                other => other,
+            };
+            assert_eq!(got, &alone, "{row}");
+        }
     }
 }

@@ -15,7 +15,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::common::{finish_row, Built, Errors};
-use super::contactship::Contactship;
+use super::contactship::{Contactship, CountryCache};
 use super::json::parse_row;
 use super::sdr_agent::SdrAgent;
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
@@ -167,7 +167,7 @@ pub struct BatchReport {
 }
 
 enum Api {
-    Contactship(Contactship),
+    Contactship(Contactship, CountryCache),
     SdrAgent(SdrAgent),
 }
 
@@ -188,7 +188,7 @@ impl fmt::Debug for BatchValidator {
     /// Shows the target and counts, never the credentials.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let target = match &self.api {
-            Some(Api::Contactship(_)) => Some(Target::Contactship),
+            Some(Api::Contactship(..)) => Some(Target::Contactship),
             Some(Api::SdrAgent(_)) => Some(Target::SdrAgent),
             None => None,
         };
@@ -226,7 +226,9 @@ impl BatchValidator {
         let lang = opts_lang(opts).unwrap_or_default();
         let mut errs = Errors::new(lang);
         let api = opts.map(|o| match o {
-            BatchOptions::Contactship(c) => Api::Contactship(c.prepare(&mut errs)),
+            BatchOptions::Contactship(c) => {
+                Api::Contactship(c.prepare(&mut errs), CountryCache::default())
+            }
             BatchOptions::SdrAgent(s) => Api::SdrAgent(s.prepare(&mut errs)),
         });
         option_errors.append(&mut errs.list);
@@ -275,8 +277,11 @@ impl BatchValidator {
     fn check(&mut self, row: &Value, broken: Vec<ContactError>) -> RowResult {
         let index = self.summary.total;
         let mut errs = Errors::new(self.lang);
-        let (built, key_field) = match &self.api {
-            Some(Api::Contactship(a)) => (a.build(row, &mut errs), Contactship::KEY_FIELD),
+        let (built, key_field) = match &mut self.api {
+            Some(Api::Contactship(a, countries)) => (
+                a.build_cached(row, &mut errs, countries),
+                Contactship::KEY_FIELD,
+            ),
             Some(Api::SdrAgent(a)) => (a.build(row, &mut errs), SdrAgent::KEY_FIELD),
             None => (
                 Built {

@@ -2,6 +2,7 @@
 //! the phone number, typed `additional_data`, authentication with `x-api-key`.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -16,7 +17,8 @@ use super::limits::{
     DESCRIPTION_MAX_CHARS, FULL_NAME_MAX_CHARS,
 };
 use super::{ContactError, Method, Request};
-use crate::error::{ErrorCode, Params};
+use crate::country::Country;
+use crate::error::{ErrorCode, FieldError, Params};
 use crate::lang::{FieldOptions, Lang};
 use crate::phone::PhoneOptions;
 use crate::{country, email, params, phone};
@@ -176,12 +178,59 @@ struct Item<'a> {
     value: Cow<'a, str>,
 }
 
+/// Countries already resolved, by their trimmed text: the rows of a batch name few distinct
+/// countries, and resolving one (folding, two table searches, three strings) cost about as much
+/// as the rest of reading the row. Bounded, so hostile rows with a new country each cannot grow
+/// it without end.
+#[derive(Default)]
+pub(crate) struct CountryCache {
+    kept: HashMap<String, Result<Country, FieldError>>,
+    /// The last text too long to keep.
+    other: Option<Result<Country, FieldError>>,
+}
+
+impl CountryCache {
+    /// At most this many texts are kept (then they are all dropped and kept again as they come)...
+    const MAX_ENTRIES: usize = 256;
+    /// ...each of at most this many bytes.
+    const MAX_KEY: usize = 128;
+
+    /// `country::normalize(text)`, from the cache when `text` was resolved before.
+    fn resolve(&mut self, text: &str, opts: &FieldOptions) -> Result<&Country, FieldError> {
+        let found = if self.kept.contains_key(text) {
+            &self.kept[text]
+        } else if text.len() <= Self::MAX_KEY {
+            if self.kept.len() >= Self::MAX_ENTRIES {
+                self.kept.clear();
+            }
+            let found = country::normalize(text, opts);
+            self.kept.entry(text.to_string()).or_insert(found)
+        } else {
+            self.other.insert(country::normalize(text, opts))
+        };
+        match found {
+            Ok(c) => Ok(c),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
 impl Contactship {
     /// The field the API deduplicates on (409 Conflict).
     pub const KEY_FIELD: &'static str = "phone_number";
 
     /// Checks a contact; the key is the E.164 phone number whenever it is valid.
     pub fn build(&self, contact: &Value, errs: &mut Errors) -> Built {
+        self.build_cached(contact, errs, &mut CountryCache::default())
+    }
+
+    /// [`Contactship::build`] with the countries of earlier rows at hand.
+    pub(crate) fn build_cached(
+        &self,
+        contact: &Value,
+        errs: &mut Errors,
+        countries: &mut CountryCache,
+    ) -> Built {
         let none = Built {
             request: None,
             key: None,
@@ -201,7 +250,7 @@ impl Contactship {
         // The contact's own country, when valid, is the phone's default country.
         let country_text = text(errs, "country", obj.get("country"), false, usize::MAX);
         let country =
-            country_text.and_then(|c| errs.rule("country", country::normalize(c, &field_opts)));
+            country_text.and_then(|c| errs.rule("country", countries.resolve(c, &field_opts)));
 
         let phone_text = text(
             errs,
@@ -211,7 +260,6 @@ impl Contactship {
             usize::MAX,
         );
         let region = country
-            .as_ref()
             .map(|c| c.value.clone())
             .or_else(|| self.default_country.clone());
         let phone = phone_text.and_then(|p| {
@@ -251,7 +299,7 @@ impl Contactship {
         let (Some(phone_number), Some(full_name)) = (phone.as_deref(), full_name) else {
             return Built { request: None, key };
         };
-        let country = country.as_ref().map(|c| match self.country_format {
+        let country = country.map(|c| match self.country_format {
             CountryFormat::Name => c.name.as_str(),
             CountryFormat::Alpha2 => c.value.as_str(),
         });
