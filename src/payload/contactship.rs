@@ -20,7 +20,6 @@ use super::{ContactError, Method, Request};
 use crate::country::Country;
 use crate::error::{ErrorCode, FieldError, Params};
 use crate::lang::{FieldOptions, Lang};
-use crate::phone::PhoneOptions;
 use crate::{country, email, params, phone};
 
 /// The documented host of the Contactship API.
@@ -260,16 +259,10 @@ impl Contactship {
             usize::MAX,
         );
         let region = country
-            .map(|c| c.value.clone())
-            .or_else(|| self.default_country.clone());
-        let phone = phone_text.and_then(|p| {
-            let opts = PhoneOptions {
-                default_country: region,
-                lang,
-            };
-            errs.rule("phone_number", phone::normalize(p, &opts))
-                .map(|found| found.value)
-        });
+            .map(|c| c.value.as_str())
+            .or(self.default_country.as_deref());
+        let phone =
+            phone_text.and_then(|p| errs.rule("phone_number", phone::e164(p, region, lang)));
 
         let full_name = text(
             errs,
