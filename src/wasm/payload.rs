@@ -334,17 +334,77 @@ fn validator(options: &JsValue) -> CoreValidator {
     }
 }
 
-/// `{ results, errors }` for one chunk; `errors` says when `rows` is not an array.
-#[derive(Serialize)]
-struct Chunk<'a> {
-    results: &'a [payload::RowResult],
-    errors: &'a [ContactError],
+/// The JSON of a chunk's results, written as each row is validated (no list of results is kept):
+/// `{"results":[...]`, then the caller's fields and `}`.
+struct Results {
+    json: Vec<u8>,
+    rows: usize,
+    /// A row did not serialize (it always does: see `body_text`); the result is then `null`,
+    /// as when the whole report was serialized at once.
+    failed: bool,
 }
 
-fn validate_rows(
-    v: &mut CoreValidator,
-    rows: &JsValue,
-) -> (Vec<payload::RowResult>, Vec<ContactError>) {
+impl Results {
+    fn new() -> Self {
+        Results {
+            json: b"{\"results\":[".to_vec(),
+            rows: 0,
+            failed: false,
+        }
+    }
+
+    /// Room for `rows` more rows: about 250 bytes each (an error with its message, or a
+    /// request); grown if need be.
+    fn reserve(&mut self, rows: usize) {
+        self.json.reserve(rows.min(100_000) * 256);
+    }
+
+    fn push(&mut self, row: &payload::RowResult) {
+        if self.rows > 0 {
+            self.json.push(b',');
+        }
+        self.rows += 1;
+        self.failed |= serde_json::to_writer(&mut self.json, row).is_err();
+    }
+
+    /// Ends the results, adds `,"name":value` for each field, closes the object and makes it
+    /// a JS value.
+    fn finish(mut self, fields: &[(&str, &dyn erased::Json)]) -> JsValue {
+        if self.failed {
+            return JsValue::NULL;
+        }
+        self.json.push(b']');
+        for (name, value) in fields {
+            self.json.extend_from_slice(b",\"");
+            self.json.extend_from_slice(name.as_bytes());
+            self.json.extend_from_slice(b"\":");
+            if value.write(&mut self.json).is_err() {
+                return JsValue::NULL;
+            }
+        }
+        self.json.push(b'}');
+        match std::str::from_utf8(&self.json) {
+            Ok(text) => js_sys::JSON::parse(text).unwrap_or(JsValue::NULL),
+            Err(_) => JsValue::NULL,
+        }
+    }
+}
+
+mod erased {
+    /// A value that serde_json can write, behind `dyn`.
+    pub(super) trait Json {
+        fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+            serde_json::to_writer(out, self)
+        }
+    }
+}
+
+/// Validates a chunk into `out`; the errors say when `rows` is not an array.
+fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Results) -> Vec<ContactError> {
     let Some(array) = rows.dyn_ref::<js_sys::Array>() else {
         let e = error(
             "rows",
@@ -352,9 +412,11 @@ fn validate_rows(
             params! {"expected" => "array", "got" => js_type_name(rows)},
             v.lang(),
         );
-        return (Vec::new(), vec![e]);
+        return vec![e];
     };
     let lang = v.lang();
+    let length = array.length() as usize;
+    out.reserve(length);
     // One JSON.stringify for the whole chunk, cut into rows by serde_json without building
     // them, instead of a call across the boundary and a stringify per row. It writes each row as
     // stringifying the row alone would, except `null` for what has no JSON form (`undefined`, a
@@ -364,22 +426,28 @@ fn validate_rows(
     let raws = whole
         .as_deref()
         .and_then(|t| serde_json::from_str::<Vec<&RawValue>>(t).ok())
-        .filter(|raws| raws.len() == array.length() as usize);
+        .filter(|raws| raws.len() == length);
     let one = |v: &mut CoreValidator, row: JsValue| {
         let (text, broken) = row_text(&row, lang);
         v.validate_text(&text, broken)
     };
-    let results = match raws {
-        Some(raws) => (0..)
-            .zip(raws)
-            .map(|(i, raw)| match raw.get() {
-                "null" => one(v, array.get(i)),
-                text => v.validate_text(text, Vec::new()),
-            })
-            .collect(),
-        None => array.iter().map(|row| one(v, row)).collect(),
-    };
-    (results, Vec::new())
+    match raws {
+        Some(raws) => {
+            for (i, raw) in (0..).zip(raws) {
+                let result = match raw.get() {
+                    "null" => one(v, array.get(i)),
+                    text => v.validate_text(text, Vec::new()),
+                };
+                out.push(&result);
+            }
+        }
+        None => {
+            for row in array.iter() {
+                out.push(&one(v, row));
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// Validates rows for one API: each row's request or errors, duplicates flagged, and counts.
@@ -388,21 +456,12 @@ pub fn validate_contacts(
     #[wasm_bindgen(unchecked_param_type = "unknown[]")] rows: JsValue,
     #[wasm_bindgen(unchecked_param_type = "BatchOptions")] options: JsValue,
 ) -> JsValue {
-    #[derive(Serialize)]
-    struct Report<'a> {
-        results: &'a [payload::RowResult],
-        summary: payload::BatchSummary,
-        errors: &'a [ContactError],
-    }
     let mut v = validator(&options);
-    let (results, rows_errors) = validate_rows(&mut v, &rows);
+    let mut results = Results::new();
+    let rows_errors = validate_rows(&mut v, &rows, &mut results);
     let mut errors = v.errors().to_vec();
     errors.extend(rows_errors);
-    to_js(&Report {
-        results: &results,
-        summary: v.summary(),
-        errors: &errors,
-    })
+    results.finish(&[("summary", &v.summary()), ("errors", &errors)])
 }
 
 /// Validates a large batch chunk by chunk (for a Web Worker reporting progress): only the keys
@@ -437,11 +496,9 @@ impl JsBatchValidator {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "unknown[]")] rows: JsValue,
     ) -> JsValue {
-        let (results, errors) = validate_rows(&mut self.inner, &rows);
-        to_js(&Chunk {
-            results: &results,
-            errors: &errors,
-        })
+        let mut results = Results::new();
+        let errors = validate_rows(&mut self.inner, &rows, &mut results);
+        results.finish(&[("errors", &errors)])
     }
 
     /// The counts over every row validated so far.
