@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::common::{finish_row, Built, Errors};
 use super::contactship::{Contactship, CountryCache};
-use super::json::parse_row;
+use super::json::{parse_row, Row};
 use super::sdr_agent::SdrAgent;
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
 use crate::error::ErrorCode;
@@ -269,13 +269,21 @@ impl BatchValidator {
 
     /// The JS binding's entry: `broken` are fields that could not be turned into JSON.
     pub(crate) fn validate_text(&mut self, row: &str, mut broken: Vec<ContactError>) -> RowResult {
+        // Contactship reads a row's fields without a `Value` built for it when it is a plain
+        // object (what JSON.stringify makes of a row); anything else as before.
+        if let Some(Api::Contactship(a, countries)) = &mut self.api {
+            if let Some(row) = Row::read(row) {
+                let mut errs = Errors::new(self.lang);
+                let built = a.build_fields(&row.fields(), &mut errs, countries);
+                return self.finish(built, Contactship::KEY_FIELD, errs, broken);
+            }
+        }
         let (value, mut parse_broken) = parse_row(row, self.lang);
         broken.append(&mut parse_broken);
         self.check(&value, broken)
     }
 
     fn check(&mut self, row: &Value, broken: Vec<ContactError>) -> RowResult {
-        let index = self.summary.total;
         let mut errs = Errors::new(self.lang);
         let (built, key_field) = match &mut self.api {
             Some(Api::Contactship(a, countries)) => (
@@ -291,6 +299,19 @@ impl BatchValidator {
                 "",
             ),
         };
+        self.finish(built, key_field, errs, broken)
+    }
+
+    /// A row's result from what its API's builder made of it: its key checked against the
+    /// earlier rows', its errors put together, the counts updated.
+    fn finish(
+        &mut self,
+        built: Built,
+        key_field: &str,
+        mut errs: Errors,
+        broken: Vec<ContactError>,
+    ) -> RowResult {
+        let index = self.summary.total;
         let mut duplicate = false;
         let Built { request, key } = built;
         if let Some(key) = key {
