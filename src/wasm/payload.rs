@@ -6,7 +6,6 @@
 //! stringify (a cycle, a BigInt, nesting deeper than JS's own stack) is taken apart key by key
 //! so the other fields are still checked. Nothing here throws.
 
-use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -165,24 +164,36 @@ fn payload_shown_key(k: &str) -> String {
     }
 }
 
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Outcome<'a> {
-    Ok {
-        ok: bool,
-        request: &'a Request,
-    },
-    Err {
-        ok: bool,
-        errors: &'a [ContactError],
-    },
+/// `{ ok: true, request }` or `{ ok: false, errors }` as a plain JS object.
+fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
+    let mut json = Vec::with_capacity(512);
+    let written = match result {
+        Ok(request) => {
+            json.extend_from_slice(b"{\"ok\":true,\"request\":");
+            payload::write_request_json(&mut json, request)
+        }
+        Err(errors) => {
+            json.extend_from_slice(b"{\"ok\":false,\"errors\":");
+            payload::write_errors_json(&mut json, errors)
+        }
+    };
+    json.push(b'}');
+    parse_json(written.map(|()| json))
 }
 
-fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
-    match result {
-        Ok(request) => to_js(&Outcome::Ok { ok: true, request }),
-        Err(errors) => to_js(&Outcome::Err { ok: false, errors }),
+/// `JSON.parse` of what serde_json (or a writer of the same bytes) wrote; `null` if it failed.
+fn parse_json(json: serde_json::Result<Vec<u8>>) -> JsValue {
+    match json.as_deref().map(std::str::from_utf8) {
+        Ok(Ok(text)) => js_sys::JSON::parse(text).unwrap_or(JsValue::NULL),
+        _ => JsValue::NULL,
     }
+}
+
+/// A list of errors as a JS array.
+fn errors_js(errors: &[ContactError]) -> JsValue {
+    let mut json = Vec::with_capacity(256);
+    let written = payload::write_errors_json(&mut json, errors);
+    parse_json(written.map(|()| json))
 }
 
 /// Validates a contact for Contactship `POST /v1/contacts` and builds the request.
@@ -364,42 +375,30 @@ impl Results {
             self.json.push(b',');
         }
         self.rows += 1;
-        self.failed |= serde_json::to_writer(&mut self.json, row).is_err();
+        self.failed |= row.write_json(&mut self.json).is_err();
     }
 
-    /// Ends the results, adds `,"name":value` for each field, closes the object and makes it
-    /// a JS value.
-    fn finish(mut self, fields: &[(&str, &dyn erased::Json)]) -> JsValue {
+    /// Ends the results, adds the summary (for `validateContacts`) and the errors, closes the
+    /// object and makes it a JS value.
+    fn finish(
+        mut self,
+        summary: Option<payload::BatchSummary>,
+        errors: &[ContactError],
+    ) -> JsValue {
         if self.failed {
             return JsValue::NULL;
         }
         self.json.push(b']');
-        for (name, value) in fields {
-            self.json.extend_from_slice(b",\"");
-            self.json.extend_from_slice(name.as_bytes());
-            self.json.extend_from_slice(b"\":");
-            if value.write(&mut self.json).is_err() {
+        if let Some(summary) = summary {
+            self.json.extend_from_slice(b",\"summary\":");
+            if serde_json::to_writer(&mut self.json, &summary).is_err() {
                 return JsValue::NULL;
             }
         }
+        self.json.extend_from_slice(b",\"errors\":");
+        let written = payload::write_errors_json(&mut self.json, errors);
         self.json.push(b'}');
-        match std::str::from_utf8(&self.json) {
-            Ok(text) => js_sys::JSON::parse(text).unwrap_or(JsValue::NULL),
-            Err(_) => JsValue::NULL,
-        }
-    }
-}
-
-mod erased {
-    /// A value that serde_json can write, behind `dyn`.
-    pub(super) trait Json {
-        fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-            serde_json::to_writer(out, self)
-        }
+        parse_json(written.map(|()| self.json))
     }
 }
 
@@ -461,7 +460,7 @@ pub fn validate_contacts(
     let rows_errors = validate_rows(&mut v, &rows, &mut results);
     let mut errors = v.errors().to_vec();
     errors.extend(rows_errors);
-    results.finish(&[("summary", &v.summary()), ("errors", &errors)])
+    results.finish(Some(v.summary()), &errors)
 }
 
 /// Validates a large batch chunk by chunk (for a Web Worker reporting progress): only the keys
@@ -487,7 +486,7 @@ impl JsBatchValidator {
     /// The problems of the options; empty when they are valid.
     #[wasm_bindgen(getter, unchecked_return_type = "ContactError[]")]
     pub fn errors(&self) -> JsValue {
-        to_js(self.inner.errors())
+        errors_js(self.inner.errors())
     }
 
     /// Validates the next chunk; `row` numbers continue from the previous chunk.
@@ -498,7 +497,7 @@ impl JsBatchValidator {
     ) -> JsValue {
         let mut results = Results::new();
         let errors = validate_rows(&mut self.inner, &rows, &mut results);
-        results.finish(&[("errors", &errors)])
+        results.finish(None, &errors)
     }
 
     /// The counts over every row validated so far.
