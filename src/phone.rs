@@ -195,9 +195,53 @@ pub struct Phone {
 /// assert_eq!(err.message, "This is not a valid phone number for GB.");
 /// ```
 pub fn normalize(input: &str, opts: &PhoneOptions) -> Result<Phone, FieldError> {
-    let lang = opts.lang;
+    let valid = check(input, opts.default_country.as_deref(), opts.lang)?;
+    let (number, extension) = (valid.number, valid.spelled.extension);
+    let formats = engine::format(&number);
+    let (international, national) = match &extension {
+        Some(ext) => {
+            let sep = engine::extension_separator(&number);
+            (
+                format!("{}{sep}{ext}", formats.international),
+                format!("{}{sep}{ext}", formats.national),
+            )
+        }
+        None => (formats.international, formats.national),
+    };
+    Ok(Phone {
+        value: formats.e164.clone(),
+        e164: formats.e164,
+        international,
+        national,
+        calling_code: number.calling_code(),
+        region: valid.region.map(str::to_owned),
+        number_type: valid.number_type,
+        extension,
+    })
+}
+
+/// `normalize(input).value` (the E.164 form) without the other formats, for the payload
+/// builders, which send only this.
+pub(crate) fn e164(
+    input: &str,
+    default_country: Option<&str>,
+    lang: Lang,
+) -> Result<String, FieldError> {
+    check(input, default_country, lang).map(|valid| engine::e164(&valid.number))
+}
+
+/// A number [`normalize`] finds valid, before it is formatted.
+struct Valid {
+    number: engine::Number,
+    spelled: spelling::Spelled,
+    number_type: NumberType,
+    region: Option<&'static str>,
+}
+
+/// Everything [`normalize`] checks: the number, or the error it reports.
+fn check(input: &str, default_country: Option<&str>, lang: Lang) -> Result<Valid, FieldError> {
     let text = precheck(input, lang)?;
-    let default = default_region(opts.default_country.as_deref(), lang)?;
+    let default = default_region(default_country, lang)?;
     let spelled = spelling::read(text).map_err(|code| FieldError::new(code, lang))?;
 
     let dialled = match (spelled.prefix, default) {
@@ -226,30 +270,12 @@ pub fn normalize(input: &str, opts: &PhoneOptions) -> Result<Phone, FieldError> 
         engine::Verdict::Valid {
             number_type,
             region,
-        } => {
-            let formats = engine::format(&number);
-            let extension = spelled.extension;
-            let (international, national) = match &extension {
-                Some(ext) => {
-                    let sep = engine::extension_separator(&number);
-                    (
-                        format!("{}{sep}{ext}", formats.international),
-                        format!("{}{sep}{ext}", formats.national),
-                    )
-                }
-                None => (formats.international, formats.national),
-            };
-            Ok(Phone {
-                value: formats.e164.clone(),
-                e164: formats.e164,
-                international,
-                national,
-                calling_code: number.calling_code(),
-                region: region.map(str::to_owned),
-                number_type,
-                extension,
-            })
-        }
+        } => Ok(Valid {
+            number,
+            spelled,
+            number_type,
+            region,
+        }),
         engine::Verdict::Invalid { length, region } => {
             Err(invalid_error(length, region, number.calling_code(), lang))
         }
@@ -1164,13 +1190,21 @@ mod engine {
     }
 
     /// libphonenumber's `format` in E.164, international and national formats.
-    pub(super) fn format(number: &Number) -> Formats {
-        // `+`, the calling code: at most four characters.
+    /// `+`, the calling code and the national significant number.
+    pub(super) fn e164(number: &Number) -> String {
         let mut code = [b'+', 0, 0, 0];
         let code = code_digits(number.calling_code, &mut code);
         let mut e164 = String::with_capacity(code.len() + number.nsn.len());
         e164.push_str(code);
         e164.push_str(&number.nsn);
+        e164
+    }
+
+    pub(super) fn format(number: &Number) -> Formats {
+        // `+`, the calling code: at most four characters.
+        let mut code = [b'+', 0, 0, 0];
+        let code = code_digits(number.calling_code, &mut code);
+        let e164 = e164(number);
         let Some(meta) = main_metadata(number.calling_code) else {
             return Formats {
                 international: e164.clone(),

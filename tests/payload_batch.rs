@@ -1,8 +1,8 @@
 //! Batches: per-row results, duplicates by each API's 409 key, chunks, invalid options.
 
 use contactkit::payload::{
-    validate_contacts, BatchOptions, BatchValidator, ContactshipOptions, RowResult,
-    SdrAgentOptions, Target,
+    build_contactship_contact, build_contactship_contact_json, validate_contacts, BatchOptions,
+    BatchValidator, ContactshipOptions, RowResult, SdrAgentOptions, Target,
 };
 use serde_json::{json, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -233,4 +233,129 @@ fn many_rows_mixed_countries() {
         let errs = r.result.as_ref().unwrap_err();
         assert_eq!(errs[0].error.params["first_row"], r.row % numbers.len());
     }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn rows_get_what_each_gets_alone_whatever_countries_repeat() {
+    // The batch remembers the countries it has resolved (by their text, a bounded number of
+    // them): every row must still get exactly what building it alone gives, duplicates aside.
+    let countries = [
+        json!("MX"),
+        json!(" mx "),
+        json!("México"),
+        json!("Estados Unidos"),
+        json!("deu"),
+        json!("Korea"),
+        json!("Atlantis"),
+        json!("  "),
+        json!(42),
+        json!(null),
+        json!("UK"),
+        json!("The Netherlands"),
+        json!("Niger"),
+        json!("Nigeria"),
+        json!("Guinea"),
+        json!("Guinea-Bissau"),
+        json!(format!("Mexico{}", ".".repeat(150))),
+        json!(format!("{}Spain", " ".repeat(10))),
+        json!(format!("Korea{}", "-".repeat(200))),
+    ];
+    let mut rows = Vec::new();
+    for i in 0..700 {
+        // More distinct country texts than the batch keeps, then the usual ones again.
+        let country = if (300..600).contains(&i) && i % 3 == 0 {
+            json!(format!("Country {i}"))
+        } else {
+            countries[i % countries.len()].clone()
+        };
+        rows.push(json!({
+            "phone_number": format!("55 {:04} {:04}", i, 7000 + i),
+            "country": country,
+            "full_name": format!("Row {i}"),
+        }));
+    }
+    for lang in [contactkit::Lang::En, contactkit::Lang::Es] {
+        let opts = ContactshipOptions {
+            default_country: Some("AR".into()),
+            country_format: contactkit::payload::CountryFormat::Alpha2,
+            lang,
+            ..Default::default()
+        };
+        let report = validate_contacts(&rows, &BatchOptions::Contactship(opts.clone()));
+        assert_eq!(report.summary.total, rows.len());
+        assert!(report.summary.valid > 50, "{:?}", report.summary);
+        for (row, got) in rows.iter().zip(&report.results) {
+            let alone = build_contactship_contact(row, &opts);
+            let got = match &got.result {
+                Err(errs) if errs.iter().all(|e| e.error.code.as_str() == "duplicate") => {
+                    assert!(alone.is_ok(), "{row}");
+                    continue;
+                }
+                other => other,
+            };
+            assert_eq!(got, &alone, "{row}");
+        }
+    }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn rows_given_as_text_get_what_the_json_value_gets() {
+    // A batch reads a Contactship row's text without building a JSON value for it when it is a
+    // plain object: the results must be those of the row read as a value, whatever the text.
+    let deep = format!(
+        r#"{{"full_name":"A","additional_data":{}{}}}"#,
+        "[".repeat(300),
+        "]".repeat(300)
+    );
+    // Nested as deep as serde_json reads alone but not inside the row, and one level more.
+    let edge = |n: usize| {
+        format!(
+            r#"{{"phone_number":"+34612345{n}","full_name":"A","additional_data":{}{}}}"#,
+            "[".repeat(n),
+            "]".repeat(n)
+        )
+    };
+    let many: String = (0..40).map(|i| format!(r#""f{i}":{i},"#)).collect();
+    let texts = [
+        r#"{"phone_number":"+34 612 34 56 78","full_name":"Ana","country":"ES"}"#.to_string(),
+        r#" { "phone_number" : "+34612345679" , "full_name" : "An\u0061 \"la\" \n" } "#.into(),
+        r#"{"phone_number":"+34612345680","full_name":"Ana","full_name":"Bea","country":null}"#.into(),
+        r#"{"phone_number":"+34612345681","full_name":"Ana","full_name":7}"#.into(),
+        r#"{"phone_number":"+34612345682","full_name":"x","email":"A@Example.COM","description":"d"}"#.into(),
+        r#"{"phone_number":612345678,"full_name":true,"country":["ES"],"email":{"a":1}}"#.into(),
+        r#"{"phone_number":"+34612345683","full_name":"x","additional_data":[{"type":"number","field":"n","value":1.50},{"type":"number","field":"m","value":-0.0},{"type":"date","field":"d","value":"2024-02-29"},{"type":"text","field":"t","value":"x","extra":null},7]}"#.into(),
+        r#"{"phone_number":"+34612345684","full_name":"x","additional_data":"none"}"#.into(),
+        r#"{"phone_number":"+34612345685","full_name":"x","additional_data":{"type":"text"}}"#.into(),
+        r#"{"phone_number":"+34612345686","full_name":"x","additional_data":[{"type":"number","field":"n","value":1e400}]}"#.into(),
+        r#"{"phone_number":"+34612345687","full_name":"x","additional_data":[{"type":"number","field":"n","value":123456789012345678901234567890}]}"#.into(),
+        r#"{"$serde_json::private::RawValue":"{\"full_name\":\"raw\"}"}"#.into(),
+        r#"{"phone_number":"+34612345688","full_name":"x","$serde_json::private::RawValue":"1"}"#.into(),
+        r#"{"\u0070hone_number":"+34612345689","full_name":"x","a\"b":1}"#.into(),
+        format!(r#"{{{many}"phone_number":"+34612345690","full_name":"x"}}"#),
+        deep,
+        edge(126),
+        edge(127),
+        edge(128),
+        r#"{}"#.into(),
+        r#"[]"#.into(),
+        r#""row""#.into(),
+        r#"null"#.into(),
+        r#"{"full_name":"x",}"#.into(),
+        r#"{"full_name":"x"} {}"#.into(),
+        r#"{"full_name":"\ud800"}"#.into(),
+        r#"{"full_name":"a" "b"}"#.into(),
+        "{\"full_name\":\"a\tb\",\"phone_number\":\"+34612345692\"}".into(),
+        "{\"full_name\":\"ab\",\"phone_number\":\"+34612345693\",\"a\u{1}\":1}".into(),
+        "".into(),
+    ];
+    let opts = ContactshipOptions {
+        default_country: Some("ES".into()),
+        ..Default::default()
+    };
+    let mut batch = BatchValidator::new(&BatchOptions::Contactship(opts.clone()));
+    for text in &texts {
+        let got = batch.validate_json_row(text).result;
+        assert_eq!(got, build_contactship_contact_json(text, &opts), "{text}");
+    }
+    assert!(batch.summary().valid >= 4, "{:?}", batch.summary());
 }

@@ -73,11 +73,55 @@ pub(crate) fn shown_key(key: &str) -> String {
 }
 
 pub(crate) fn type_mismatch(errs: &mut Errors, field: &str, expected: &str, got: &Value) {
+    mismatch(errs, field, expected, type_name(got));
+}
+
+fn mismatch(errs: &mut Errors, field: &str, expected: &str, got: &'static str) {
     errs.push(
         field,
         ErrorCode::TypeMismatch,
-        params! {"expected" => expected, "got" => type_name(got)},
+        params! {"expected" => expected, "got" => got},
     );
+}
+
+/// A field of a contact as a builder reads it: text, or any other JSON value.
+#[derive(Clone, Copy)]
+pub(crate) enum Field<'v> {
+    Text(&'v str),
+    Json(&'v Value),
+}
+
+impl<'v> Field<'v> {
+    pub fn of(v: &'v Value) -> Self {
+        match v {
+            Value::String(s) => Field::Text(s),
+            other => Field::Json(other),
+        }
+    }
+
+    /// The JSON type, as messages name it.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Field::Text(_) => "string",
+            Field::Json(v) => type_name(v),
+        }
+    }
+}
+
+/// A contact's fields in the order given, as builders read them: from a JSON object, or from a
+/// row read without building one ([`super::json::Row`]).
+pub(crate) type Fields<'v> = [(&'v str, Field<'v>)];
+
+/// The fields of a JSON object.
+pub(crate) fn fields_of(obj: &Map<String, Value>) -> Vec<(&str, Field<'_>)> {
+    obj.iter()
+        .map(|(k, v)| (k.as_str(), Field::of(v)))
+        .collect()
+}
+
+/// The field `name`, if the contact has it.
+pub(crate) fn field<'v>(fields: &Fields<'v>, name: &str) -> Option<Field<'v>> {
+    fields.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
 }
 
 /// Reads a text field: trimmed, blank treated as absent, at most `max` characters.
@@ -91,14 +135,25 @@ pub(crate) fn text<'a>(
     required: bool,
     max: usize,
 ) -> Option<&'a str> {
+    text_field(errs, field, value.map(Field::of), required, max)
+}
+
+/// [`text`] of a [`Field`].
+pub(crate) fn text_field<'a>(
+    errs: &mut Errors,
+    field: &str,
+    value: Option<Field<'a>>,
+    required: bool,
+    max: usize,
+) -> Option<&'a str> {
     match value {
-        None | Some(Value::Null) => {
+        None | Some(Field::Json(Value::Null)) => {
             if required {
                 errs.push(field, ErrorCode::Required, Params::new());
             }
             None
         }
-        Some(Value::String(s)) => {
+        Some(Field::Text(s)) => {
             let t = s.trim();
             if t.is_empty() {
                 if required {
@@ -121,7 +176,7 @@ pub(crate) fn text<'a>(
             Some(t)
         }
         Some(other) => {
-            type_mismatch(errs, field, "string", other);
+            mismatch(errs, field, "string", other.type_name());
             None
         }
     }
@@ -135,8 +190,18 @@ pub(crate) fn unknown_fields(
     known: &[&str],
     prefix: &str,
 ) {
-    for key in obj.keys() {
-        if !known.contains(&key.as_str()) {
+    unknown_names(errs, obj.keys().map(String::as_str), known, prefix);
+}
+
+/// [`unknown_fields`] of the names of a contact's fields.
+pub(crate) fn unknown_names<'a>(
+    errs: &mut Errors,
+    names: impl Iterator<Item = &'a str>,
+    known: &[&str],
+    prefix: &str,
+) {
+    for key in names {
+        if !known.contains(&key) {
             let shown = shown_key(key);
             errs.push(
                 format!("{prefix}{shown}"),

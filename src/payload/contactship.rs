@@ -8,17 +8,18 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::common::{
-    base_url, body_text, build_text, build_value, credential, json_headers, text, type_mismatch,
-    ApiOptions, Built, Errors, OptionsReader, PreparedApi,
+    base_url, body_text, build_text, build_value, credential, field, json_headers, text,
+    text_field, type_mismatch, ApiOptions, Built, Errors, Field, Fields, OptionsReader,
+    PreparedApi,
 };
 use super::limits::{
     ADDITIONAL_DATA_FIELD_MAX_CHARS, ADDITIONAL_DATA_MAX_ITEMS, ADDITIONAL_DATA_VALUE_MAX_CHARS,
     DESCRIPTION_MAX_CHARS, FULL_NAME_MAX_CHARS,
 };
 use super::{ContactError, Method, Request};
-use crate::error::{ErrorCode, Params};
+use crate::country::Country;
+use crate::error::{ErrorCode, FieldError, Params};
 use crate::lang::{FieldOptions, Lang};
-use crate::phone::PhoneOptions;
 use crate::{country, email, params, phone};
 
 /// The documented host of the Contactship API.
@@ -176,73 +177,129 @@ struct Item<'a> {
     value: Cow<'a, str>,
 }
 
+/// Countries already resolved, by their trimmed text: the rows of a batch name few distinct
+/// countries, and resolving one (folding, two table searches, three strings) cost about as much
+/// as the rest of reading the row. Bounded, so hostile rows with a new country each cannot grow
+/// it without end.
+#[derive(Default)]
+pub(crate) struct CountryCache {
+    /// Sorted by text (a sorted list links less code into the .wasm than a hash map).
+    kept: Vec<(String, Result<Country, FieldError>)>,
+    /// The last text too long to keep.
+    other: Option<Result<Country, FieldError>>,
+}
+
+impl CountryCache {
+    /// At most this many texts are kept (then they are all dropped and kept again as they come)...
+    const MAX_ENTRIES: usize = 256;
+    /// ...each of at most this many bytes.
+    const MAX_KEY: usize = 128;
+
+    /// `country::normalize(text)`, from the cache when `text` was resolved before.
+    fn resolve(&mut self, text: &str, opts: &FieldOptions) -> Result<&Country, FieldError> {
+        let found = match self.kept.binary_search_by(|(k, _)| k.as_str().cmp(text)) {
+            Ok(i) => &self.kept[i].1,
+            Err(_) if text.len() > Self::MAX_KEY => {
+                self.other.insert(country::normalize(text, opts))
+            }
+            Err(mut i) => {
+                if self.kept.len() >= Self::MAX_ENTRIES {
+                    self.kept.clear();
+                    i = 0;
+                }
+                self.kept
+                    .insert(i, (text.to_string(), country::normalize(text, opts)));
+                &self.kept[i].1
+            }
+        };
+        match found {
+            Ok(c) => Ok(c),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
 impl Contactship {
     /// The field the API deduplicates on (409 Conflict).
     pub const KEY_FIELD: &'static str = "phone_number";
 
     /// Checks a contact; the key is the E.164 phone number whenever it is valid.
     pub fn build(&self, contact: &Value, errs: &mut Errors) -> Built {
-        let none = Built {
-            request: None,
-            key: None,
-        };
+        self.build_cached(contact, errs, &mut CountryCache::default())
+    }
+
+    /// [`Contactship::build`] with the countries of earlier rows at hand.
+    pub(crate) fn build_cached(
+        &self,
+        contact: &Value,
+        errs: &mut Errors,
+        countries: &mut CountryCache,
+    ) -> Built {
         let Some(obj) = contact.as_object() else {
             errs.push(
                 "",
                 ErrorCode::NotAnObject,
                 params! {"got" => super::common::type_name(contact)},
             );
-            return none;
+            return Built {
+                request: None,
+                key: None,
+            };
         };
+        self.build_fields(&super::common::fields_of(obj), errs, countries)
+    }
+
+    /// [`Contactship::build_cached`] of a contact's fields.
+    pub(crate) fn build_fields(
+        &self,
+        obj: &Fields<'_>,
+        errs: &mut Errors,
+        countries: &mut CountryCache,
+    ) -> Built {
         let before = errs.len();
         let lang = self.lang;
         let field_opts = FieldOptions::new(lang);
 
         // The contact's own country, when valid, is the phone's default country.
-        let country_text = text(errs, "country", obj.get("country"), false, usize::MAX);
+        let country_text = text_field(errs, "country", field(obj, "country"), false, usize::MAX);
         let country =
-            country_text.and_then(|c| errs.rule("country", country::normalize(c, &field_opts)));
+            country_text.and_then(|c| errs.rule("country", countries.resolve(c, &field_opts)));
 
-        let phone_text = text(
+        let phone_text = text_field(
             errs,
             "phone_number",
-            obj.get("phone_number"),
+            field(obj, "phone_number"),
             true,
             usize::MAX,
         );
         let region = country
-            .as_ref()
-            .map(|c| c.value.clone())
-            .or_else(|| self.default_country.clone());
-        let phone = phone_text.and_then(|p| {
-            let opts = PhoneOptions {
-                default_country: region,
-                lang,
-            };
-            errs.rule("phone_number", phone::normalize(p, &opts))
-                .map(|found| found.value)
-        });
+            .map(|c| c.value.as_str())
+            .or(self.default_country.as_deref());
+        let phone =
+            phone_text.and_then(|p| errs.rule("phone_number", phone::e164(p, region, lang)));
 
-        let full_name = text(
+        let full_name = text_field(
             errs,
             "full_name",
-            obj.get("full_name"),
+            field(obj, "full_name"),
             true,
             FULL_NAME_MAX_CHARS,
         );
-        let email = text(errs, "email", obj.get("email"), false, usize::MAX).and_then(|e| {
-            errs.rule("email", email::normalize(e, &field_opts))
-                .map(|found| found.value)
-        });
-        let description = text(
+        let email =
+            text_field(errs, "email", field(obj, "email"), false, usize::MAX).and_then(|e| {
+                errs.rule("email", email::normalize(e, &field_opts))
+                    .map(|found| found.value)
+            });
+        let description = text_field(
             errs,
             "description",
-            obj.get("description"),
+            field(obj, "description"),
             false,
             DESCRIPTION_MAX_CHARS,
         );
-        let additional_data = additional_data(errs, obj.get("additional_data"));
-        super::common::unknown_fields(errs, obj, &FIELDS, "");
+        let additional_data = additional_data(errs, field(obj, "additional_data"));
+        let names = obj.iter().map(|(name, _)| *name);
+        super::common::unknown_names(errs, names, &FIELDS, "");
 
         let key = phone.clone();
         if errs.len() > before {
@@ -251,7 +308,7 @@ impl Contactship {
         let (Some(phone_number), Some(full_name)) = (phone.as_deref(), full_name) else {
             return Built { request: None, key };
         };
-        let country = country.as_ref().map(|c| match self.country_format {
+        let country = country.map(|c| match self.country_format {
             CountryFormat::Name => c.name.as_str(),
             CountryFormat::Alpha2 => c.value.as_str(),
         });
@@ -275,12 +332,17 @@ impl Contactship {
 
 /// `additional_data`: absent, `null` or `[]` is left out; otherwise an array of at most
 /// [`ADDITIONAL_DATA_MAX_ITEMS`] `{type, field, value}` objects.
-fn additional_data<'a>(errs: &mut Errors, v: Option<&'a Value>) -> Option<Vec<Item<'a>>> {
+fn additional_data<'a>(errs: &mut Errors, v: Option<Field<'a>>) -> Option<Vec<Item<'a>>> {
     let items = match v {
-        None | Some(Value::Null) => return None,
-        Some(Value::Array(a)) => a,
+        None | Some(Field::Json(Value::Null)) => return None,
+        Some(Field::Json(Value::Array(a))) => a,
         Some(other) => {
-            type_mismatch(errs, "additional_data", "array", other);
+            let got = other.type_name();
+            errs.push(
+                "additional_data",
+                ErrorCode::TypeMismatch,
+                params! {"expected" => "array", "got" => got},
+            );
             return None;
         }
     };

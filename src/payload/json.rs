@@ -2,9 +2,11 @@
 //! recursion limit, so hostile nesting is an error and never a stack overflow, and an over-deep
 //! field is named instead of failing the whole contact.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
-use super::common::{shown_key, Errors};
+use super::common::{shown_key, Errors, Field};
 use super::limits::METADATA_MAX_DEPTH;
 use super::ContactError;
 use crate::error::ErrorCode;
@@ -68,6 +70,82 @@ pub(crate) fn parse_row(text: &str, lang: Lang) -> (Value, Vec<ContactError>) {
                 None => not_json(lang),
             }
         }
+    }
+}
+
+/// A row read from its JSON text without building a [`Value`] for the whole: what [`parse_row`]
+/// does when serde_json cannot read the row at once (its fields split apart, each value parsed
+/// alone), except that text is borrowed from the row where it has no escapes and no map is
+/// built. It gives the fields serde_json would (a repeated key keeps its first place and its
+/// last value); a row that is not such an object, has a field that does not parse alone, or more
+/// than [`Row::MAX_FIELDS`] fields is not read (`None`), and goes to [`parse_row`].
+pub(crate) struct Row<'t> {
+    fields: Vec<(Cow<'t, str>, RowValue<'t>)>,
+}
+
+enum RowValue<'t> {
+    Text(Cow<'t, str>),
+    Json(Value),
+}
+
+/// With its `raw_value` feature, serde_json reads an object whose first key is this as the JSON
+/// text of its value, not as an object: such rows are left to [`parse_row`].
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+impl<'t> Row<'t> {
+    /// Rows with more fields go through [`parse_row`] (a repeated key is found by a linear
+    /// search here).
+    const MAX_FIELDS: usize = 32;
+
+    /// Reads a row's JSON text.
+    pub fn read(text: &'t str) -> Option<Self> {
+        let parts = split_object(text)?;
+        if parts.len() > Self::MAX_FIELDS {
+            return None;
+        }
+        let mut fields: Vec<(Cow<'t, str>, RowValue<'t>)> = Vec::with_capacity(parts.len());
+        for (key, value) in parts {
+            let key = string(key)?;
+            if fields.is_empty() && key == RAW_VALUE_TOKEN {
+                return None;
+            }
+            let value = if value.starts_with('"') {
+                RowValue::Text(string(value)?)
+            } else {
+                RowValue::Json(serde_json::from_str::<Value>(value).ok()?)
+            };
+            match fields.iter().position(|(k, _)| *k == key) {
+                Some(i) => fields[i].1 = value,
+                None => fields.push((key, value)),
+            }
+        }
+        Some(Row { fields })
+    }
+
+    /// The fields, as the builders read them.
+    pub fn fields(&self) -> Vec<(&str, Field<'_>)> {
+        let mut out = Vec::with_capacity(self.fields.len());
+        for (k, v) in &self.fields {
+            let v = match v {
+                RowValue::Text(t) => Field::Text(t),
+                RowValue::Json(v) => Field::Json(v),
+            };
+            out.push((k.as_ref(), v));
+        }
+        out
+    }
+}
+
+/// The text of one JSON string token (`"..."`, nothing around it): borrowed when it has no
+/// escapes, else unescaped by serde_json; `None` when it is not one valid string.
+fn string(token: &str) -> Option<Cow<'_, str>> {
+    let plain = token
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .filter(|inner| inner.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\'));
+    match plain {
+        Some(inner) => Some(Cow::Borrowed(inner)),
+        None => serde_json::from_str::<String>(token).ok().map(Cow::Owned),
     }
 }
 

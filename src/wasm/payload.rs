@@ -6,7 +6,6 @@
 //! stringify (a cycle, a BigInt, nesting deeper than JS's own stack) is taken apart key by key
 //! so the other fields are still checked. Nothing here throws.
 
-use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -165,24 +164,36 @@ fn payload_shown_key(k: &str) -> String {
     }
 }
 
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Outcome<'a> {
-    Ok {
-        ok: bool,
-        request: &'a Request,
-    },
-    Err {
-        ok: bool,
-        errors: &'a [ContactError],
-    },
+/// `{ ok: true, request }` or `{ ok: false, errors }` as a plain JS object.
+fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
+    let mut json = Vec::with_capacity(512);
+    let written = match result {
+        Ok(request) => {
+            json.extend_from_slice(b"{\"ok\":true,\"request\":");
+            payload::write_request_json(&mut json, request)
+        }
+        Err(errors) => {
+            json.extend_from_slice(b"{\"ok\":false,\"errors\":");
+            payload::write_errors_json(&mut json, errors)
+        }
+    };
+    json.push(b'}');
+    parse_json(written.map(|()| json))
 }
 
-fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
-    match result {
-        Ok(request) => to_js(&Outcome::Ok { ok: true, request }),
-        Err(errors) => to_js(&Outcome::Err { ok: false, errors }),
+/// `JSON.parse` of what serde_json (or a writer of the same bytes) wrote; `null` if it failed.
+fn parse_json(json: serde_json::Result<Vec<u8>>) -> JsValue {
+    match json.as_deref().map(std::str::from_utf8) {
+        Ok(Ok(text)) => js_sys::JSON::parse(text).unwrap_or(JsValue::NULL),
+        _ => JsValue::NULL,
     }
+}
+
+/// A list of errors as a JS array.
+fn errors_js(errors: &[ContactError]) -> JsValue {
+    let mut json = Vec::with_capacity(256);
+    let written = payload::write_errors_json(&mut json, errors);
+    parse_json(written.map(|()| json))
 }
 
 /// Validates a contact for Contactship `POST /v1/contacts` and builds the request.
@@ -334,17 +345,65 @@ fn validator(options: &JsValue) -> CoreValidator {
     }
 }
 
-/// `{ results, errors }` for one chunk; `errors` says when `rows` is not an array.
-#[derive(Serialize)]
-struct Chunk<'a> {
-    results: &'a [payload::RowResult],
-    errors: &'a [ContactError],
+/// The JSON of a chunk's results, written as each row is validated (no list of results is kept):
+/// `{"results":[...]`, then the caller's fields and `}`.
+struct Results {
+    json: Vec<u8>,
+    rows: usize,
+    /// A row did not serialize (it always does: see `body_text`); the result is then `null`,
+    /// as when the whole report was serialized at once.
+    failed: bool,
 }
 
-fn validate_rows(
-    v: &mut CoreValidator,
-    rows: &JsValue,
-) -> (Vec<payload::RowResult>, Vec<ContactError>) {
+impl Results {
+    fn new() -> Self {
+        Results {
+            json: b"{\"results\":[".to_vec(),
+            rows: 0,
+            failed: false,
+        }
+    }
+
+    /// Room for `rows` more rows: about 250 bytes each (an error with its message, or a
+    /// request); grown if need be.
+    fn reserve(&mut self, rows: usize) {
+        self.json.reserve(rows.min(100_000) * 256);
+    }
+
+    fn push(&mut self, row: &payload::RowResult) {
+        if self.rows > 0 {
+            self.json.push(b',');
+        }
+        self.rows += 1;
+        self.failed |= row.write_json(&mut self.json).is_err();
+    }
+
+    /// Ends the results, adds the summary (for `validateContacts`) and the errors, closes the
+    /// object and makes it a JS value.
+    fn finish(
+        mut self,
+        summary: Option<payload::BatchSummary>,
+        errors: &[ContactError],
+    ) -> JsValue {
+        if self.failed {
+            return JsValue::NULL;
+        }
+        self.json.push(b']');
+        if let Some(summary) = summary {
+            self.json.extend_from_slice(b",\"summary\":");
+            if serde_json::to_writer(&mut self.json, &summary).is_err() {
+                return JsValue::NULL;
+            }
+        }
+        self.json.extend_from_slice(b",\"errors\":");
+        let written = payload::write_errors_json(&mut self.json, errors);
+        self.json.push(b'}');
+        parse_json(written.map(|()| self.json))
+    }
+}
+
+/// Validates a chunk into `out`; the errors say when `rows` is not an array.
+fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Results) -> Vec<ContactError> {
     let Some(array) = rows.dyn_ref::<js_sys::Array>() else {
         let e = error(
             "rows",
@@ -352,9 +411,11 @@ fn validate_rows(
             params! {"expected" => "array", "got" => js_type_name(rows)},
             v.lang(),
         );
-        return (Vec::new(), vec![e]);
+        return vec![e];
     };
     let lang = v.lang();
+    let length = array.length() as usize;
+    out.reserve(length);
     // One JSON.stringify for the whole chunk, cut into rows by serde_json without building
     // them, instead of a call across the boundary and a stringify per row. It writes each row as
     // stringifying the row alone would, except `null` for what has no JSON form (`undefined`, a
@@ -364,22 +425,28 @@ fn validate_rows(
     let raws = whole
         .as_deref()
         .and_then(|t| serde_json::from_str::<Vec<&RawValue>>(t).ok())
-        .filter(|raws| raws.len() == array.length() as usize);
+        .filter(|raws| raws.len() == length);
     let one = |v: &mut CoreValidator, row: JsValue| {
         let (text, broken) = row_text(&row, lang);
         v.validate_text(&text, broken)
     };
-    let results = match raws {
-        Some(raws) => (0..)
-            .zip(raws)
-            .map(|(i, raw)| match raw.get() {
-                "null" => one(v, array.get(i)),
-                text => v.validate_text(text, Vec::new()),
-            })
-            .collect(),
-        None => array.iter().map(|row| one(v, row)).collect(),
-    };
-    (results, Vec::new())
+    match raws {
+        Some(raws) => {
+            for (i, raw) in (0..).zip(raws) {
+                let result = match raw.get() {
+                    "null" => one(v, array.get(i)),
+                    text => v.validate_text(text, Vec::new()),
+                };
+                out.push(&result);
+            }
+        }
+        None => {
+            for row in array.iter() {
+                out.push(&one(v, row));
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// Validates rows for one API: each row's request or errors, duplicates flagged, and counts.
@@ -388,21 +455,12 @@ pub fn validate_contacts(
     #[wasm_bindgen(unchecked_param_type = "unknown[]")] rows: JsValue,
     #[wasm_bindgen(unchecked_param_type = "BatchOptions")] options: JsValue,
 ) -> JsValue {
-    #[derive(Serialize)]
-    struct Report<'a> {
-        results: &'a [payload::RowResult],
-        summary: payload::BatchSummary,
-        errors: &'a [ContactError],
-    }
     let mut v = validator(&options);
-    let (results, rows_errors) = validate_rows(&mut v, &rows);
+    let mut results = Results::new();
+    let rows_errors = validate_rows(&mut v, &rows, &mut results);
     let mut errors = v.errors().to_vec();
     errors.extend(rows_errors);
-    to_js(&Report {
-        results: &results,
-        summary: v.summary(),
-        errors: &errors,
-    })
+    results.finish(Some(v.summary()), &errors)
 }
 
 /// Validates a large batch chunk by chunk (for a Web Worker reporting progress): only the keys
@@ -428,7 +486,7 @@ impl JsBatchValidator {
     /// The problems of the options; empty when they are valid.
     #[wasm_bindgen(getter, unchecked_return_type = "ContactError[]")]
     pub fn errors(&self) -> JsValue {
-        to_js(self.inner.errors())
+        errors_js(self.inner.errors())
     }
 
     /// Validates the next chunk; `row` numbers continue from the previous chunk.
@@ -437,11 +495,9 @@ impl JsBatchValidator {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "unknown[]")] rows: JsValue,
     ) -> JsValue {
-        let (results, errors) = validate_rows(&mut self.inner, &rows);
-        to_js(&Chunk {
-            results: &results,
-            errors: &errors,
-        })
+        let mut results = Results::new();
+        let errors = validate_rows(&mut self.inner, &rows, &mut results);
+        results.finish(None, &errors)
     }
 
     /// The counts over every row validated so far.

@@ -338,6 +338,17 @@ test("validateContacts: per-row results, duplicates by key, summary", () => {
   const noTarget = validateContacts([sdrRow("a", "a@example.com")], {});
   assert.deepEqual(noTarget.errors.map((e) => [e.field, e.code]), [["options.target", "required"]]);
   assert.deepEqual(fields(noTarget.results[0]), [["options.target", "required"]]);
+  // The report is written row by row: its keys (and each row's) in the documented order.
+  assert.deepEqual(Object.keys(report), ["results", "summary", "errors"]);
+  assert.deepEqual(Object.keys(bad), ["results", "summary", "errors"]);
+  assert.deepEqual(bad.results, []);
+  assert.deepEqual(Object.keys(report.results[0]), ["row", "ok", "request"]);
+  assert.deepEqual(Object.keys(report.results[1]), ["row", "ok", "errors"]);
+  assert.deepEqual(validateContacts([], { target: "contactship" }), {
+    results: [],
+    summary: { total: 0, valid: 0, invalid: 0, duplicates: 0 },
+    errors: [],
+  });
 });
 
 test("BatchValidator: chunks, continuing rows, duplicates across chunks, never throws", () => {
@@ -350,7 +361,12 @@ test("BatchValidator: chunks, continuing rows, duplicates across chunks, never t
   assert.deepEqual(fields(b.results[0]), [["email", "duplicate"]]);
   assert.equal(b.results[0].errors[0].params.first_row, 0);
   assert.deepEqual(v.summary(), { total: 4, valid: 2, invalid: 2, duplicates: 1 });
-  assert.deepEqual(v.validate({ length: 1, 0: {} }).errors.map((e) => e.code), ["type_mismatch"]);
+  const notRows = v.validate({ length: 1, 0: {} });
+  assert.deepEqual(Object.keys(notRows), ["results", "errors"]);
+  assert.deepEqual(notRows.results, []);
+  assert.deepEqual(notRows.errors.map((e) => e.code), ["type_mismatch"]);
+  assert.deepEqual(Object.keys(a), ["results", "errors"]);
+  assert.deepEqual(v.validate([]), { results: [], errors: [] });
   v.free();
 
   for (const options of [undefined, null, "sdr_agent", { target: "crm" }, { target: "contactship", importId: IMPORT }]) {
