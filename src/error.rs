@@ -97,7 +97,7 @@ impl Serialize for Params {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (name, value) in &self.0 {
-            map.serialize_entry(name, value)?;
+            map.serialize_entry(name, &Param(value))?;
         }
         map.end()
     }
@@ -244,7 +244,7 @@ impl fmt::Display for ErrorCode {
 
 /// A failed field rule: a stable code, its parameters, and the message derived from both in the
 /// language that was asked for.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
     /// What went wrong, as a stable machine code.
     pub code: ErrorCode,
@@ -273,6 +273,52 @@ impl FieldError {
     /// The same error with its message in another language.
     pub fn in_lang(&self, lang: Lang) -> Self {
         Self::with_params(self.code, self.params.clone(), lang)
+    }
+}
+
+/// `{"code": …, "message": …, "params": {…}}`. Written out rather than derived so that it stays
+/// one function: inlined into each caller, it was compiled again by V8 with the first error of
+/// every path (docs/performance.md).
+impl Serialize for FieldError {
+    #[inline(never)]
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("FieldError", 3)?;
+        st.serialize_field("code", &Text(self.code.as_str()))?;
+        st.serialize_field("message", &Text(&self.message))?;
+        st.serialize_field("params", &self.params)?;
+        st.end()
+    }
+}
+
+/// A parameter's value, written as `Value` writes it. Strings, whole numbers and lists of them
+/// (nearly every parameter) go through the writers a result already uses, not through
+/// `Value`'s own serializer: less code to compile on a page's first error.
+struct Param<'a>(&'a serde_json::Value);
+
+impl Serialize for Param<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde_json::Value;
+        match self.0 {
+            Value::String(t) => Text(t).serialize(s),
+            Value::Number(n) => match n.as_u64() {
+                Some(u) => s.serialize_u64(u),
+                None => n.serialize(s),
+            },
+            Value::Array(items) => s.collect_seq(items.iter().map(Param)),
+            other => other.serialize(s),
+        }
+    }
+}
+
+/// A string written by one out-of-line call, so that the serializer's string writer is not
+/// inlined (and compiled) once per field.
+struct Text<'a>(&'a str);
+
+impl Serialize for Text<'_> {
+    #[inline(never)]
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
     }
 }
 
@@ -337,8 +383,50 @@ mod tests {
             r#"{"calling_code":1,"possible_lengths":[10],"region":"CA"}"#
         );
         assert_eq!(
+            serde_json::to_value(&p).unwrap(),
+            json!({"calling_code": 1, "possible_lengths": [10], "region": "CA"})
+        );
+        assert_eq!(
             format!("{p:?}"),
             r#"{"calling_code": Number(1), "possible_lengths": Array [Number(10)], "region": String("CA")}"#
         );
+    }
+
+    #[test]
+    fn params_write_every_value_as_serde_json_does() {
+        let values = [
+            json!("plain"),
+            json!("quote \" backslash \\ newline \n tab \t nul \u{0} ñ 🙂"),
+            json!(0),
+            json!(18446744073709551615u64),
+            json!(-7),
+            json!(-9223372036854775808i64),
+            json!(1.5),
+            json!(-0.0),
+            json!(1e300),
+            json!(true),
+            json!(null),
+            json!([]),
+            json!([1, "two", [3.5, null], {"k": false}]),
+            json!({"b": 1, "a": ["x\"y"]}),
+        ];
+        let names = [
+            "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+        ];
+        let mut p = Params::new();
+        let mut expected = serde_json::Map::new();
+        for (name, value) in names.into_iter().zip(values) {
+            expected.insert(name.to_string(), value.clone());
+            p.insert(name, value);
+        }
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            serde_json::to_string(&expected).unwrap()
+        );
+        let error = FieldError::with_params(ErrorCode::InvalidOption, p, Lang::Es);
+        let written: serde_json::Value = serde_json::to_value(&error).unwrap();
+        assert_eq!(written["code"], json!("invalid_option"));
+        assert_eq!(written["message"], json!(error.message));
+        assert_eq!(written["params"], serde_json::Value::Object(expected));
     }
 }
