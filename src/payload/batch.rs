@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::common::{finish_row, Built, Errors};
 use super::contactship::{Contactship, CountryCache};
-use super::json::{parse_row, Row};
+use super::json::{needs_no_escape, parse_row, Row};
 use super::sdr_agent::SdrAgent;
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
 use crate::error::ErrorCode;
@@ -225,12 +225,6 @@ fn json_str(out: &mut Vec<u8>, s: &str) -> serde_json::Result<()> {
     } else {
         serde_json::to_writer(out, s)
     }
-}
-
-/// Whether no byte is a control character, `"` or `\\`. (Eight bytes at a time as one `u64`
-/// was measured no faster in Wasm, and bigger.)
-fn needs_no_escape(b: &[u8]) -> bool {
-    b.iter().all(|&c| c >= 0x20 && c != b'"' && c != b'\\')
 }
 
 /// Counts over the rows validated so far.
