@@ -213,24 +213,60 @@ fn split_object(text: &str) -> Option<Vec<(&str, &str)>> {
             return None;
         }
         let start = skip_ws(b, i + 1);
-        let mut j = start;
-        let mut depth: usize = 0;
-        loop {
-            match b.get(j)? {
-                b'"' => {
-                    j = string_end(b, j)?;
-                    continue;
-                }
-                b'{' | b'[' => depth += 1,
-                b'}' | b']' if depth > 0 => depth -= 1,
-                b',' | b'}' if depth == 0 => break,
-                _ => {}
-            }
-            j += 1;
-        }
+        let j = value_end(b, start, b'}')?;
         let value = text.get(start..j)?.trim_end();
         out.push((key, value));
         if b.get(j) == Some(&b'}') {
+            return (skip_ws(b, j + 1) == b.len()).then_some(out);
+        }
+        i = skip_ws(b, j + 1);
+    }
+}
+
+/// Where the value starting at `start` ends: the index of the `,` or `close` after it at the
+/// same depth (strings skipped), or `None` when the text ends first.
+fn value_end(b: &[u8], start: usize, close: u8) -> Option<usize> {
+    let mut j = start;
+    let mut depth: usize = 0;
+    loop {
+        match *b.get(j)? {
+            b'"' => {
+                j = string_end(b, j)?;
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth > 0 => depth -= 1,
+            c if depth == 0 && (c == b',' || c == close) => return Some(j),
+            _ => {}
+        }
+        j += 1;
+    }
+}
+
+/// Splits a top-level array into the texts of its elements without parsing them (a batch
+/// chunk as `JSON.stringify` writes it: one scan, where serde_json's `Vec<&RawValue>` read
+/// every element once more than the rows' own reader then does). `None` when `text` is not an
+/// array of that shape; the elements are checked when each row is read.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn split_array(text: &str) -> Option<Vec<&str>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'[') {
+        return None;
+    }
+    i = skip_ws(b, i + 1);
+    if b.get(i) == Some(&b']') {
+        return (skip_ws(b, i + 1) == b.len()).then_some(out);
+    }
+    loop {
+        let j = value_end(b, i, b']')?;
+        let element = text.get(i..j)?.trim_end();
+        if element.is_empty() {
+            return None;
+        }
+        out.push(element);
+        if b.get(j) == Some(&b']') {
             return (skip_ws(b, j + 1) == b.len()).then_some(out);
         }
         i = skip_ws(b, j + 1);
@@ -258,5 +294,24 @@ mod tests {
         assert!(split_object(r#"{"a":1"#).is_none());
         assert!(split_object(r#"{"a":"\"#).is_none());
         assert!(split_object(r#"{"a":1} x"#).is_none());
+    }
+
+    #[test]
+    fn splits_top_level_elements_as_serde_json_raw_values() {
+        let texts = [
+            r#"[{"a":1,"b":"],}"},null,"x\"]",[1,[2,{"c":[]}]],-1.5e3,true,{}]"#,
+            r#" [ 1 , "a" ] "#,
+            "[]",
+            "[[]]",
+            r#"[{"k":"\\"}]"#,
+        ];
+        for t in texts {
+            let raw: Vec<&serde_json::value::RawValue> = serde_json::from_str(t).unwrap();
+            let want: Vec<&str> = raw.iter().map(|r| r.get()).collect();
+            assert_eq!(split_array(t).unwrap(), want, "{t}");
+        }
+        for bad in ["", "{}", "[1", "[1,]", "[,1]", "[1]x", r#"["a]"#, "[{]"] {
+            assert!(split_array(bad).is_none(), "{bad}");
+        }
     }
 }

@@ -6,12 +6,11 @@
 //! stringify (a cycle, a BigInt, nesting deeper than JS's own stack) is taken apart key by key
 //! so the other fields are still checked. Nothing here throws.
 
-use serde_json::value::RawValue;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{js_type_name, stringify, to_js};
+use super::{js_type_name, stringify, stringify_long, to_js};
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::Lang;
 use crate::params;
@@ -416,15 +415,15 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Results) -> Ve
     let lang = v.lang();
     let length = array.length() as usize;
     out.reserve(length);
-    // One JSON.stringify for the whole chunk, cut into rows by serde_json without building
-    // them, instead of a call across the boundary and a stringify per row. It writes each row as
+    // One JSON.stringify for the whole chunk, cut into rows without parsing them, instead of a
+    // call across the boundary and a stringify per row. It writes each row as
     // stringifying the row alone would, except `null` for what has no JSON form (`undefined`, a
     // function): those rows, and every row when the chunk cannot be stringified (a cycle, a
     // BigInt, nesting too deep), are read one by one, naming what is wrong.
-    let whole = stringify(rows);
+    let whole = stringify_long(rows);
     let raws = whole
         .as_deref()
-        .and_then(|t| serde_json::from_str::<Vec<&RawValue>>(t).ok())
+        .and_then(payload::split_array)
         .filter(|raws| raws.len() == length);
     let one = |v: &mut CoreValidator, row: JsValue| {
         let (text, broken) = row_text(&row, lang);
@@ -433,7 +432,7 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Results) -> Ve
     match raws {
         Some(raws) => {
             for (i, raw) in (0..).zip(raws) {
-                let result = match raw.get() {
+                let result = match raw {
                     "null" => one(v, array.get(i)),
                     text => v.validate_text(text, Vec::new()),
                 };

@@ -444,7 +444,9 @@ test("a batch stringified at once gives every row the result it gets read alone"
     row("nope"),
   ];
   rows.length = 14; // two holes at the end
-  for (const chunk of [rows, [row("612345678"), { ...row("612345682"), notes: deep }]]) {
+  // Text beyond ASCII: the chunk's UTF-8 comes from TextEncoder, a row's alone from the glue.
+  const unicode = [row("612345683", "José Ñúñez 😀"), row("612345684", "lone \ud800 surrogate")];
+  for (const chunk of [rows, [row("612345678"), { ...row("612345682"), notes: deep }, ...unicode]]) {
     // A BigInt row makes JSON.stringify of the whole chunk throw: every row is then read alone.
     const alone = validateContacts([...chunk, 10n], { target: "contactship" }).results.slice(0, -1);
     const atOnce = validateContacts(chunk, { target: "contactship" }).results;
