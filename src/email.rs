@@ -428,8 +428,9 @@ fn provider_distance(domain: &str, provider: &Provider) -> Option<(u32, bool)> {
     if replaces_country_code(suffix, provider.suffix) {
         return None;
     }
-    let name_cost = distance(name, provider.name, name_budget(provider.name))?;
+    // The suffix first: shorter, and most domains already miss there.
     let suffix_cost = distance(suffix, provider.suffix, SUFFIX_BUDGET)?;
+    let name_cost = distance(name, provider.name, name_budget(provider.name))?;
     let total = name_cost + suffix_cost;
     (total <= TOTAL_BUDGET).then_some((total, glued))
 }
@@ -449,10 +450,13 @@ fn strip_glued_suffix<'a>(domain: &'a str, suffix: &str) -> Option<&'a str> {
 
 /// `yahoo.fr` is not a typo of `yahoo.es`: both end in a (different) two-letter country code.
 fn replaces_country_code(typed: &str, known: &str) -> bool {
-    let last = |s: &str| s.rsplit('.').next().unwrap_or("").to_string();
+    fn last(s: &str) -> &str {
+        let dot = s.bytes().rposition(|b| b == b'.');
+        dot.map_or(s, |i| &s[i + 1..])
+    }
     let (a, b) = (last(typed), last(known));
     let is_cc = |s: &str| s.len() == 2 && s.bytes().all(|c| c.is_ascii_lowercase());
-    is_cc(&a) && is_cc(&b) && a != b
+    is_cc(a) && is_cc(b) && a != b
 }
 
 /// QWERTY rows; keys next to each other (same row, or the rows above and below at the same or
@@ -536,41 +540,84 @@ fn substitution_cost(a: char, b: char) -> u32 {
 
 /// Optimal string alignment distance of `typed` to `known` with keyboard-weighted
 /// substitutions, or `None` when over `budget`. Both sides are short (`MAX_NAME_CHARS`).
+///
+/// The table is kept as three rolling rows (i-2, i-1, i) and abandoned as soon as two rows in
+/// a row are over the budget: every later cell adds a non-negative cost to a cell of one of
+/// the two rows above it, or to the cell on its left, whose row starts at `i`, so no later cell
+/// can come back under. (Most domains are far from every provider; this is where a valid
+/// address spent most of its time.)
 fn distance(typed: &str, known: &str, budget: u32) -> Option<u32> {
     const N: usize = MAX_NAME_CHARS + 1;
     if typed == known {
         return Some(0);
     }
+    // Lengths first, then the letters: most pairs are too far apart to need the table.
+    if typed.chars().count().abs_diff(known.chars().count()) as u32 > budget {
+        return None;
+    }
+    if letters_apart(typed, known).is_some_and(|d| d > budget) {
+        return None;
+    }
     let mut a = ['\0'; MAX_NAME_CHARS];
     let mut b = ['\0'; MAX_NAME_CHARS];
     let n = fill(&mut a, typed)?;
     let m = fill(&mut b, known)?;
-    if n.abs_diff(m) as u32 > budget {
-        return None;
-    }
-    // Three rows of the dynamic-programming table: i-2, i-1 and i.
-    let mut prev2 = [0u32; N];
-    let mut prev = [0u32; N];
-    let mut cur = [0u32; N];
-    for (j, cell) in prev.iter_mut().enumerate().take(m + 1) {
+    // Row i is rows[i % 3].
+    let mut rows = [[0u32; N]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(m + 1) {
         *cell = j as u32;
     }
+    let mut prev_over = false;
     for i in 1..=n {
-        cur[0] = i as u32;
+        let (c, p, p2) = (i % 3, (i - 1) % 3, (i + 1) % 3);
+        rows[c][0] = i as u32;
+        let mut row_min = i as u32;
         for j in 1..=m {
-            let mut d = (prev[j] + 1)
-                .min(cur[j - 1] + 1)
-                .min(prev[j - 1] + substitution_cost(a[i - 1], b[j - 1]));
+            let mut d = (rows[p][j] + 1)
+                .min(rows[c][j - 1] + 1)
+                .min(rows[p][j - 1] + substitution_cost(a[i - 1], b[j - 1]));
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
+                d = d.min(rows[p2][j - 2] + 1);
             }
-            cur[j] = d;
+            rows[c][j] = d;
+            row_min = row_min.min(d);
         }
-        prev2 = prev;
-        prev = cur;
+        let over = row_min > budget;
+        if over && prev_over {
+            return None;
+        }
+        prev_over = over;
     }
-    let d = prev[m];
+    let d = rows[n % 3][m];
     (d <= budget).then_some(d)
+}
+
+/// A lower bound of [`distance`] for ASCII text (`None` otherwise): how many letters one side
+/// has that the other lacks, counted with repeats, the larger of the two counts. An insertion or
+/// a deletion changes each count by at most one, and so does a substitution (one letter out, one
+/// in); a transposition changes neither; each costs at least 1. Characters other than `a`–`z`
+/// and `0`–`9` are counted as one (which can only lower the bound).
+fn letters_apart(a: &str, b: &str) -> Option<u32> {
+    if !a.is_ascii() || !b.is_ascii() {
+        return None;
+    }
+    let bucket = |c: u8| key_index(c).unwrap_or(36);
+    let mut count = [0i32; 37];
+    for c in a.bytes() {
+        count[bucket(c)] += 1;
+    }
+    for c in b.bytes() {
+        count[bucket(c)] -= 1;
+    }
+    let (mut only_a, mut only_b) = (0, 0);
+    for n in count {
+        if n > 0 {
+            only_a += n;
+        } else {
+            only_b -= n;
+        }
+    }
+    Some(only_a.max(only_b) as u32)
 }
 
 /// Copies the characters of `s` into `buf`; `None` when they do not fit.
@@ -598,6 +645,78 @@ mod tests {
         assert_eq!(substitution_cost('w', 'y'), 2);
         assert_eq!(substitution_cost('e', 'g'), 2);
         assert_eq!(substitution_cost('í', 'i'), 2);
+    }
+
+    /// The whole table, as the definition reads: the reference for [`distance`]'s cutoff.
+    fn full_table_distance(typed: &str, known: &str) -> u32 {
+        let a: Vec<char> = typed.chars().collect();
+        let b: Vec<char> = known.chars().collect();
+        let mut d = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i as u32;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j as u32;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + substitution_cost(a[i - 1], b[j - 1]));
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn distance_with_cutoff_agrees_with_the_whole_table() {
+        // Every provider name and suffix against typed names made from them and from unrelated
+        // words by one and two edits (swaps, drops, doubles, replacements), for every budget.
+        let mut typed: Vec<String> = ["example", "acme", "mail", "gmailcompany", "yaho0", "wahoo"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let known: Vec<&str> = PROVIDERS.iter().flat_map(|p| [p.name, p.suffix]).collect();
+        for k in &known {
+            let c: Vec<char> = k.chars().collect();
+            for i in 0..c.len() {
+                let mut drop = c.clone();
+                drop.remove(i);
+                let mut double = c.clone();
+                double.insert(i, c[i]);
+                let mut replace = c.clone();
+                replace[i] = if c[i] == 'x' { 'q' } else { 'x' };
+                let mut near = c.clone();
+                near[i] = if c[i] == 'a' { 's' } else { 'a' };
+                for v in [drop, double, replace, near] {
+                    typed.push(v.iter().collect());
+                }
+                if i + 1 < c.len() {
+                    let mut swap = c.clone();
+                    swap.swap(i, i + 1);
+                    let mut two = swap.clone();
+                    two.remove(0);
+                    typed.push(swap.iter().collect());
+                    typed.push(two.iter().collect());
+                }
+            }
+        }
+        let mut checked = 0;
+        for t in &typed {
+            for k in &known {
+                let want = full_table_distance(t, k);
+                for budget in 0..=4 {
+                    let expect = (want <= budget).then_some(want);
+                    assert_eq!(distance(t, k, budget), expect, "{t} {k} {budget}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 50_000, "{checked}");
     }
 
     #[test]
