@@ -372,9 +372,14 @@ fn suggest_for(local: &str, domain: &str, repaired: bool) -> Option<String> {
         return None;
     }
 
+    // Name and suffix measured once for all providers (a domain without a dot is split by each
+    // provider's suffix instead).
+    let split = cleaned
+        .split_once('.')
+        .map(|(name, suffix)| (Typed::new(name), Typed::new(suffix)));
     let mut best: Option<(u32, &Provider)> = None;
     for provider in PROVIDERS {
-        let Some((cost, glued)) = provider_distance(&cleaned, provider) else {
+        let Some((cost, glued)) = provider_distance(&cleaned, split.as_ref(), provider) else {
             continue;
         };
         if cost == 0 && !repaired && !glued {
@@ -410,29 +415,35 @@ fn clean_domain(raw: &str) -> String {
     out
 }
 
-/// The weighted distance of `domain` to `provider`, when within budget, and whether the dot
-/// before the suffix had to be put back (`gmailcom`).
-fn provider_distance(domain: &str, provider: &Provider) -> Option<(u32, bool)> {
-    let glued = !domain.contains('.');
-    let (name, suffix) = match domain.split_once('.') {
-        Some(parts) => parts,
+/// The weighted distance of `domain` (split in its name and suffix at its first dot, when it
+/// has one) to `provider`, when within budget, and whether the dot before the suffix had to be
+/// put back (`gmailcom`).
+fn provider_distance(
+    domain: &str,
+    split: Option<&(Typed, Typed)>,
+    provider: &Provider,
+) -> Option<(u32, bool)> {
+    let glued_parts;
+    let (name, suffix) = match split {
+        Some((name, suffix)) => (name, suffix),
         // `gmailcom`: the dot before the suffix is missing.
-        None => (
-            strip_glued_suffix(domain, provider.suffix)?,
-            provider.suffix,
-        ),
+        None => {
+            let name = strip_glued_suffix(domain, provider.suffix)?;
+            glued_parts = (Typed::new(name), Typed::new(provider.suffix));
+            (&glued_parts.0, &glued_parts.1)
+        }
     };
-    if name.is_empty() || suffix.is_empty() {
+    if name.text.is_empty() || suffix.text.is_empty() {
         return None;
     }
-    if replaces_country_code(suffix, provider.suffix) {
+    if replaces_country_code(suffix.text, provider.suffix) {
         return None;
     }
     // The suffix first: shorter, and most domains already miss there.
-    let suffix_cost = distance(suffix, provider.suffix, SUFFIX_BUDGET)?;
-    let name_cost = distance(name, provider.name, name_budget(provider.name))?;
+    let suffix_cost = distance_to(suffix, provider.suffix, SUFFIX_BUDGET)?;
+    let name_cost = distance_to(name, provider.name, name_budget(provider.name))?;
     let total = name_cost + suffix_cost;
-    (total <= TOTAL_BUDGET).then_some((total, glued))
+    (total <= TOTAL_BUDGET).then_some((total, split.is_none()))
 }
 
 /// `domain` without `suffix` written without its dots at its end: (`gmailcommx`, `com.mx`) →
@@ -538,29 +549,62 @@ fn substitution_cost(a: char, b: char) -> u32 {
     }
 }
 
+/// A typed name or suffix, measured once for its comparisons with every provider.
+struct Typed<'a> {
+    text: &'a str,
+    chars: usize,
+    /// How many of each letter it has, for [`letters_apart`]; `None` when it is not ASCII.
+    letters: Option<[i32; LETTER_KINDS]>,
+}
+
+impl<'a> Typed<'a> {
+    fn new(text: &'a str) -> Self {
+        let letters = text.is_ascii().then(|| {
+            let mut count = [0; LETTER_KINDS];
+            for c in text.bytes() {
+                count[letter_kind(c)] += 1;
+            }
+            count
+        });
+        Typed {
+            text,
+            chars: text.chars().count(),
+            letters,
+        }
+    }
+}
+
 /// Optimal string alignment distance of `typed` to `known` with keyboard-weighted
 /// substitutions, or `None` when over `budget`. Both sides are short (`MAX_NAME_CHARS`).
+#[cfg(test)]
+fn distance(typed: &str, known: &str, budget: u32) -> Option<u32> {
+    distance_to(&Typed::new(typed), known, budget)
+}
+
+/// [`distance`] from a measured `typed`.
 ///
 /// The table is kept as three rolling rows (i-2, i-1, i) and abandoned as soon as two rows in
 /// a row are over the budget: every later cell adds a non-negative cost to a cell of one of
 /// the two rows above it, or to the cell on its left, whose row starts at `i`, so no later cell
 /// can come back under. (Most domains are far from every provider; this is where a valid
 /// address spent most of its time.)
-fn distance(typed: &str, known: &str, budget: u32) -> Option<u32> {
+fn distance_to(typed: &Typed, known: &str, budget: u32) -> Option<u32> {
     const N: usize = MAX_NAME_CHARS + 1;
-    if typed == known {
+    if typed.text == known {
         return Some(0);
     }
     // Lengths first, then the letters: most pairs are too far apart to need the table.
-    if typed.chars().count().abs_diff(known.chars().count()) as u32 > budget {
+    if typed.chars.abs_diff(known.chars().count()) as u32 > budget {
         return None;
     }
-    if letters_apart(typed, known).is_some_and(|d| d > budget) {
-        return None;
+    if let Some(letters) = &typed.letters {
+        if letters_apart(letters, known).is_some_and(|d| d > budget) {
+            return None;
+        }
     }
     let mut a = ['\0'; MAX_NAME_CHARS];
     let mut b = ['\0'; MAX_NAME_CHARS];
-    let n = fill(&mut a, typed)?;
+    let n = fill(&mut a, typed.text)?;
     let m = fill(&mut b, known)?;
     // Row i is rows[i % 3].
     let mut rows = [[0u32; N]; 3];
@@ -592,32 +636,36 @@ fn distance(typed: &str, known: &str, budget: u32) -> Option<u32> {
     (d <= budget).then_some(d)
 }
 
-/// A lower bound of [`distance`] for ASCII text (`None` otherwise): how many letters one side
-/// has that the other lacks, counted with repeats, the larger of the two counts. An insertion or
-/// a deletion changes each count by at most one, and so does a substitution (one letter out, one
+/// Letters `a`–`z`, digits, and every other character as one kind.
+const LETTER_KINDS: usize = 37;
+
+fn letter_kind(c: u8) -> usize {
+    key_index(c).unwrap_or(LETTER_KINDS - 1)
+}
+
+/// A lower bound of [`distance`] from the letters of ASCII text (`letters`, counted by
+/// [`Typed::new`]) to ASCII `known` (`None` when it is not): how many letters one side has that
+/// the other lacks, counted with repeats, the larger of the two counts. An insertion or a
+/// deletion changes each count by at most one, and so does a substitution (one letter out, one
 /// in); a transposition changes neither; each costs at least 1. Characters other than `a`–`z`
-/// and `0`–`9` are counted as one (which can only lower the bound).
-fn letters_apart(a: &str, b: &str) -> Option<u32> {
-    if !a.is_ascii() || !b.is_ascii() {
+/// and `0`–`9` are counted as one kind, which can only lower the bound.
+fn letters_apart(letters: &[i32; LETTER_KINDS], known: &str) -> Option<u32> {
+    if !known.is_ascii() {
         return None;
     }
-    let bucket = |c: u8| key_index(c).unwrap_or(36);
-    let mut count = [0i32; 37];
-    for c in a.bytes() {
-        count[bucket(c)] += 1;
+    let mut count = *letters;
+    for c in known.bytes() {
+        count[letter_kind(c)] -= 1;
     }
-    for c in b.bytes() {
-        count[bucket(c)] -= 1;
-    }
-    let (mut only_a, mut only_b) = (0, 0);
+    let (mut only_typed, mut only_known) = (0, 0);
     for n in count {
         if n > 0 {
-            only_a += n;
+            only_typed += n;
         } else {
-            only_b -= n;
+            only_known -= n;
         }
     }
-    Some(only_a.max(only_b) as u32)
+    Some(only_typed.max(only_known) as u32)
 }
 
 /// Copies the characters of `s` into `buf`; `None` when they do not fit.
