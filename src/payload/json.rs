@@ -314,4 +314,23 @@ mod tests {
             assert!(split_array(bad).is_none(), "{bad}");
         }
     }
+
+    #[test]
+    fn escapes_are_found_at_every_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for c in [b'"', b'\\', 0, 0x1f, b'\n'] {
+                    let mut b = vec![b'a'; len];
+                    b[at] = c;
+                    assert!(!needs_no_escape(&b), "{len} {at} {c}");
+                }
+            }
+            let mut b = vec![b'a'; len];
+            assert!(needs_no_escape(&b));
+            b.iter_mut().for_each(|c| *c = 0x20);
+            assert!(needs_no_escape(&b));
+            b.iter_mut().for_each(|c| *c = 0xff);
+            assert!(needs_no_escape(&b));
+        }
+    }
 }
