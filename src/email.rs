@@ -372,14 +372,15 @@ fn suggest_for(local: &str, domain: &str, repaired: bool) -> Option<String> {
         return None;
     }
 
-    // Name and suffix measured once for all providers (a domain without a dot is split by each
-    // provider's suffix instead).
-    let split = cleaned
-        .split_once('.')
-        .map(|(name, suffix)| (Typed::new(name), Typed::new(suffix)));
+    // A domain without a dot is split by each provider's suffix instead.
+    let mut split = cleaned.split_once('.').map(|(name, suffix)| Split {
+        name: Typed::new(name),
+        suffix: Typed::new(suffix),
+        suffix_costs: Vec::with_capacity(16),
+    });
     let mut best: Option<(u32, &Provider)> = None;
     for provider in PROVIDERS {
-        let Some((cost, glued)) = provider_distance(&cleaned, split.as_ref(), provider) else {
+        let Some((cost, glued)) = provider_distance(&cleaned, split.as_mut(), provider) else {
             continue;
         };
         if cost == 0 && !repaired && !glued {
@@ -415,35 +416,62 @@ fn clean_domain(raw: &str) -> String {
     out
 }
 
-/// The weighted distance of `domain` (split in its name and suffix at its first dot, when it
-/// has one) to `provider`, when within budget, and whether the dot before the suffix had to be
-/// put back (`gmailcom`).
+/// A domain with a dot, split at its first one and measured once for all providers, with what
+/// each provider suffix already gave (the providers share a dozen suffixes).
+struct Split<'a> {
+    name: Typed<'a>,
+    suffix: Typed<'a>,
+    suffix_costs: Vec<(&'static str, Option<u32>)>,
+}
+
+impl Split<'_> {
+    /// The cost of `known` for the suffix: `None` when over its budget or when it would replace
+    /// one country code by another.
+    fn suffix_cost(&mut self, known: &'static str) -> Option<u32> {
+        // The same literal is one address, so equal suffixes are found by address (a miss
+        // only computes it again).
+        if let Some(&(_, cost)) = self
+            .suffix_costs
+            .iter()
+            .find(|(k, _)| std::ptr::eq(*k, known))
+        {
+            return cost;
+        }
+        let cost = if replaces_country_code(self.suffix.text, known) {
+            None
+        } else {
+            distance_to(&self.suffix, known, SUFFIX_BUDGET)
+        };
+        self.suffix_costs.push((known, cost));
+        cost
+    }
+}
+
+/// The weighted distance of `domain` to `provider`, when within budget, and whether the dot
+/// before the suffix had to be put back (`gmailcom`). `split` is `domain` split at its first
+/// dot; `None` when it has none.
 fn provider_distance(
     domain: &str,
-    split: Option<&(Typed, Typed)>,
+    split: Option<&mut Split>,
     provider: &Provider,
 ) -> Option<(u32, bool)> {
-    let glued_parts;
-    let (name, suffix) = match split {
-        Some((name, suffix)) => (name, suffix),
-        // `gmailcom`: the dot before the suffix is missing.
-        None => {
-            let name = strip_glued_suffix(domain, provider.suffix)?;
-            glued_parts = (Typed::new(name), Typed::new(provider.suffix));
-            (&glued_parts.0, &glued_parts.1)
+    let Some(split) = split else {
+        // `gmailcom`: the dot before the suffix is missing, and the suffix is the provider's.
+        let name = strip_glued_suffix(domain, provider.suffix)?;
+        if name.is_empty() {
+            return None;
         }
+        let cost = distance_to(&Typed::new(name), provider.name, name_budget(provider.name))?;
+        return (cost <= TOTAL_BUDGET).then_some((cost, true));
     };
-    if name.text.is_empty() || suffix.text.is_empty() {
-        return None;
-    }
-    if replaces_country_code(suffix.text, provider.suffix) {
+    if split.name.text.is_empty() || split.suffix.text.is_empty() {
         return None;
     }
     // The suffix first: shorter, and most domains already miss there.
-    let suffix_cost = distance_to(suffix, provider.suffix, SUFFIX_BUDGET)?;
-    let name_cost = distance_to(name, provider.name, name_budget(provider.name))?;
+    let suffix_cost = split.suffix_cost(provider.suffix)?;
+    let name_cost = distance_to(&split.name, provider.name, name_budget(provider.name))?;
     let total = name_cost + suffix_cost;
-    (total <= TOTAL_BUDGET).then_some((total, split.is_none()))
+    (total <= TOTAL_BUDGET).then_some((total, false))
 }
 
 /// `domain` without `suffix` written without its dots at its end: (`gmailcommx`, `com.mx`) →
