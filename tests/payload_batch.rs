@@ -1,8 +1,9 @@
 //! Batches: per-row results, duplicates by each API's 409 key, chunks, invalid options.
 
 use contactkit::payload::{
-    build_contactship_contact, build_contactship_contact_json, validate_contacts, BatchOptions,
-    BatchValidator, ContactshipOptions, RowResult, SdrAgentOptions, Target,
+    build_contactship_contact, build_contactship_contact_json, build_sdr_agent_contact_json,
+    validate_contacts, BatchOptions, BatchValidator, ContactshipOptions, RowResult,
+    SdrAgentOptions, Target,
 };
 use serde_json::{json, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -356,6 +357,55 @@ fn rows_given_as_text_get_what_the_json_value_gets() {
     for text in &texts {
         let got = batch.validate_json_row(text).result;
         assert_eq!(got, build_contactship_contact_json(text, &opts), "{text}");
+    }
+    assert!(batch.summary().valid >= 4, "{:?}", batch.summary());
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn sdr_agent_rows_given_as_text_get_what_the_json_value_gets() {
+    // The same for SDR Agent rows: read as text, with `metadata` (any JSON) parsed alone.
+    let li = |i: u32| format!("linkedin.com/in/dee-{i}");
+    let deep = format!(
+        r#"{{"full_name":"A","email":"d@x.com","linkedin_profile":"{}","metadata":{}{}}}"#,
+        li(0),
+        "{\"a\":".repeat(300),
+        "}".repeat(300)
+    );
+    let many: String = (0..40).map(|i| format!(r#""f{i}":{i},"#)).collect();
+    let texts = [
+        format!(r#"{{"full_name":"Ana","email":"a1@example.com","linkedin_profile":"{}"}}"#, li(1)),
+        format!(
+            r#"{{"full_name":"Ana","email":"A2@Example.COM","linkedin_profile":"{}","company":"Acme","locale":"es_mx","timezone":"america/mexico_city","metadata":{{"row":2,"tags":["a",null,1.5],"n":{{}}}}}}"#,
+            li(2)
+        ),
+        format!(r#" {{ "full_name" : "An\u0061 \"la\"" , "email":"a3@example.com","linkedin_profile":"{}" }} "#, li(3)),
+        format!(r#"{{"full_name":"Ana","full_name":"Bea","email":"a4@gmial.com","linkedin_profile":"{}","company":null}}"#, li(4)),
+        format!(r#"{{"full_name":7,"email":"a5@example.com","linkedin_profile":"{}","metadata":"none"}}"#, li(5)),
+        r#"{"full_name":"x","email":"a6@example.com","linkedin_profile":"linkedin.com/company/acme"}"#.into(),
+        format!(r#"{{"full_name":"x","email":"not an email","linkedin_profile":"{}","locale":"xx-??","timezone":"Mars/Base"}}"#, li(7)),
+        format!(r#"{{"full_name":"x","email":"a8@example.com","linkedin_profile":"{}","metadata":[1,2]}}"#, li(8)),
+        format!(r#"{{"full_name":"x","email":"a9@example.com","linkedin_profile":"{}","metadata":{{"big":1e400}}}}"#, li(9)),
+        format!(r#"{{"full_name":"x","email":"a10@example.com","linkedin_profile":"{}","phone":"+34612345678"}}"#, li(10)),
+        r#"{"$serde_json::private::RawValue":"{\"full_name\":\"raw\"}"}"#.into(),
+        format!(r#"{{"\u0066ull_name":"x","email":"a11@example.com","linkedin_profile":"{}","a\"b":1}}"#, li(11)),
+        format!(r#"{{{many}"full_name":"x","email":"a12@example.com","linkedin_profile":"{}"}}"#, li(12)),
+        deep,
+        r#"{}"#.into(),
+        r#"[]"#.into(),
+        r#"null"#.into(),
+        r#"{"full_name":"x",}"#.into(),
+        r#"{"full_name":"\ud800"}"#.into(),
+        "".into(),
+    ];
+    let opts = SdrAgentOptions {
+        api_key: Some("k".into()),
+        import_id: Some("7c9e6679-7425-40de-944b-e07fc1f90ae7".into()),
+        ..Default::default()
+    };
+    let mut batch = BatchValidator::new(&BatchOptions::SdrAgent(opts.clone()));
+    for text in &texts {
+        let got = batch.validate_json_row(text).result;
+        assert_eq!(got, build_sdr_agent_contact_json(text, &opts), "{text}");
     }
     assert!(batch.summary().valid >= 4, "{:?}", batch.summary());
 }

@@ -382,13 +382,22 @@ impl BatchValidator {
 
     /// The JS binding's entry: `broken` are fields that could not be turned into JSON.
     pub(crate) fn validate_text(&mut self, row: &str, mut broken: Vec<ContactError>) -> RowResult {
-        // Contactship reads a row's fields without a `Value` built for it when it is a plain
-        // object (what JSON.stringify makes of a row); anything else as before.
-        if let Some(Api::Contactship(a, countries)) = &mut self.api {
+        // A row's fields are read without a `Value` built for it when it is a plain object
+        // (what JSON.stringify makes of a row); anything else as before.
+        if let Some(api) = &mut self.api {
             if let Some(row) = Row::read(row) {
                 let mut errs = Errors::new(self.lang);
-                let built = a.build_fields(&row.fields(), &mut errs, countries);
-                return self.finish(built, Contactship::KEY_FIELD, errs, broken);
+                let (built, key_field) = match api {
+                    Api::Contactship(a, countries) => (
+                        a.build_fields(&row.fields(), &mut errs, countries),
+                        Contactship::KEY_FIELD,
+                    ),
+                    Api::SdrAgent(a) => (
+                        a.build_fields(&row.fields(), &mut errs),
+                        SdrAgent::KEY_FIELD,
+                    ),
+                };
+                return self.finish(built, key_field, errs, broken);
             }
         }
         let (value, mut parse_broken) = parse_row(row, self.lang);

@@ -7,9 +7,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::common::{
-    base_url, body_text, build_text, build_value, credential, json_headers, reason, text,
-    type_mismatch, type_name, unknown_fields, uuid, ApiOptions, Built, Errors, OptionsReader,
-    PreparedApi,
+    base_url, body_text, build_text, build_value, credential, field, fields_of, json_headers,
+    reason, text_field, type_name, unknown_names, uuid, ApiOptions, Built, Errors, Field, Fields,
+    OptionsReader, PreparedApi,
 };
 use super::limits::{
     COMPANY_MAX_CHARS, FULL_NAME_MAX_CHARS, METADATA_MAX_CHARS, METADATA_MAX_DEPTH,
@@ -181,24 +181,30 @@ impl SdrAgent {
                 key: None,
             };
         };
+        self.build_fields(&fields_of(obj), errs)
+    }
+
+    /// [`SdrAgent::build`] of a contact's fields (a batch row read without a `Value`).
+    pub(crate) fn build_fields(&self, obj: &Fields<'_>, errs: &mut Errors) -> Built {
         let before = errs.len();
         let opts = FieldOptions::new(self.lang);
 
-        let full_name = text(
+        let full_name = text_field(
             errs,
             "full_name",
-            obj.get("full_name"),
+            field(obj, "full_name"),
             true,
             FULL_NAME_MAX_CHARS,
         );
-        let email = text(errs, "email", obj.get("email"), true, usize::MAX).and_then(|e| {
-            errs.rule("email", email::normalize(e, &opts))
-                .map(|found| found.value)
-        });
-        let linkedin = text(
+        let email =
+            text_field(errs, "email", field(obj, "email"), true, usize::MAX).and_then(|e| {
+                errs.rule("email", email::normalize(e, &opts))
+                    .map(|found| found.value)
+            });
+        let linkedin = text_field(
             errs,
             "linkedin_profile",
-            obj.get("linkedin_profile"),
+            field(obj, "linkedin_profile"),
             true,
             usize::MAX,
         )
@@ -216,24 +222,25 @@ impl SdrAgent {
             );
             None
         });
-        let company = text(
+        let company = text_field(
             errs,
             "company",
-            obj.get("company"),
+            field(obj, "company"),
             false,
             COMPANY_MAX_CHARS,
         );
-        let locale = text(errs, "locale", obj.get("locale"), false, usize::MAX).and_then(|l| {
-            errs.rule("locale", locale::normalize(l, &opts))
-                .map(|found| found.value)
-        });
-        let timezone =
-            text(errs, "timezone", obj.get("timezone"), false, usize::MAX).and_then(|t| {
+        let locale =
+            text_field(errs, "locale", field(obj, "locale"), false, usize::MAX).and_then(|l| {
+                errs.rule("locale", locale::normalize(l, &opts))
+                    .map(|found| found.value)
+            });
+        let timezone = text_field(errs, "timezone", field(obj, "timezone"), false, usize::MAX)
+            .and_then(|t| {
                 errs.rule("timezone", timezone::normalize(t, &opts))
                     .map(|found| found.value)
             });
-        let metadata = metadata(errs, obj.get("metadata"));
-        unknown_fields(errs, obj, &FIELDS, "");
+        let metadata = metadata(errs, field(obj, "metadata"));
+        unknown_names(errs, obj.iter().map(|(name, _)| *name), &FIELDS, "");
 
         let key = email.as_deref().map(str::to_lowercase);
         if errs.len() > before {
@@ -269,12 +276,16 @@ impl SdrAgent {
 
 /// `metadata`: any JSON object, passed through unchanged (keys such as `__proto__` are data),
 /// nested at most [`METADATA_MAX_DEPTH`] deep and at most [`METADATA_MAX_CHARS`] of JSON text.
-fn metadata<'a>(errs: &mut Errors, v: Option<&'a Value>) -> Option<&'a Value> {
+fn metadata<'a>(errs: &mut Errors, v: Option<Field<'a>>) -> Option<&'a Value> {
     let v = match v {
-        None | Some(Value::Null) => return None,
-        Some(v @ Value::Object(_)) => v,
+        None | Some(Field::Json(Value::Null)) => return None,
+        Some(Field::Json(v @ Value::Object(_))) => v,
         Some(other) => {
-            type_mismatch(errs, "metadata", "object", other);
+            errs.push(
+                "metadata",
+                ErrorCode::TypeMismatch,
+                params! {"expected" => "object", "got" => other.type_name()},
+            );
             return None;
         }
     };
