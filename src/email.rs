@@ -293,14 +293,71 @@ pub fn suggest(input: &str) -> Option<String> {
     suggest_for(trimmed_local, domain, repaired_at)
 }
 
-/// A provider domain as a name and a suffix: `("hotmail", "com.mx")`.
+/// A provider domain as a name and a suffix: `("hotmail", "com.mx")`, with their places in
+/// [`NAMES`] and [`SUFFIXES`].
 struct Provider {
     name: &'static str,
     suffix: &'static str,
+    name_id: usize,
+    suffix_id: usize,
 }
 
 const fn p(name: &'static str, suffix: &'static str) -> Provider {
-    Provider { name, suffix }
+    Provider {
+        name,
+        suffix,
+        name_id: place(NAMES, name),
+        suffix_id: place(SUFFIXES, suffix),
+    }
+}
+
+/// The provider names and suffixes, each once: a domain is compared with each of them at most
+/// once, whichever providers share it.
+const NAMES: &[&str] = &[
+    "gmail",
+    "hotmail",
+    "outlook",
+    "yahoo",
+    "icloud",
+    "live",
+    "aol",
+    "protonmail",
+    "gmx",
+    "prodigy",
+    "terra",
+    "uol",
+    "bol",
+    "googlemail",
+    "msn",
+    "me",
+    "mac",
+    "ymail",
+    "proton",
+    "mail",
+    "email",
+    "web",
+];
+const SUFFIXES: &[&str] = &[
+    "com", "de", "es", "com.mx", "net.mx", "com.br", "com.ar", "ch", "me", "net", "fr", "co.uk",
+];
+
+/// Where `s` is in `list`; a compile error when it is not there.
+const fn place(list: &[&str], s: &str) -> usize {
+    let mut i = 0;
+    while i < list.len() {
+        let (a, b) = (list[i].as_bytes(), s.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("a provider's name or suffix is missing from NAMES or SUFFIXES")
 }
 
 /// Common mailbox domains, most common first (ties in distance go to the earlier one). Real
@@ -373,11 +430,9 @@ fn suggest_for(local: &str, domain: &str, repaired: bool) -> Option<String> {
     }
 
     // A domain without a dot is split by each provider's suffix instead.
-    let mut split = cleaned.split_once('.').map(|(name, suffix)| Split {
-        name: Typed::new(name),
-        suffix: Typed::new(suffix),
-        suffix_costs: Vec::with_capacity(16),
-    });
+    let mut split = cleaned
+        .split_once('.')
+        .map(|(name, suffix)| Split::new(name, suffix));
     let mut best: Option<(u32, &Provider)> = None;
     for provider in PROVIDERS {
         let Some((cost, glued)) = provider_distance(&cleaned, split.as_mut(), provider) else {
@@ -417,33 +472,44 @@ fn clean_domain(raw: &str) -> String {
 }
 
 /// A domain with a dot, split at its first one and measured once for all providers, with what
-/// each provider suffix already gave (the providers share a dozen suffixes).
+/// each provider name and suffix already gave (39 providers share 22 names and 12 suffixes).
 struct Split<'a> {
     name: Typed<'a>,
     suffix: Typed<'a>,
-    suffix_costs: Vec<(&'static str, Option<u32>)>,
+    /// By place in [`NAMES`] and [`SUFFIXES`]: `None` until computed.
+    name_costs: [Option<Option<u32>>; NAMES.len()],
+    suffix_costs: [Option<Option<u32>>; SUFFIXES.len()],
 }
 
-impl Split<'_> {
-    /// The cost of `known` for the suffix: `None` when over its budget or when it would replace
-    /// one country code by another.
-    fn suffix_cost(&mut self, known: &'static str) -> Option<u32> {
-        // The same literal is one address, so equal suffixes are found by address (a miss
-        // only computes it again).
-        if let Some(&(_, cost)) = self
-            .suffix_costs
-            .iter()
-            .find(|(k, _)| std::ptr::eq(*k, known))
-        {
-            return cost;
+impl<'a> Split<'a> {
+    fn new(name: &'a str, suffix: &'a str) -> Self {
+        Split {
+            name: Typed::new(name),
+            suffix: Typed::new(suffix),
+            name_costs: [None; NAMES.len()],
+            suffix_costs: [None; SUFFIXES.len()],
         }
-        let cost = if replaces_country_code(self.suffix.text, known) {
-            None
-        } else {
-            distance_to(&self.suffix, known, SUFFIX_BUDGET)
-        };
-        self.suffix_costs.push((known, cost));
-        cost
+    }
+
+    /// The cost of `provider`'s suffix: `None` when over its budget or when it would replace one
+    /// country code by another.
+    fn suffix_cost(&mut self, provider: &Provider) -> Option<u32> {
+        let known = provider.suffix;
+        let (suffix, costs) = (&self.suffix, &mut self.suffix_costs);
+        *costs[provider.suffix_id].get_or_insert_with(|| {
+            if replaces_country_code(suffix.text, known) {
+                None
+            } else {
+                distance_to(suffix, known, SUFFIX_BUDGET)
+            }
+        })
+    }
+
+    /// The cost of `provider`'s name, `None` when over its budget.
+    fn name_cost(&mut self, provider: &Provider) -> Option<u32> {
+        let (name, costs) = (&self.name, &mut self.name_costs);
+        *costs[provider.name_id]
+            .get_or_insert_with(|| distance_to(name, provider.name, name_budget(provider.name)))
     }
 }
 
@@ -468,8 +534,8 @@ fn provider_distance(
         return None;
     }
     // The suffix first: shorter, and most domains already miss there.
-    let suffix_cost = split.suffix_cost(provider.suffix)?;
-    let name_cost = distance_to(&split.name, provider.name, name_budget(provider.name))?;
+    let suffix_cost = split.suffix_cost(provider)?;
+    let name_cost = split.name_cost(provider)?;
     let total = name_cost + suffix_cost;
     (total <= TOTAL_BUDGET).then_some((total, false))
 }
@@ -581,23 +647,16 @@ fn substitution_cost(a: char, b: char) -> u32 {
 struct Typed<'a> {
     text: &'a str,
     chars: usize,
-    /// How many of each letter it has, for [`letters_apart`]; `None` when it is not ASCII.
-    letters: Option<[i32; LETTER_KINDS]>,
+    /// Which letters it has, for [`letters_apart`]; `None` when it is not ASCII.
+    letters: Option<u64>,
 }
 
 impl<'a> Typed<'a> {
     fn new(text: &'a str) -> Self {
-        let letters = text.is_ascii().then(|| {
-            let mut count = [0; LETTER_KINDS];
-            for c in text.bytes() {
-                count[letter_kind(c)] += 1;
-            }
-            count
-        });
         Typed {
             text,
             chars: text.chars().count(),
-            letters,
+            letters: letters(text),
         }
     }
 }
@@ -625,8 +684,8 @@ fn distance_to(typed: &Typed, known: &str, budget: u32) -> Option<u32> {
     if typed.chars.abs_diff(known.chars().count()) as u32 > budget {
         return None;
     }
-    if let Some(letters) = &typed.letters {
-        if letters_apart(letters, known).is_some_and(|d| d > budget) {
+    if let (Some(a), Some(b)) = (typed.letters, letters(known)) {
+        if letters_apart(a, b) > budget {
             return None;
         }
     }
@@ -664,36 +723,26 @@ fn distance_to(typed: &Typed, known: &str, budget: u32) -> Option<u32> {
     (d <= budget).then_some(d)
 }
 
-/// Letters `a`–`z`, digits, and every other character as one kind.
-const LETTER_KINDS: usize = 37;
-
-fn letter_kind(c: u8) -> usize {
-    key_index(c).unwrap_or(LETTER_KINDS - 1)
+/// The kinds of letter in ASCII `s` as a bit set (`None` for other text): `a`–`z`, `0`–`9`, and
+/// every other character as one kind.
+fn letters(s: &str) -> Option<u64> {
+    let mut set = 0u64;
+    for c in s.bytes() {
+        if !c.is_ascii() {
+            return None;
+        }
+        set |= 1 << key_index(c).unwrap_or(36);
+    }
+    Some(set)
 }
 
-/// A lower bound of [`distance`] from the letters of ASCII text (`letters`, counted by
-/// [`Typed::new`]) to ASCII `known` (`None` when it is not): how many letters one side has that
-/// the other lacks, counted with repeats, the larger of the two counts. An insertion or a
-/// deletion changes each count by at most one, and so does a substitution (one letter out, one
-/// in); a transposition changes neither; each costs at least 1. Characters other than `a`–`z`
-/// and `0`–`9` are counted as one kind, which can only lower the bound.
-fn letters_apart(letters: &[i32; LETTER_KINDS], known: &str) -> Option<u32> {
-    if !known.is_ascii() {
-        return None;
-    }
-    let mut count = *letters;
-    for c in known.bytes() {
-        count[letter_kind(c)] -= 1;
-    }
-    let (mut only_typed, mut only_known) = (0, 0);
-    for n in count {
-        if n > 0 {
-            only_typed += n;
-        } else {
-            only_known -= n;
-        }
-    }
-    Some(only_typed.max(only_known) as u32)
+/// A lower bound of [`distance`] from the kinds of letter each side has ([`letters`]): the
+/// number of kinds one side has and the other lacks, the larger of the two. A character of a
+/// kind the typed side has and the known side lacks must be deleted or replaced, one edit each
+/// (insertions, deletions and replacements cost at least 1, and a transposition changes no
+/// kind); the same goes the other way with insertions.
+fn letters_apart(a: u64, b: u64) -> u32 {
+    (a & !b).count_ones().max((b & !a).count_ones())
 }
 
 /// Copies the characters of `s` into `buf`; `None` when they do not fit.
@@ -793,6 +842,26 @@ mod tests {
             }
         }
         assert!(checked > 50_000, "{checked}");
+    }
+
+    #[test]
+    fn names_and_suffixes_are_listed_once_and_used() {
+        for list in [NAMES, SUFFIXES] {
+            for (i, s) in list.iter().enumerate() {
+                assert_eq!(place(list, s), i, "{s} listed twice");
+            }
+        }
+        for (i, name) in NAMES.iter().enumerate() {
+            assert!(
+                PROVIDERS.iter().any(|p| p.name_id == i && p.name == *name),
+                "{name}"
+            );
+        }
+        for (i, suffix) in SUFFIXES.iter().enumerate() {
+            assert!(PROVIDERS
+                .iter()
+                .any(|p| p.suffix_id == i && p.suffix == *suffix));
+        }
     }
 
     #[test]
