@@ -52,8 +52,7 @@ const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
 // The package is contactkit's, not the npm/ crate's (its name, keywords, README).
 p.name = "contactkit";
 p.keywords = ["phone", "email", "validation", "wasm", "contacts"];
-p.files = [...new Set([...(p.files || []), "README.md"])];
-p.files = [...new Set([...(p.files || []), "node.mjs", "node.d.mts"])];
+p.files = [...new Set([...(p.files || []), "README.md", "node.mjs", "node.d.mts"])];
 p.exports = {
   ".": {
     node: { types: "./node.d.mts", default: "./node.mjs" },

@@ -293,21 +293,27 @@ pub fn suggest(input: &str) -> Option<String> {
     suggest_for(trimmed_local, domain, repaired_at)
 }
 
-/// A provider domain as a name and a suffix: `("hotmail", "com.mx")`, with their places in
+/// A provider domain as a name and a suffix: `("hotmail", "com.mx")`, kept as their places in
 /// [`NAMES`] and [`SUFFIXES`].
 struct Provider {
-    name: &'static str,
-    suffix: &'static str,
     name_id: usize,
     suffix_id: usize,
 }
 
 const fn p(name: &'static str, suffix: &'static str) -> Provider {
     Provider {
-        name,
-        suffix,
         name_id: place(NAMES, name),
         suffix_id: place(SUFFIXES, suffix),
+    }
+}
+
+impl Provider {
+    fn name(&self) -> &'static str {
+        NAMES[self.name_id]
+    }
+
+    fn suffix(&self) -> &'static str {
+        SUFFIXES[self.suffix_id]
     }
 }
 
@@ -447,7 +453,7 @@ fn suggest_for(local: &str, domain: &str, repaired: bool) -> Option<String> {
         }
     }
     let (_, provider) = best?;
-    Some(format!("{local}@{}.{}", provider.name, provider.suffix))
+    Some(format!("{local}@{}.{}", provider.name(), provider.suffix()))
 }
 
 /// Lower-cased domain with slips repaired: `,`/`;` → `.`, spaces removed, runs of dots
@@ -494,7 +500,7 @@ impl<'a> Split<'a> {
     /// The cost of `provider`'s suffix: `None` when over its budget or when it would replace one
     /// country code by another.
     fn suffix_cost(&mut self, provider: &Provider) -> Option<u32> {
-        let known = provider.suffix;
+        let known = provider.suffix();
         let (suffix, costs) = (&self.suffix, &mut self.suffix_costs);
         *costs[provider.suffix_id].get_or_insert_with(|| {
             if replaces_country_code(suffix.text, known) {
@@ -509,7 +515,7 @@ impl<'a> Split<'a> {
     fn name_cost(&mut self, provider: &Provider) -> Option<u32> {
         let (name, costs) = (&self.name, &mut self.name_costs);
         *costs[provider.name_id]
-            .get_or_insert_with(|| distance_to(name, provider.name, name_budget(provider.name)))
+            .get_or_insert_with(|| distance_to(name, provider.name(), name_budget(provider.name())))
     }
 }
 
@@ -523,11 +529,15 @@ fn provider_distance(
 ) -> Option<(u32, bool)> {
     let Some(split) = split else {
         // `gmailcom`: the dot before the suffix is missing, and the suffix is the provider's.
-        let name = strip_glued_suffix(domain, provider.suffix)?;
+        let name = strip_glued_suffix(domain, provider.suffix())?;
         if name.is_empty() {
             return None;
         }
-        let cost = distance_to(&Typed::new(name), provider.name, name_budget(provider.name))?;
+        let cost = distance_to(
+            &Typed::new(name),
+            provider.name(),
+            name_budget(provider.name()),
+        )?;
         return (cost <= TOTAL_BUDGET).then_some((cost, true));
     };
     if split.name.text.is_empty() || split.suffix.text.is_empty() {
@@ -723,15 +733,16 @@ fn distance_to(typed: &Typed, known: &str, budget: u32) -> Option<u32> {
     (d <= budget).then_some(d)
 }
 
-/// The kinds of letter in ASCII `s` as a bit set (`None` for other text): `a`–`z`, `0`–`9`, and
-/// every other character as one kind.
+/// The kinds of letter in ASCII `s` as a bit set (`None` for other text): `a`–`z`, `0`–`9`
+/// ([`key_index`]), and every other character as one kind (the bit after them).
 fn letters(s: &str) -> Option<u64> {
+    const OTHER: usize = NEIGHBOURS.len();
     let mut set = 0u64;
     for c in s.bytes() {
         if !c.is_ascii() {
             return None;
         }
-        set |= 1 << key_index(c).unwrap_or(36);
+        set |= 1 << key_index(c).unwrap_or(OTHER);
     }
     Some(set)
 }
@@ -805,7 +816,10 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let known: Vec<&str> = PROVIDERS.iter().flat_map(|p| [p.name, p.suffix]).collect();
+        let known: Vec<&str> = PROVIDERS
+            .iter()
+            .flat_map(|p| [p.name(), p.suffix()])
+            .collect();
         for k in &known {
             let c: Vec<char> = k.chars().collect();
             for i in 0..c.len() {
@@ -853,14 +867,16 @@ mod tests {
         }
         for (i, name) in NAMES.iter().enumerate() {
             assert!(
-                PROVIDERS.iter().any(|p| p.name_id == i && p.name == *name),
+                PROVIDERS
+                    .iter()
+                    .any(|p| p.name_id == i && p.name() == *name),
                 "{name}"
             );
         }
         for (i, suffix) in SUFFIXES.iter().enumerate() {
             assert!(PROVIDERS
                 .iter()
-                .any(|p| p.suffix_id == i && p.suffix == *suffix));
+                .any(|p| p.suffix_id == i && p.suffix() == *suffix));
         }
     }
 

@@ -2,8 +2,8 @@
 
 use contactkit::payload::{
     build_contactship_contact, build_contactship_contact_json, build_sdr_agent_contact_json,
-    validate_contacts, BatchOptions, BatchValidator, ContactshipOptions, RowResult,
-    SdrAgentOptions, Target,
+    validate_contacts, BatchOptions, BatchValidator, ContactError, ContactshipOptions, Request,
+    RowResult, SdrAgentOptions, Target,
 };
 use serde_json::{json, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -353,10 +353,21 @@ fn rows_given_as_text_get_what_the_json_value_gets() {
         default_country: Some("ES".into()),
         ..Default::default()
     };
-    let mut batch = BatchValidator::new(&BatchOptions::Contactship(opts.clone()));
-    for text in &texts {
+    let batch = BatchOptions::Contactship(opts.clone());
+    each_text_gets_what_alone_gets(&batch, &texts, |t| build_contactship_contact_json(t, &opts));
+}
+
+/// Each text through one batch gets what `alone` (the single builder) gives it, and at least
+/// four of them are valid.
+fn each_text_gets_what_alone_gets(
+    options: &BatchOptions,
+    texts: &[String],
+    alone: impl Fn(&str) -> Result<Request, Vec<ContactError>>,
+) {
+    let mut batch = BatchValidator::new(options);
+    for text in texts {
         let got = batch.validate_json_row(text).result;
-        assert_eq!(got, build_contactship_contact_json(text, &opts), "{text}");
+        assert_eq!(got, alone(text), "{text}");
     }
     assert!(batch.summary().valid >= 4, "{:?}", batch.summary());
 }
@@ -402,10 +413,6 @@ fn sdr_agent_rows_given_as_text_get_what_the_json_value_gets() {
         import_id: Some("7c9e6679-7425-40de-944b-e07fc1f90ae7".into()),
         ..Default::default()
     };
-    let mut batch = BatchValidator::new(&BatchOptions::SdrAgent(opts.clone()));
-    for text in &texts {
-        let got = batch.validate_json_row(text).result;
-        assert_eq!(got, build_sdr_agent_contact_json(text, &opts), "{text}");
-    }
-    assert!(batch.summary().valid >= 4, "{:?}", batch.summary());
+    let batch = BatchOptions::SdrAgent(opts.clone());
+    each_text_gets_what_alone_gets(&batch, &texts, |t| build_sdr_agent_contact_json(t, &opts));
 }

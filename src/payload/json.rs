@@ -193,30 +193,59 @@ fn string_end(b: &[u8], i: usize) -> Option<usize> {
 /// an object of that shape (the values are checked when each is parsed).
 fn split_object(text: &str) -> Option<Vec<(&str, &str)>> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = skip_ws(b, 0);
-    if b.get(i) != Some(&b'{') {
-        return None;
-    }
-    i = skip_ws(b, i + 1);
-    if b.get(i) == Some(&b'}') {
-        return (skip_ws(b, i + 1) == b.len()).then_some(out);
-    }
-    loop {
+    split_members(text, b'{', b'}', |i| {
         if b.get(i) != Some(&b'"') {
             return None;
         }
         let key_end = string_end(b, i)?;
         let key = text.get(i..key_end)?;
-        i = skip_ws(b, key_end);
-        if b.get(i) != Some(&b':') {
+        let colon = skip_ws(b, key_end);
+        if b.get(colon) != Some(&b':') {
             return None;
         }
-        let start = skip_ws(b, i + 1);
+        let start = skip_ws(b, colon + 1);
         let j = value_end(b, start, b'}')?;
-        let value = text.get(start..j)?.trim_end();
-        out.push((key, value));
-        if b.get(j) == Some(&b'}') {
+        Some(((key, text.get(start..j)?.trim_end()), j))
+    })
+}
+
+/// Splits a top-level array into the texts of its elements without parsing them (a batch
+/// chunk as `JSON.stringify` writes it: one scan, where serde_json's `Vec<&RawValue>` read
+/// every element once more than the rows' own reader then does). `None` when `text` is not an
+/// array of that shape; the elements are checked when each row is read.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn split_array(text: &str) -> Option<Vec<&str>> {
+    let b = text.as_bytes();
+    split_members(text, b'[', b']', |i| {
+        let j = value_end(b, i, b']')?;
+        let element = text.get(i..j)?.trim_end();
+        (!element.is_empty()).then_some((element, j))
+    })
+}
+
+/// The members of the `open` … `close` container that is the whole of `text` (white space
+/// around it aside), each read by `member` from the index where it starts, which gives it back
+/// with the index of the `,` or `close` after it. `None` when `text` is not such a container.
+fn split_members<T>(
+    text: &str,
+    open: u8,
+    close: u8,
+    mut member: impl FnMut(usize) -> Option<(T, usize)>,
+) -> Option<Vec<T>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&open) {
+        return None;
+    }
+    i = skip_ws(b, i + 1);
+    if b.get(i) == Some(&close) {
+        return (skip_ws(b, i + 1) == b.len()).then_some(out);
+    }
+    loop {
+        let (item, j) = member(i)?;
+        out.push(item);
+        if b.get(j) == Some(&close) {
             return (skip_ws(b, j + 1) == b.len()).then_some(out);
         }
         i = skip_ws(b, j + 1);
@@ -240,36 +269,6 @@ fn value_end(b: &[u8], start: usize, close: u8) -> Option<usize> {
             _ => {}
         }
         j += 1;
-    }
-}
-
-/// Splits a top-level array into the texts of its elements without parsing them (a batch
-/// chunk as `JSON.stringify` writes it: one scan, where serde_json's `Vec<&RawValue>` read
-/// every element once more than the rows' own reader then does). `None` when `text` is not an
-/// array of that shape; the elements are checked when each row is read.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn split_array(text: &str) -> Option<Vec<&str>> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = skip_ws(b, 0);
-    if b.get(i) != Some(&b'[') {
-        return None;
-    }
-    i = skip_ws(b, i + 1);
-    if b.get(i) == Some(&b']') {
-        return (skip_ws(b, i + 1) == b.len()).then_some(out);
-    }
-    loop {
-        let j = value_end(b, i, b']')?;
-        let element = text.get(i..j)?.trim_end();
-        if element.is_empty() {
-            return None;
-        }
-        out.push(element);
-        if b.get(j) == Some(&b']') {
-            return (skip_ws(b, j + 1) == b.len()).then_some(out);
-        }
-        i = skip_ws(b, j + 1);
     }
 }
 

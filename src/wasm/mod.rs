@@ -70,9 +70,14 @@ pub(crate) fn js_type_name(v: &JsValue) -> &'static str {
 /// `JSON.stringify(value)`, or `None` when JS cannot (cycles, BigInt, a throwing `toJSON`) or
 /// the value has no JSON form (`undefined`, a function).
 pub(crate) fn stringify(value: &JsValue) -> Option<String> {
+    json_text(value).and_then(|s| s.as_string())
+}
+
+/// `JSON.stringify(value)` as a JS string, `None` when there is none.
+fn json_text(value: &JsValue) -> Option<js_sys::JsString> {
     js_sys::JSON::stringify(value)
         .ok()
-        .and_then(|s| s.as_string())
+        .filter(|text| text.is_string())
 }
 
 #[wasm_bindgen]
@@ -92,10 +97,7 @@ extern "C" {
 /// bytes come from `TextEncoder` in one copy. `JSON.stringify` escapes lone surrogates, so the
 /// text is always well-formed and encodes to the same bytes as [`stringify`]'s.
 pub(crate) fn stringify_long(value: &JsValue) -> Option<String> {
-    let text = js_sys::JSON::stringify(value).ok()?;
-    if !text.is_string() {
-        return None;
-    }
+    let text = json_text(value)?;
     String::from_utf8(Utf8Encoder::new().encode(&text).to_vec()).ok()
 }
 
