@@ -65,8 +65,6 @@ pub use batch::{
     validate_contacts, BatchOptions, BatchReport, BatchSummary, BatchValidator, RowResult, Target,
 };
 #[cfg(target_arch = "wasm32")]
-pub(crate) use batch::{write_errors_json, write_request_json};
-#[cfg(target_arch = "wasm32")]
 pub(crate) use common::{build_text, shown_key, type_name};
 pub use contactship::{
     build_contactship_contact, build_contactship_contact_json, ContactshipOptions, CountryFormat,

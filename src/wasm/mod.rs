@@ -4,10 +4,13 @@
 //! cyclic or BigInt value into a caught exception instead of a trap) and `serde_json` (whose
 //! recursion limit turns hostile nesting into an error instead of a stack overflow); results
 //! through `serde_json` and `JSON.parse`, which makes plain objects and keeps keys such as
-//! `__proto__` as data. Nothing here throws: every failure is a result with `ok: false`.
+//! `__proto__` as data, except the payload builders' and batches' requests and errors, which
+//! `tape.js` builds from a tape (`tape.rs`) with the keys in its own code. Nothing here throws:
+//! every failure is a result with `ok: false`.
 
 mod fields;
 mod payload;
+mod tape;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -1,0 +1,79 @@
+// The JS objects of a payload result, built from what src/wasm/tape.rs wrote: `words`, a view of
+// the module's memory (read only during this call), and `text`, every string of the result one
+// after the other. The keys are written here, in the order serde would write them; the only keys
+// read from the tape are those of `params` and `headers`, names fixed in contactkit's code.
+export function readTape(words, text) {
+  let w = 0; // the next word
+  let t = 0; // where the next string starts in `text`
+  const kept = [];
+
+  function string() {
+    const x = words[w++];
+    if (x & 2) return kept[x >>> 2];
+    const s = text.slice(t, (t += x >>> 2));
+    if (x & 1) kept.push(s);
+    return s;
+  }
+
+  function value() {
+    switch (words[w++]) {
+      case 0:
+        return string();
+      case 1:
+        return words[w++];
+      case 2: {
+        const list = [];
+        for (let n = words[w++]; n > 0; n--) list.push(value());
+        return list;
+      }
+      default:
+        return JSON.parse(string());
+    }
+  }
+
+  function errors() {
+    const list = [];
+    for (let n = words[w++]; n > 0; n--) {
+      const field = string();
+      const code = string();
+      const message = string();
+      const params = {};
+      for (let p = words[w++]; p > 0; p--) {
+        const name = string();
+        params[name] = value();
+      }
+      list.push({ field, code, message, params });
+    }
+    return list;
+  }
+
+  function request() {
+    const method = string();
+    const url = string();
+    const headers = {};
+    for (let n = words[w++]; n > 0; n--) {
+      const name = string();
+      headers[name] = string();
+    }
+    return { method, url, headers, body: string() };
+  }
+
+  switch (words[w++]) {
+    case 0: {
+      const results = [];
+      for (let n = words[w++]; n > 0; n--) {
+        const row = words[w++];
+        results.push(words[w++] ? { row, ok: true, request: request() } : { row, ok: false, errors: errors() });
+      }
+      if (words[w++]) {
+        const summary = { total: words[w++], valid: words[w++], invalid: words[w++], duplicates: words[w++] };
+        return { results, summary, errors: errors() };
+      }
+      return { results, errors: errors() };
+    }
+    case 1:
+      return words[w++] ? { ok: true, request: request() } : { ok: false, errors: errors() };
+    default:
+      return errors();
+  }
+}
