@@ -9,13 +9,12 @@
 //!
 //! The words, in the order `tape.js` reads them:
 //! - a string: `units << 2` (its length in UTF-16 units), `| 1` when `tape.js` is to keep it
-//!   for later; or `(index << 2) | 2`, the kept string `index` again (error codes);
+//!   for later; or `(index << 2) | 2`, the kept string `index` again (names, and strings that repeat);
 //! - a value of `params`: its [`Tag`], then a string, a number or a list of values;
 //! - the results: see [`Tape::report`], [`Tape::outcome`] and [`Tape::errors`].
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::ErrorCode;
 use crate::payload::{BatchSummary, ContactError, Request, RowResult};
 
 #[wasm_bindgen(module = "/src/wasm/tape.js")]
@@ -57,14 +56,23 @@ enum Tag {
 /// than any JS engine's strings, so a result with one could not be built anyway.
 const MAX_STRING: usize = (u32::MAX >> 2) as usize;
 
+/// How many recent strings a tape keeps (see [`Tape::recent`]).
+const RECENT: usize = 8;
+
 /// A tape being written.
 pub(crate) struct Tape {
     words: Vec<u32>,
     text: String,
     /// How many strings `tape.js` has kept so far.
     kept: u32,
-    /// For each error code (by its place in [`ErrorCode`]), the kept string of its name.
-    codes: Vec<Option<u32>>,
+    /// Names fixed in contactkit's code (error codes, params' and headers' names, methods) by
+    /// address and length, with their kept strings.
+    names: Vec<(usize, usize, u32)>,
+    /// Strings that often repeat from one result to the next (URLs, header values, fields),
+    /// with their kept strings: at most [`RECENT`], the oldest replaced first.
+    recent: Vec<(String, u32)>,
+    /// Where the next recent string goes once `recent` is full.
+    next_recent: usize,
     /// Where the count of the report's results goes, and that count.
     results: Option<(usize, u32)>,
     /// A string was too long, or a count did not fit a word: the result is then `null`.
@@ -77,7 +85,9 @@ impl Tape {
             words: vec![kind as u32],
             text: String::new(),
             kept: 0,
-            codes: Vec::new(),
+            names: Vec::new(),
+            recent: Vec::new(),
+            next_recent: 0,
             results: None,
             failed: false,
         }
@@ -177,19 +187,33 @@ impl Tape {
         }
     }
 
-    /// An error code's name: written once per tape, then referred to.
-    fn code(&mut self, code: ErrorCode) {
-        let at = code as usize;
-        if self.codes.len() <= at {
-            self.codes.resize(at + 1, None);
-        }
-        match self.codes[at] {
-            Some(index) => self.words.push((index << 2) | 2),
+    /// A name fixed in contactkit's code: written once per tape, then referred to.
+    fn name(&mut self, s: &'static str) {
+        let key = (s.as_ptr() as usize, s.len());
+        match self.names.iter().find(|(at, len, _)| (*at, *len) == key) {
+            Some(&(_, _, index)) => self.words.push((index << 2) | 2),
             None => {
-                self.codes[at] = Some(self.kept);
-                self.string(code.as_str(), true);
+                self.names.push((key.0, key.1, self.kept));
+                self.string(s, true);
             }
         }
+    }
+
+    /// A string that is often the same as in one of the last few results: referred to when
+    /// it is, written and kept when not.
+    fn recent(&mut self, s: &str) {
+        if let Some(&(_, index)) = self.recent.iter().find(|(r, _)| r == s) {
+            self.words.push((index << 2) | 2);
+            return;
+        }
+        let entry = (s.to_string(), self.kept);
+        if self.recent.len() < RECENT {
+            self.recent.push(entry);
+        } else {
+            self.recent[self.next_recent] = entry;
+            self.next_recent = (self.next_recent + 1) % RECENT;
+        }
+        self.string(s, true);
     }
 
     /// The success flag, then the request or the errors.
@@ -208,12 +232,12 @@ impl Tape {
 
     /// `{ method, url, headers, body }`: the strings, with the count of headers before them.
     fn request(&mut self, request: &Request) {
-        self.string(request.method.as_str(), false);
-        self.string(&request.url, false);
+        self.name(request.method.as_str());
+        self.recent(&request.url);
         self.count(request.headers.len());
         for (name, value) in request.headers.iter() {
-            self.string(name, false);
-            self.string(value, false);
+            self.name(name);
+            self.recent(value);
         }
         self.string(&request.body, false);
     }
@@ -222,12 +246,12 @@ impl Tape {
     fn error_list(&mut self, errors: &[ContactError]) {
         self.count(errors.len());
         for e in errors {
-            self.string(&e.field, false);
-            self.code(e.error.code);
+            self.recent(&e.field);
+            self.name(e.error.code.as_str());
             self.string(&e.error.message, false);
             self.count(e.error.params.len());
             for (name, value) in e.error.params.iter() {
-                self.string(name, false);
+                self.name(name);
                 self.value(value);
             }
         }
@@ -271,7 +295,7 @@ fn whole(n: &serde_json::Number) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::FieldError;
+    use crate::error::{ErrorCode, FieldError};
     use crate::lang::Lang;
     use crate::payload::BatchValidator;
     use serde_json::{json, Value};
