@@ -439,6 +439,9 @@ pub(crate) fn finish_row(
             return (Ok(request), built.key);
         }
     }
+    if option_errors.is_empty() && broken.is_empty() {
+        return (Err(errs.list), built.key);
+    }
     let mut all = Vec::with_capacity(option_errors.len() + broken.len() + errs.len());
     all.extend(option_errors.iter().cloned());
     all.extend(broken);

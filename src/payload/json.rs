@@ -99,12 +99,13 @@ impl<'t> Row<'t> {
 
     /// Reads a row's JSON text.
     pub fn read(text: &'t str) -> Option<Self> {
-        let parts = split_object(text)?;
-        if parts.len() > Self::MAX_FIELDS {
-            return None;
-        }
-        let mut fields: Vec<(Cow<'t, str>, RowValue<'t>)> = Vec::with_capacity(parts.len());
-        for (key, value) in parts {
+        let mut fields: Vec<(Cow<'t, str>, RowValue<'t>)> = Vec::with_capacity(8);
+        let mut members = 0;
+        each_member(text, |key, value| {
+            members += 1;
+            if members > Self::MAX_FIELDS {
+                return None;
+            }
             let key = string(key)?;
             if fields.is_empty() && key == RAW_VALUE_TOKEN {
                 return None;
@@ -118,7 +119,8 @@ impl<'t> Row<'t> {
                 Some(i) => fields[i].1 = value,
                 None => fields.push((key, value)),
             }
-        }
+            Some(())
+        })?;
         Some(Row { fields })
     }
 
@@ -192,8 +194,22 @@ fn string_end(b: &[u8], i: usize) -> Option<usize> {
 /// the values, so a value of any depth is scanned in constant stack. `None` when `text` is not
 /// an object of that shape (the values are checked when each is parsed).
 fn split_object(text: &str) -> Option<Vec<(&str, &str)>> {
+    let mut out = Vec::new();
+    each_member(text, |key, value| {
+        out.push((key, value));
+        Some(())
+    })?;
+    Some(out)
+}
+
+/// [`split_object`]'s pairs given to `each` as they are found, without a list of them; `None`
+/// when `text` is not such an object or `each` gives `None`.
+fn each_member<'t>(
+    text: &'t str,
+    mut each: impl FnMut(&'t str, &'t str) -> Option<()>,
+) -> Option<()> {
     let b = text.as_bytes();
-    split_members(text, b'{', b'}', |i| {
+    let member = |i| {
         if b.get(i) != Some(&b'"') {
             return None;
         }
@@ -206,7 +222,8 @@ fn split_object(text: &str) -> Option<Vec<(&str, &str)>> {
         let start = skip_ws(b, colon + 1);
         let j = value_end(b, start, b'}')?;
         Some(((key, text.get(start..j)?.trim_end()), j))
-    })
+    };
+    split_members(text, b'{', b'}', member, |(key, value)| each(key, value))
 }
 
 /// Splits a top-level array into the texts of its elements without parsing them (a batch
@@ -216,37 +233,44 @@ fn split_object(text: &str) -> Option<Vec<(&str, &str)>> {
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn split_array(text: &str) -> Option<Vec<&str>> {
     let b = text.as_bytes();
-    split_members(text, b'[', b']', |i| {
+    let member = |i| {
         let j = value_end(b, i, b']')?;
         let element = text.get(i..j)?.trim_end();
         (!element.is_empty()).then_some((element, j))
-    })
+    };
+    let mut out = Vec::new();
+    split_members(text, b'[', b']', member, |element| {
+        out.push(element);
+        Some(())
+    })?;
+    Some(out)
 }
 
 /// The members of the `open` … `close` container that is the whole of `text` (white space
 /// around it aside), each read by `member` from the index where it starts, which gives it back
-/// with the index of the `,` or `close` after it. `None` when `text` is not such a container.
+/// with the index of the `,` or `close` after it, then given to `each`. `None` when `text` is
+/// not such a container, or when `member` or `each` gives `None`.
 fn split_members<T>(
     text: &str,
     open: u8,
     close: u8,
     mut member: impl FnMut(usize) -> Option<(T, usize)>,
-) -> Option<Vec<T>> {
+    mut each: impl FnMut(T) -> Option<()>,
+) -> Option<()> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
     let mut i = skip_ws(b, 0);
     if b.get(i) != Some(&open) {
         return None;
     }
     i = skip_ws(b, i + 1);
     if b.get(i) == Some(&close) {
-        return (skip_ws(b, i + 1) == b.len()).then_some(out);
+        return (skip_ws(b, i + 1) == b.len()).then_some(());
     }
     loop {
         let (item, j) = member(i)?;
-        out.push(item);
+        each(item)?;
         if b.get(j) == Some(&close) {
-            return (skip_ws(b, j + 1) == b.len()).then_some(out);
+            return (skip_ws(b, j + 1) == b.len()).then_some(());
         }
         i = skip_ws(b, j + 1);
     }
