@@ -2,7 +2,16 @@
 // the module's memory (read only during this call), and `text`, every string of the result one
 // after the other. The keys are written here, in the order serde would write them; the only keys
 // read from the tape are those of `params` and `headers`, names fixed in contactkit's code.
+// Never throws: `null` if anything does (the library never throws at its callers).
 export function readTape(words, text) {
+  try {
+    return buildFromTape(words, text);
+  } catch {
+    return null;
+  }
+}
+
+function buildFromTape(words, text) {
   let w = 0; // the next word
   let t = 0; // where the next string starts in `text`
   const kept = [];
