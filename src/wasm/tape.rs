@@ -9,9 +9,15 @@
 //!
 //! The words, in the order `tape.js` reads them:
 //! - a string: `units << 2` (its length in UTF-16 units), `| 1` when `tape.js` is to keep it
-//!   for later; or `(index << 2) | 2`, the kept string `index` again (names, and strings that repeat);
-//! - a value of `params`: its [`Tag`], then a string, a number or a list of values;
-//! - the results: see [`Tape::report`], [`Tape::outcome`] and [`Tape::errors`].
+//!   for later; or `(index << 2) | 2`, the kept string `index` again (names, and strings that
+//!   repeat);
+//! - a request: method, URL, the count of headers, each name and value, body;
+//! - errors: their count, then each one's field, code, message, count of params, and each
+//!   param's name and value (its [`Tag`], then a string, a number, or a count and the values);
+//! - the first word is the [`Kind`]. A report follows it with the count of results, each as its
+//!   row number, then `1` and the request or `0` and the errors; then `1` and the summary's four
+//!   counts, or `0`; then the batch's errors. An outcome is `1` and a request or `0` and errors;
+//!   a list of errors is the errors.
 
 use wasm_bindgen::prelude::*;
 
