@@ -165,11 +165,6 @@ fn payload_shown_key(k: &str) -> String {
     }
 }
 
-/// `{ ok: true, request }` or `{ ok: false, errors }` as a plain JS object.
-fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
-    Tape::outcome(result)
-}
-
 /// Validates a contact for Contactship `POST /v1/contacts` and builds the request.
 #[wasm_bindgen(js_name = buildContactshipContact, unchecked_return_type = "BuildResult")]
 pub fn build_contactship_contact(
@@ -185,7 +180,7 @@ pub fn build_contactship_contact(
         Err(e) => (ContactshipOptions::default(), vec![e]),
     };
     let (text, broken) = row_text(&contact, opts.lang);
-    outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
 }
 
 /// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
@@ -197,7 +192,7 @@ pub fn build_sdr_agent_contact(
 ) -> JsValue {
     let (opts, option_errors) = sdr_options(options.as_deref());
     let (text, broken) = row_text(&contact, opts.lang);
-    outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
@@ -268,7 +263,7 @@ fn import_step(
         Ok(_) if !errors.is_empty() => Err(errors),
         other => other,
     };
-    outcome(&result)
+    Tape::outcome(&result)
 }
 
 /// `input[key]` when it is a JS number.
