@@ -40,18 +40,23 @@ function buildFromTape(words, text) {
     }
   }
 
+  // `params` or `headers`: the count, then each name and what `read` reads of its value.
+  function record(read) {
+    const object = {};
+    for (let n = words[w++]; n > 0; n--) {
+      const name = string();
+      object[name] = read();
+    }
+    return object;
+  }
+
   function errors() {
     const list = [];
     for (let n = words[w++]; n > 0; n--) {
       const field = string();
       const code = string();
       const message = string();
-      const params = {};
-      for (let p = words[w++]; p > 0; p--) {
-        const name = string();
-        params[name] = value();
-      }
-      list.push({ field, code, message, params });
+      list.push({ field, code, message, params: record(value) });
     }
     return list;
   }
@@ -59,11 +64,7 @@ function buildFromTape(words, text) {
   function request() {
     const method = string();
     const url = string();
-    const headers = {};
-    for (let n = words[w++]; n > 0; n--) {
-      const name = string();
-      headers[name] = string();
-    }
+    const headers = record(string);
     return { method, url, headers, body: string() };
   }
 

@@ -59,17 +59,17 @@ enum Tag {
     Json = 3,
 }
 
-/// The longest string a tape can describe (its length is shifted left by 2 in a `u32`); longer
-/// than any JS engine's strings, so a result with one could not be built anyway.
-const MAX_STRING: usize = (u32::MAX >> 2) as usize;
-
 /// How many recent strings a tape keeps (see [`Tape::recent`]).
 const RECENT: usize = 8;
 
 /// The longest text a tape hands to JS, in bytes: V8's longest string, in UTF-16 units (each
 /// at least one UTF-8 byte). A report this large could not have been built with `JSON.parse`
-/// either; it is `null`, as it was then.
+/// either; it is `null`, as it was then. Below it, every string's length shifted left by 2
+/// fits a word.
 const MAX_TEXT: usize = (1 << 29) - 24;
+
+/// Where a report's count of results goes: after its kind.
+const RESULTS_AT: usize = 1;
 
 /// A tape being written.
 pub(crate) struct Tape {
@@ -85,9 +85,9 @@ pub(crate) struct Tape {
     recent: Vec<(String, u32)>,
     /// Where the next recent string goes once `recent` is full.
     next_recent: usize,
-    /// Where the count of the report's results goes, and that count.
-    results: Option<(usize, u32)>,
-    /// A string was too long, or a count did not fit a word: the result is then `null`.
+    /// How many results a report has (its word after the kind, [`RESULTS_AT`]).
+    results: u32,
+    /// A count did not fit a word, or a value had no JSON: the result is then `null`.
     failed: bool,
 }
 
@@ -100,7 +100,7 @@ impl Tape {
             names: Vec::new(),
             recent: Vec::new(),
             next_recent: 0,
-            results: None,
+            results: 0,
             failed: false,
         }
     }
@@ -108,8 +108,7 @@ impl Tape {
     /// A report: [`Tape::row`] adds each result, and [`Tape::finish_report`] ends it.
     pub(crate) fn report() -> Self {
         let mut tape = Tape::new(Kind::Report);
-        tape.results = Some((tape.words.len(), 0));
-        tape.words.push(0);
+        tape.words.push(0); // the count of results, at RESULTS_AT
         tape
     }
 
@@ -137,9 +136,7 @@ impl Tape {
 
     /// Adds a row's `{ row, ok, request | errors }` to the report.
     pub(crate) fn row(&mut self, row: &RowResult) {
-        if let Some((_, count)) = &mut self.results {
-            *count += 1;
-        }
+        self.results += 1;
         self.count(row.row);
         self.result(&row.result);
     }
@@ -150,9 +147,7 @@ impl Tape {
         summary: Option<BatchSummary>,
         errors: &[ContactError],
     ) -> JsValue {
-        if let Some((at, count)) = self.results {
-            self.words[at] = count;
-        }
+        self.words[RESULTS_AT] = self.results;
         match summary {
             Some(s) => {
                 self.words.push(1);
@@ -188,10 +183,7 @@ impl Tape {
         } else {
             s.chars().map(char::len_utf16).sum()
         };
-        if units > MAX_STRING {
-            self.failed = true;
-            return;
-        }
+        // Truncated only past MAX_TEXT, where into_js gives `null` without reading the words.
         self.words.push(((units as u32) << 2) | u32::from(keep));
         self.text.push_str(s);
         if keep {
@@ -199,14 +191,26 @@ impl Tape {
         }
     }
 
+    /// Writes `s` for `tape.js` to keep, and gives its index among the kept strings.
+    fn keep(&mut self, s: &str) -> u32 {
+        let index = self.kept;
+        self.string(s, true);
+        index
+    }
+
+    /// The kept string `index` again.
+    fn kept_again(&mut self, index: u32) {
+        self.words.push((index << 2) | 2);
+    }
+
     /// A name fixed in contactkit's code: written once per tape, then referred to.
     fn name(&mut self, s: &'static str) {
         let key = (s.as_ptr() as usize, s.len());
         match self.names.iter().find(|(at, len, _)| (*at, *len) == key) {
-            Some(&(_, _, index)) => self.words.push((index << 2) | 2),
+            Some(&(_, _, index)) => self.kept_again(index),
             None => {
-                self.names.push((key.0, key.1, self.kept));
-                self.string(s, true);
+                let index = self.keep(s);
+                self.names.push((key.0, key.1, index));
             }
         }
     }
@@ -215,17 +219,15 @@ impl Tape {
     /// it is, written and kept when not.
     fn recent(&mut self, s: &str) {
         if let Some(&(_, index)) = self.recent.iter().find(|(r, _)| r == s) {
-            self.words.push((index << 2) | 2);
-            return;
+            return self.kept_again(index);
         }
-        let entry = (s.to_string(), self.kept);
+        let entry = (s.to_string(), self.keep(s));
         if self.recent.len() < RECENT {
             self.recent.push(entry);
         } else {
             self.recent[self.next_recent] = entry;
             self.next_recent = (self.next_recent + 1) % RECENT;
         }
-        self.string(s, true);
     }
 
     /// The success flag, then the request or the errors.
@@ -272,14 +274,14 @@ impl Tape {
     /// A value of `params`, as `FieldError`'s `Serialize` writes it.
     fn value(&mut self, value: &serde_json::Value) {
         use serde_json::Value;
+        if let Some(n) = value.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            self.words.extend([Tag::Number as u32, n]);
+            return;
+        }
         match value {
             Value::String(s) => {
                 self.words.push(Tag::Text as u32);
                 self.string(s, false);
-            }
-            Value::Number(n) if whole(n).is_some() => {
-                self.words.push(Tag::Number as u32);
-                self.words.extend(whole(n));
             }
             Value::Array(items) => {
                 self.words.push(Tag::List as u32);
@@ -297,11 +299,6 @@ impl Tape {
             }
         }
     }
-}
-
-/// A number that is a whole one from 0 to `u32::MAX`.
-fn whole(n: &serde_json::Number) -> Option<u32> {
-    n.as_u64().and_then(|u| u32::try_from(u).ok())
 }
 
 #[cfg(test)]
