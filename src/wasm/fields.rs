@@ -2,9 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::tape::{FieldValue, Tape};
 use super::{
-    js_type_name, options_lang, outcome, read_options, to_js_small, ErrOutcome, JsFieldOptions,
-    JsOptions, JsPhoneOptions,
+    js_type_name, options_lang, outcome, read_options, JsFieldOptions, JsOptions, JsPhoneOptions,
 };
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::FieldOptions;
@@ -30,7 +30,7 @@ fn prepare<O: JsOptions>(
 fn run<O, T, F>(input: &JsValue, opts: Option<&JsValue>, rule: F) -> JsValue
 where
     O: JsOptions,
-    T: serde::Serialize,
+    T: FieldValue,
     F: FnOnce(&str, &O) -> Result<T, FieldError>,
 {
     let result = prepare::<O>(input, opts).and_then(|(text, o)| rule(&text, &o));
@@ -58,11 +58,7 @@ pub fn normalize_email(
         Ok(value) => outcome::<email::Email>(&Ok(value)),
         Err(error) => {
             let suggestion = input.as_string().and_then(|t| email::suggest(&t));
-            to_js_small(&ErrOutcome {
-                ok: false,
-                error: &error,
-                suggestion,
-            })
+            Tape::field::<email::Email>(&Err(error), suggestion.as_deref())
         }
     }
 }

@@ -2,11 +2,12 @@
 //!
 //! Values cross the boundary as JSON: inputs through `JSON.stringify` (which also turns a
 //! cyclic or BigInt value into a caught exception instead of a trap) and `serde_json` (whose
-//! recursion limit turns hostile nesting into an error instead of a stack overflow); results
-//! through `serde_json` and `JSON.parse`, which makes plain objects and keeps keys such as
-//! `__proto__` as data, except the payload builders' and batches' requests and errors, which
-//! `tape.js` builds from a tape (`tape.rs`) with the keys in its own code. Nothing here throws:
-//! every failure is a result with `ok: false`.
+//! recursion limit turns hostile nesting into an error instead of a stack overflow). The field
+//! rules', payload builders' and batches' results are built by `tape.js` from a tape
+//! (`tape.rs`), with the keys in its own code; the few others (a batch's summary, the message
+//! templates) go through `serde_json` and `JSON.parse`. Both make plain objects and keep keys
+//! such as `__proto__` as data. Nothing here throws: every failure is a result with
+//! `ok: false`.
 
 mod fields;
 mod payload;
@@ -18,24 +19,6 @@ use wasm_bindgen::prelude::*;
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::Lang;
 use crate::params;
-
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.parse` without the exception wrapper of `js_sys::JSON::parse` (a closure and an
-    /// `arguments` object per call): only for the JSON serde_json writes of one field's result,
-    /// which always parses and is at most a few KB.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
-    fn parse_small(text: &str) -> JsValue;
-}
-
-/// A field rule's result (see [`parse_small`]) as a plain JS object.
-pub(crate) fn to_js_small<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let mut json = Vec::with_capacity(256);
-    match serde_json::to_writer(&mut json, value) {
-        Ok(()) => parse_small(std::str::from_utf8(&json).unwrap_or("null")),
-        Err(_) => JsValue::NULL,
-    }
-}
 
 /// Serializes a result into a plain JS object.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
@@ -304,33 +287,9 @@ pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
         .unwrap_or_default()
 }
 
-/// `{ ok: true, ...value }`.
-#[derive(Serialize)]
-pub(crate) struct OkOutcome<'a, T: Serialize> {
-    pub ok: bool,
-    #[serde(flatten)]
-    pub value: &'a T,
-}
-
-/// `{ ok: false, error, suggestion? }`.
-#[derive(Serialize)]
-pub(crate) struct ErrOutcome<'a> {
-    pub ok: bool,
-    pub error: &'a FieldError,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
-}
-
 /// A field rule's result as the JS object the TypeScript types describe.
-pub(crate) fn outcome<T: Serialize>(result: &Result<T, FieldError>) -> JsValue {
-    match result {
-        Ok(value) => to_js_small(&OkOutcome { ok: true, value }),
-        Err(error) => to_js_small(&ErrOutcome {
-            ok: false,
-            error,
-            suggestion: None,
-        }),
-    }
+pub(crate) fn outcome<T: tape::FieldValue>(result: &Result<T, FieldError>) -> JsValue {
+    tape::Tape::field(result, None)
 }
 
 #[wasm_bindgen]

@@ -1,7 +1,8 @@
-// The JS objects of a payload result, built from what src/wasm/tape.rs wrote: `words`, a view of
-// the module's memory (read only during this call), and `text`, every string of the result one
-// after the other. The keys are written here, in the order serde would write them; the only keys
-// read from the tape are those of `params` and `headers`, names fixed in contactkit's code.
+// The JS objects of a result (a payload's, a batch's, a field rule's), built from what
+// src/wasm/tape.rs wrote: `words`, a view of the module's memory (read only during this call),
+// and `text`, every string of the result one after the other. The keys are written here, in the
+// order serde would write them; the only keys read from the tape are those of `params` and
+// `headers`, names fixed in contactkit's code.
 // Never throws: `null` if anything does (the library never throws at its callers).
 export function readTape(words, text) {
   try {
@@ -22,6 +23,13 @@ function buildFromTape(words, text) {
     const s = text.slice(t, (t += x >>> 2));
     if (x & 1) kept.push(s);
     return s;
+  }
+
+  // A string, or `null` (the word 3, which no string has).
+  function optional() {
+    if (words[w] !== 3) return string();
+    w++;
+    return null;
   }
 
   function value() {
@@ -61,6 +69,56 @@ function buildFromTape(words, text) {
     return list;
   }
 
+  function error() {
+    const code = string();
+    const message = string();
+    return { code, message, params: record(value) };
+  }
+
+  // A field rule's result: the shape (tape.rs's `FieldValue::SHAPE`), each field in its order.
+  function field() {
+    switch (words[w++]) {
+      case 0: {
+        const e = error();
+        const suggestion = optional();
+        return suggestion === null ? { ok: false, error: e } : { ok: false, error: e, suggestion };
+      }
+      case 1:
+        return {
+          ok: true,
+          value: string(),
+          e164: string(),
+          international: string(),
+          national: string(),
+          callingCode: words[w++],
+          region: optional(),
+          numberType: string(),
+          extension: optional(),
+        };
+      case 2: {
+        const email = {
+          ok: true,
+          value: string(),
+          localPart: string(),
+          domain: string(),
+          asciiDomain: string(),
+          dedupKey: string(),
+        };
+        const suggestion = optional();
+        if (suggestion !== null) email.suggestion = suggestion;
+        return email;
+      }
+      case 3:
+        return { ok: true, value: string(), kind: string(), handle: string() };
+      case 4:
+        return { ok: true, value: string(), language: string(), script: optional(), region: optional() };
+      case 5:
+        return { ok: true, value: string(), resolvedFrom: optional() };
+      default:
+        return { ok: true, value: string(), alpha3: string(), name: string() };
+    }
+  }
+
   function request() {
     const method = string();
     const url = string();
@@ -83,7 +141,9 @@ function buildFromTape(words, text) {
     }
     case 1:
       return words[w++] ? { ok: true, request: request() } : { ok: false, errors: errors() };
-    default:
+    case 2:
       return errors();
+    default:
+      return field();
   }
 }

@@ -14,14 +14,19 @@
 //! - a request: method, URL, the count of headers, each name and value, body;
 //! - errors: their count, then each one's field, code, message, count of params, and each
 //!   param's name and value (its [`Tag`], then a string, a number, or a count and the values);
+//! - an optional string (a field that may be `null`): a string, or [`NULL`];
 //! - the first word is the [`Kind`]. A report follows it with the count of results, each as its
 //!   row number, then `1` and the request or `0` and the errors; then `1` and the summary's four
 //!   counts, or `0`; then the batch's errors. An outcome is `1` and a request or `0` and errors;
-//!   a list of errors is the errors.
+//!   a list of errors is the errors. A field rule's result is its [`FieldValue::SHAPE`] and
+//!   its fields in their order, or `0`, the error's code, message and params, and the
+//!   suggestion (an optional string).
 
 use wasm_bindgen::prelude::*;
 
+use crate::error::FieldError;
 use crate::payload::{BatchSummary, ContactError, Request, RowResult};
+use crate::{country, email, linkedin, locale, phone, timezone};
 
 #[wasm_bindgen(module = "/src/wasm/tape.js")]
 extern "C" {
@@ -42,6 +47,91 @@ enum Kind {
     Outcome = 1,
     /// An array of errors.
     Errors = 2,
+    /// A field rule's `{ ok: true, ...value }` or `{ ok: false, error, suggestion? }`.
+    Field = 3,
+}
+
+/// The word of an optional string that is `null` (no string's word: a string kept again has
+/// bit 1 set and bit 0 clear).
+const NULL: u32 = 3;
+
+/// A field rule's value, as `tape.js` builds `{ ok: true, ...value }`: the keys are in
+/// `tape.js`, in the order of the struct's fields (its `Serialize`); the tape has the values.
+pub(crate) trait FieldValue {
+    /// Which of `tape.js`'s shapes it is (`0` is a failure).
+    const SHAPE: u32;
+    /// Writes the values, in the order of the fields.
+    fn write(&self, tape: &mut Tape);
+}
+
+impl FieldValue for phone::Phone {
+    const SHAPE: u32 = 1;
+    fn write(&self, tape: &mut Tape) {
+        for s in [&self.value, &self.e164, &self.international, &self.national] {
+            tape.string(s, false);
+        }
+        tape.words.push(u32::from(self.calling_code));
+        tape.optional(self.region.as_deref());
+        tape.string(self.number_type.as_str(), false);
+        tape.optional(self.extension.as_deref());
+    }
+}
+
+impl FieldValue for email::Email {
+    const SHAPE: u32 = 2;
+    fn write(&self, tape: &mut Tape) {
+        for s in [
+            &self.value,
+            &self.local_part,
+            &self.domain,
+            &self.ascii_domain,
+            &self.dedup_key,
+        ] {
+            tape.string(s, false);
+        }
+        tape.optional(self.suggestion.as_deref());
+    }
+}
+
+impl FieldValue for linkedin::LinkedIn {
+    const SHAPE: u32 = 3;
+    fn write(&self, tape: &mut Tape) {
+        tape.string(&self.value, false);
+        let kind = match self.kind {
+            linkedin::LinkedInKind::Profile => "profile",
+            linkedin::LinkedInKind::Company => "company",
+            linkedin::LinkedInKind::School => "school",
+        };
+        tape.string(kind, false);
+        tape.string(&self.handle, false);
+    }
+}
+
+impl FieldValue for locale::Locale {
+    const SHAPE: u32 = 4;
+    fn write(&self, tape: &mut Tape) {
+        tape.string(&self.value, false);
+        tape.string(&self.language, false);
+        tape.optional(self.script.as_deref());
+        tape.optional(self.region.as_deref());
+    }
+}
+
+impl FieldValue for timezone::Timezone {
+    const SHAPE: u32 = 5;
+    fn write(&self, tape: &mut Tape) {
+        tape.string(&self.value, false);
+        tape.optional(self.resolved_from.as_deref());
+    }
+}
+
+impl FieldValue for country::Country {
+    const SHAPE: u32 = 6;
+    fn write(&self, tape: &mut Tape) {
+        for s in [&self.value, &self.alpha3, &self.name] {
+            tape.string(s, false);
+        }
+    }
 }
 
 /// The kind of a value of `params`.
@@ -124,6 +214,30 @@ impl Tape {
     pub(crate) fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
         let mut tape = Tape::new(Kind::Outcome);
         tape.result(result);
+        tape.into_js()
+    }
+
+    /// A field rule's `{ ok: true, ...value }`, or `{ ok: false, error }` with the
+    /// `suggestion` when there is one.
+    pub(crate) fn field<T: FieldValue>(
+        result: &Result<T, FieldError>,
+        suggestion: Option<&str>,
+    ) -> JsValue {
+        let mut tape = Tape::new(Kind::Field);
+        // Room for a phone number's result or an error with a few params: one allocation each.
+        tape.words.reserve(23);
+        tape.text.reserve(120);
+        match result {
+            Ok(value) => {
+                tape.words.push(T::SHAPE);
+                value.write(&mut tape);
+            }
+            Err(error) => {
+                tape.words.push(0);
+                tape.error(error);
+                tape.optional(suggestion);
+            }
+        }
         tape.into_js()
     }
 
@@ -261,13 +375,26 @@ impl Tape {
         self.count(errors.len());
         for e in errors {
             self.recent(&e.field);
-            self.name(e.error.code.as_str());
-            self.string(&e.error.message, false);
-            self.count(e.error.params.len());
-            for (name, value) in e.error.params.iter() {
-                self.name(name);
-                self.value(value);
-            }
+            self.error(&e.error);
+        }
+    }
+
+    /// `{ code, message, params }`.
+    fn error(&mut self, error: &FieldError) {
+        self.name(error.code.as_str());
+        self.string(&error.message, false);
+        self.count(error.params.len());
+        for (name, value) in error.params.iter() {
+            self.name(name);
+            self.value(value);
+        }
+    }
+
+    /// A string, or `null`.
+    fn optional(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s, false),
+            None => self.words.push(NULL),
         }
     }
 
@@ -319,7 +446,12 @@ mod tests {
     /// results crossed before the tape): the same text as [`js_text`] means the same keys in the
     /// same order and the same values, numbers past 2^53 rounded alike.
     fn via_json(value: &Value) -> String {
-        let parsed = js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL);
+        via_text(&value.to_string())
+    }
+
+    /// [`via_json`] of JSON text.
+    fn via_text(json: &str) -> String {
+        let parsed = js_sys::JSON::parse(json).unwrap_or(JsValue::NULL);
         js_text(&parsed)
     }
 
@@ -438,5 +570,115 @@ mod tests {
             js_text(&Tape::outcome(&none)),
             r#"{"ok":false,"errors":[]}"#
         );
+    }
+
+    /// What a field rule's result was as `JSON.parse` of serde_json's text (before the tape):
+    /// `{"ok":true,...value}`, or `{"ok":false,"error":...}` with the suggestion when there is
+    /// one; the tape's result must `JSON.stringify` the same.
+    fn field_is_what_serde_writes<T: FieldValue + serde::Serialize>(
+        result: Result<T, FieldError>,
+        suggestion: Option<String>,
+        case: &str,
+    ) {
+        let serde = match &result {
+            Ok(value) => {
+                let fields = serde_json::to_string(value).unwrap_or_default();
+                format!(
+                    "{{\"ok\":true,{}",
+                    fields.strip_prefix('{').unwrap_or_default()
+                )
+            }
+            Err(error) => {
+                let error = serde_json::to_string(error).unwrap_or_default();
+                let suggestion = suggestion
+                    .as_ref()
+                    .map(|s| format!(",\"suggestion\":{}", Value::from(s.as_str())))
+                    .unwrap_or_default();
+                format!("{{\"ok\":false,\"error\":{error}{suggestion}}}")
+            }
+        };
+        let tape = Tape::field(&result, suggestion.as_deref());
+        assert_eq!(js_text(&tape), via_text(&serde), "{case}");
+    }
+
+    #[wasm_bindgen_test]
+    fn field_results_are_what_serde_writes() {
+        use crate::lang::FieldOptions;
+        let mut oks = 0;
+        let mut count = |ok: bool| oks += usize::from(ok);
+        for lang in [Lang::En, Lang::Es] {
+            let o = FieldOptions::new(lang);
+            for country in [None, Some("US"), Some("ES"), Some("XX")] {
+                let opts = phone::PhoneOptions {
+                    default_country: country.map(str::to_string),
+                    lang,
+                };
+                for input in TRICKY.iter().copied().chain([
+                    "+1 212-456-7890 ext. 12",
+                    "(212) 456-7890",
+                    "612 34 56 78",
+                    "+800 1234 5678",
+                    "+44 20 7946 0958",
+                    "+1 212",
+                    "+1 212 456 7890 1234 5678",
+                    "+999 123",
+                ]) {
+                    let result = phone::normalize(input, &opts);
+                    count(result.is_ok());
+                    field_is_what_serde_writes(result, None, input);
+                }
+            }
+            for input in TRICKY.iter().copied().chain([
+                "José.Pérez@Bücher.DE",
+                "ana@gmial.com",
+                "ana@gmial",
+                "mailto:ana@example.com",
+                "ana@",
+            ]) {
+                let result = email::normalize(input, &o);
+                count(result.is_ok());
+                let suggestion = result.is_err().then(|| email::suggest(input)).flatten();
+                field_is_what_serde_writes(result, suggestion, input);
+            }
+            for input in TRICKY.iter().copied().chain([
+                "linkedin.com/in/José-Pérez",
+                "https://www.linkedin.com/company/acme/",
+                "linkedin.com/school/mit",
+                "https://example.com/in/ana",
+            ]) {
+                let result = linkedin::normalize(input, &o);
+                count(result.is_ok());
+                field_is_what_serde_writes(result, None, input);
+            }
+            for input in TRICKY
+                .iter()
+                .copied()
+                .chain(["en-us", "zh-hant-tw", "es", "xx-YY"])
+            {
+                let result = locale::normalize(input, &o);
+                count(result.is_ok());
+                field_is_what_serde_writes(result, None, input);
+            }
+            for input in TRICKY
+                .iter()
+                .copied()
+                .chain(["US/Eastern", "Europe/Madrid", "utc"])
+            {
+                let result = timezone::normalize(input, &o);
+                count(result.is_ok());
+                field_is_what_serde_writes(result, None, input);
+            }
+            for input in TRICKY
+                .iter()
+                .copied()
+                .chain(["mx", "Spain", "ESP", "Congo"])
+            {
+                let result = country::normalize(input, &o);
+                count(result.is_ok());
+                field_is_what_serde_writes(result, None, input);
+            }
+        }
+        // Both outcomes of every rule were built (the valid inputs above are valid).
+        assert!(oks >= 2 * (4 + 3 + 3 + 3 + 3 + 3), "{oks} valid results");
     }
 }
