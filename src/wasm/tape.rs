@@ -182,10 +182,13 @@ pub(crate) struct Tape {
 }
 
 impl Tape {
-    fn new(kind: Kind) -> Self {
+    /// A tape of `kind`, with room for `words` words and `text` bytes of text.
+    fn new(kind: Kind, words: usize, text: usize) -> Self {
+        let mut first = Vec::with_capacity(words.max(1));
+        first.push(kind as u32);
         Tape {
-            words: vec![kind as u32],
-            text: String::new(),
+            words: first,
+            text: String::with_capacity(text),
             kept: 0,
             names: Vec::new(),
             recent: Vec::new(),
@@ -197,7 +200,7 @@ impl Tape {
 
     /// A report: [`Tape::row`] adds each result, and [`Tape::finish_report`] ends it.
     pub(crate) fn report() -> Self {
-        let mut tape = Tape::new(Kind::Report);
+        let mut tape = Tape::new(Kind::Report, 2, 0);
         tape.words.push(0); // the count of results, at RESULTS_AT
         tape
     }
@@ -212,7 +215,7 @@ impl Tape {
 
     /// `{ ok: true, request }` or `{ ok: false, errors }`.
     pub(crate) fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
-        let mut tape = Tape::new(Kind::Outcome);
+        let mut tape = Tape::new(Kind::Outcome, 16, 0);
         tape.result(result);
         tape.into_js()
     }
@@ -223,10 +226,9 @@ impl Tape {
         result: &Result<T, FieldError>,
         suggestion: Option<&str>,
     ) -> JsValue {
-        let mut tape = Tape::new(Kind::Field);
-        // Room for a phone number's result or an error with a few params: one allocation each.
-        tape.words.reserve(23);
-        tape.text.reserve(120);
+        // Room for a phone number's result, or an error with a few params: one allocation each,
+        // and no code to grow them compiled on a page's first call.
+        let mut tape = Tape::new(Kind::Field, 32, 128);
         match result {
             Ok(value) => {
                 tape.words.push(T::SHAPE);
@@ -243,7 +245,7 @@ impl Tape {
 
     /// An array of errors.
     pub(crate) fn errors(errors: &[ContactError]) -> JsValue {
-        let mut tape = Tape::new(Kind::Errors);
+        let mut tape = Tape::new(Kind::Errors, 16, 0);
         tape.error_list(errors);
         tape.into_js()
     }
