@@ -274,13 +274,16 @@ impl BatchValidator {
         if let Some(api) = &mut self.api {
             if let Some(row) = Row::read(row) {
                 let mut errs = Errors::new(self.lang);
+                // A duplicate's request is not built (it is never sent).
+                let seen = &self.seen;
+                let taken = |key: &str| seen.contains_key(key);
                 let (built, key_field) = match api {
                     Api::Contactship(a, countries) => (
-                        a.build_fields(&row.fields(), &mut errs, countries),
+                        a.build_fields(&row.fields(), &mut errs, countries, &taken),
                         Contactship::KEY_FIELD,
                     ),
                     Api::SdrAgent(a) => (
-                        a.build_fields(&row.fields(), &mut errs),
+                        a.build_fields(&row.fields(), &mut errs, &taken),
                         SdrAgent::KEY_FIELD,
                     ),
                 };

@@ -246,15 +246,19 @@ impl Contactship {
                 key: None,
             };
         };
-        self.build_fields(&super::common::fields_of(obj), errs, countries)
+        self.build_fields(&super::common::fields_of(obj), errs, countries, &|_| false)
     }
 
     /// [`Contactship::build_cached`] of a contact's fields.
+    ///
+    /// No request is built when `taken` says an earlier row has the key: the row is then a
+    /// duplicate, and its request would be thrown away.
     pub(crate) fn build_fields(
         &self,
         obj: &Fields<'_>,
         errs: &mut Errors,
         countries: &mut CountryCache,
+        taken: &dyn Fn(&str) -> bool,
     ) -> Built {
         let before = errs.len();
         let lang = self.lang;
@@ -302,7 +306,7 @@ impl Contactship {
         super::common::unknown_names(errs, names, &FIELDS, "");
 
         let key = phone.clone();
-        if errs.len() > before {
+        if errs.len() > before || key.as_deref().is_some_and(taken) {
             return Built { request: None, key };
         }
         let (Some(phone_number), Some(full_name)) = (phone.as_deref(), full_name) else {

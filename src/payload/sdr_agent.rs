@@ -181,11 +181,17 @@ impl SdrAgent {
                 key: None,
             };
         };
-        self.build_fields(&fields_of(obj), errs)
+        self.build_fields(&fields_of(obj), errs, &|_| false)
     }
 
-    /// [`SdrAgent::build`] of a contact's fields (a batch row read without a `Value`).
-    pub(crate) fn build_fields(&self, obj: &Fields<'_>, errs: &mut Errors) -> Built {
+    /// [`SdrAgent::build`] of a contact's fields (a batch row read without a `Value`). No
+    /// request is built when `taken` says an earlier row has the key (the row is a duplicate).
+    pub(crate) fn build_fields(
+        &self,
+        obj: &Fields<'_>,
+        errs: &mut Errors,
+        taken: &dyn Fn(&str) -> bool,
+    ) -> Built {
         let before = errs.len();
         let opts = FieldOptions::new(self.lang);
 
@@ -243,7 +249,7 @@ impl SdrAgent {
         unknown_names(errs, obj.iter().map(|(name, _)| *name), &FIELDS, "");
 
         let key = email.as_deref().map(str::to_lowercase);
-        if errs.len() > before {
+        if errs.len() > before || key.as_deref().is_some_and(taken) {
             return Built { request: None, key };
         }
         let (Some(full_name), Some(email), Some(linkedin_profile)) =
