@@ -926,7 +926,7 @@ mod engine {
         };
         let known = |number: &Number| Known {
             calling_code: Some(number.calling_code),
-            region: region_hint(number, None),
+            region: region_hint(number),
         };
         if number.nsn.len() < MIN_NSN {
             return Err(Failure::TooShort(known(&number)));
@@ -1073,32 +1073,34 @@ mod engine {
             Some(main) => length(main, number.nsn.len()),
             None => Length::Possible,
         };
-        Verdict::Invalid {
-            length,
-            region: region_hint(number, meta),
-        }
+        // The region the number belongs to, else region_hint's: metadata_for has already
+        // scanned every region with leading digits, and found that none fit when `meta` is
+        // None, so only the fallback is left (for a +1 number, 24 scans not repeated).
+        let region = meta
+            .or_else(|| fallback_region(number))
+            .and_then(region_name);
+        Verdict::Invalid { length, region }
     }
 
-    /// The region to name in an error about a number that is not valid: the one the number
-    /// belongs to (`found`), else one whose leading digits it has (`+1 416` is Canada's), else
-    /// the default region when the calling code is its own, else the calling code's main region
-    /// (against whose lengths libphonenumber checks it). `None` for non-geographic codes.
-    fn region_hint(number: &Number, found: Option<&'static Meta>) -> Option<&'static str> {
-        let all = regions(number.calling_code);
-        found
-            .or_else(|| {
-                all.iter().find(|meta| {
-                    meta.has_leading_digits && scan(meta, &number.nsn) & tables::LEADING != 0
-                })
-            })
-            .or_else(|| {
-                number
-                    .default
-                    .filter(|d| d.meta.calling_code == number.calling_code)
-                    .map(|d| d.meta)
-            })
-            .or_else(|| all.first())
+    /// The region to name in an error about a number that is not valid: one whose leading
+    /// digits it has (`+1 416` is Canada's), else [`fallback_region`]'s.
+    fn region_hint(number: &Number) -> Option<&'static str> {
+        regions(number.calling_code)
+            .iter()
+            .find(|meta| meta.has_leading_digits && scan(meta, &number.nsn) & tables::LEADING != 0)
+            .or_else(|| fallback_region(number))
             .and_then(region_name)
+    }
+
+    /// When no region's leading digits fit: the default region when the calling code is its
+    /// own, else the calling code's main region (against whose lengths libphonenumber checks
+    /// it). `None` for non-geographic codes.
+    fn fallback_region(number: &Number) -> Option<&'static Meta> {
+        number
+            .default
+            .filter(|d| d.meta.calling_code == number.calling_code)
+            .map(|d| d.meta)
+            .or_else(|| regions(number.calling_code).first())
     }
 
     /// Whether bit `len` of a set of lengths is set.
