@@ -23,6 +23,11 @@ impl Params {
         Params(Vec::new())
     }
 
+    /// No parameters yet, with room for `n` (one allocation for an error's few).
+    pub fn with_capacity(n: usize) -> Self {
+        Params(Vec::with_capacity(n))
+    }
+
     /// Sets `name` to `value`, returning the value it replaces.
     pub fn insert(
         &mut self,
@@ -336,7 +341,7 @@ impl std::error::Error for FieldError {}
 macro_rules! params {
     () => { $crate::Params::new() };
     ($($k:literal => $v:expr),+ $(,)?) => {{
-        let mut p = $crate::Params::new();
+        let mut p = $crate::Params::with_capacity([$($k),+].len());
         $( p.insert($k, ::serde_json::Value::from($v)); )+
         p
     }};

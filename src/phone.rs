@@ -339,11 +339,6 @@ fn invalid_error(
     calling_code: u16,
     lang: Lang,
 ) -> FieldError {
-    let mut params = Params::new();
-    params.insert("calling_code", calling_code.into());
-    if let Some(region) = region {
-        params.insert("region", region.into());
-    }
     let code = match length {
         engine::Length::TooShort { .. } | engine::Length::LocalOnly { .. } => {
             ErrorCode::PhoneTooShort
@@ -351,17 +346,26 @@ fn invalid_error(
         engine::Length::TooLong { .. } => ErrorCode::PhoneTooLong,
         engine::Length::Invalid { .. } | engine::Length::Possible => ErrorCode::PhoneInvalid,
     };
+    // In the params' own (sorted) order, each added at the end of a list made for three.
+    let mut params = Params::with_capacity(3);
+    params.insert("calling_code", calling_code.into());
     if let engine::Length::TooShort { lengths }
     | engine::Length::LocalOnly { lengths }
     | engine::Length::TooLong { lengths }
     | engine::Length::Invalid { lengths } = length
     {
-        params.insert("possible_lengths", lengths.list().into());
+        params.insert("possible_lengths", lengths.list());
     }
-    if code == ErrorCode::PhoneInvalid && !params.contains_key("region") {
+    match region {
+        Some(region) => {
+            params.insert("region", region.into());
+        }
         // The message names the region; a number under a shared or non-geographic calling code
         // has none, so it names the calling code instead.
-        params.insert("region", format!("+{calling_code}").into());
+        None if code == ErrorCode::PhoneInvalid => {
+            params.insert("region", format!("+{calling_code}").into());
+        }
+        None => {}
     }
     FieldError::with_params(code, params, lang)
 }
@@ -867,9 +871,10 @@ mod engine {
             has_length(self.0, len)
         }
 
-        /// The lengths, ascending.
-        pub(super) fn list(self) -> Vec<u16> {
-            (0..32u16).filter(|&l| self.0 & (1 << l) != 0).collect()
+        /// The lengths, ascending, as a list parameter.
+        pub(super) fn list(self) -> serde_json::Value {
+            let lengths = (0..32u16).filter(|&l| self.0 & (1 << l) != 0);
+            serde_json::Value::Array(lengths.map(serde_json::Value::from).collect())
         }
     }
 
