@@ -317,8 +317,24 @@ fn rows_given_as_text_get_what_the_json_value_gets() {
         )
     };
     let many: String = (0..40).map(|i| format!(r#""f{i}":{i},"#)).collect();
+    // Rows of plain strings only (read in one pass): 31 unknown fields and the two known ones
+    // is the most a row read without a JSON value has; one more, and it is read as a value.
+    let plain = |n: usize| -> String {
+        let unknown: String = (0..n).map(|i| format!(r#""f{i}":"{i}","#)).collect();
+        format!(r#"{{{unknown}"phone_number":"+346123457{n:02}","full_name":"x"}}"#)
+    };
     let texts = [
         r#"{"phone_number":"+34 612 34 56 78","full_name":"Ana","country":"ES"}"#.to_string(),
+        r#"{"phone_number":"+34612345694","full_name":"Ana","full_name":"Bea"}"#.into(),
+        r#"{"$serde_json::private::RawValue":"x","full_name":"raw"}"#.into(),
+        r#"{"full_name":"raw","$serde_json::private::RawValue":"x"}"#.into(),
+        plain(30),
+        plain(31),
+        "{\"phone_number\":\"+34612345696\",\"full_name\":\"Zoë \u{7f} 李 😀\",\"country\":\"España\"}".into(),
+        r#"{"phone_number":"+34612345697","full_name":"x"}x"#.into(),
+        r#"{"phone_number":"+34612345698","full_name":"x""#.into(),
+        r#"{"phone_number":"+34612345699","full_name"}"#.into(),
+        r#"{"phone_number":"+34612345600","full_name":"x",""#.into(),
         r#" { "phone_number" : "+34612345679" , "full_name" : "An\u0061 \"la\" \n" } "#.into(),
         r#"{"phone_number":"+34612345680","full_name":"Ana","full_name":"Bea","country":null}"#.into(),
         r#"{"phone_number":"+34612345681","full_name":"Ana","full_name":7}"#.into(),
@@ -385,6 +401,8 @@ fn sdr_agent_rows_given_as_text_get_what_the_json_value_gets() {
     let many: String = (0..40).map(|i| format!(r#""f{i}":{i},"#)).collect();
     let texts = [
         format!(r#"{{"full_name":"Ana","email":"a1@example.com","linkedin_profile":"{}"}}"#, li(1)),
+        format!(r#"{{"full_name":"Ana","email":"a13@example.com","full_name":"Zoë 李","linkedin_profile":"{}"}}"#, li(13)),
+        format!(r#"{{"full_name":"Ana","email":"a14@example.com","linkedin_profile":"{}","locale":"es-MX","timezone":"Europe/Madrid","company":"Ñandú"}}"#, li(14)),
         format!(
             r#"{{"full_name":"Ana","email":"A2@Example.COM","linkedin_profile":"{}","company":"Acme","locale":"es_mx","timezone":"america/mexico_city","metadata":{{"row":2,"tags":["a",null,1.5],"n":{{}}}}}}"#,
             li(2)
