@@ -357,15 +357,42 @@ pub(crate) fn precheck(input: &str, lang: Lang) -> Result<&str, FieldError> {
             lang,
         ));
     }
-    let trimmed = input.trim();
+    let trimmed = trim(input);
     if trimmed.is_empty() {
         return Err(FieldError::new(ErrorCode::Empty, lang));
     }
     Ok(trimmed)
 }
 
+/// `str::trim`, answered without decoding a character when the text starts and ends with a
+/// printable ASCII character, as nearly every field does (no white space to take off then).
+pub(crate) fn trim(s: &str) -> &str {
+    let solid = |c: Option<&u8>| c.is_some_and(|&c| (0x21..0x80).contains(&c));
+    if solid(s.as_bytes().first()) && solid(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn trim_is_str_trim() {
+        let ends = [
+            "", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "!", "a", "~", "\u{7f}",
+            "\u{85}", "\u{a0}", "é", "\u{2003}", "\u{3000}", "李",
+        ];
+        for a in ends {
+            for b in ends {
+                for middle in ["", "x", " x ", "\u{2028}"] {
+                    let s = format!("{a}{middle}{b}");
+                    assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+                }
+            }
+        }
+    }
+
     use super::*;
     use serde_json::json;
 

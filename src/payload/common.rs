@@ -154,7 +154,7 @@ pub(crate) fn text_field<'a>(
             None
         }
         Some(Field::Text(s)) => {
-            let t = s.trim();
+            let t = crate::error::trim(s);
             if t.is_empty() {
                 if required {
                     errs.push(field, ErrorCode::Required, Params::new());

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::common::{shown_key, Errors, Field};
+use super::common::{shown_key, Errors, Field, Fields};
 use super::limits::METADATA_MAX_DEPTH;
 use super::ContactError;
 use crate::error::ErrorCode;
@@ -79,8 +79,14 @@ pub(crate) fn parse_row(text: &str, lang: Lang) -> (Value, Vec<ContactError>) {
 /// built. It gives the fields serde_json would (a repeated key keeps its first place and its
 /// last value); a row that is not such an object, has a field that does not parse alone, or more
 /// than [`Row::MAX_FIELDS`] fields is not read (`None`), and goes to [`parse_row`].
-pub(crate) struct Row<'t> {
-    fields: Vec<(Cow<'t, str>, RowValue<'t>)>,
+pub(crate) struct Row<'t>(Read<'t>);
+
+/// How a row's fields were read.
+enum Read<'t> {
+    /// Every key and value borrowed from the text: the fields as the builders read them.
+    Plain(Vec<(&'t str, Field<'t>)>),
+    /// Some of them unescaped, or values parsed.
+    General(Vec<(Cow<'t, str>, RowValue<'t>)>),
 }
 
 enum RowValue<'t> {
@@ -100,7 +106,7 @@ impl<'t> Row<'t> {
     /// Reads a row's JSON text.
     pub fn read(text: &'t str) -> Option<Self> {
         if let Some(fields) = Self::read_plain(text) {
-            return Some(Row { fields });
+            return Some(Row(Read::Plain(fields)));
         }
         let mut fields: Vec<(Cow<'t, str>, RowValue<'t>)> = Vec::with_capacity(8);
         let mut members = 0;
@@ -124,7 +130,7 @@ impl<'t> Row<'t> {
             }
             Some(())
         })?;
-        Some(Row { fields })
+        Some(Row(Read::General(fields)))
     }
 
     /// A row as `JSON.stringify` writes most of them: no white space, and every key and value
@@ -132,7 +138,7 @@ impl<'t> Row<'t> {
     /// string's bytes looked at once; `None` for any other text, which [`Row::read`]'s general
     /// reader takes (and for the rows that reader gives up on: too many fields, or the raw
     /// value token first).
-    fn read_plain(text: &'t str) -> Option<Vec<(Cow<'t, str>, RowValue<'t>)>> {
+    fn read_plain(text: &'t str) -> Option<Vec<(&'t str, Field<'t>)>> {
         let b = text.as_bytes();
         // The inside of the plain string that starts at `i`, and the index after it.
         let plain = |i: usize| -> Option<(&'t str, usize)> {
@@ -164,11 +170,11 @@ impl<'t> Row<'t> {
             let (value, end) = plain(colon + 1)?;
             if fields.len() == Self::MAX_FIELDS
                 || (fields.is_empty() && key == RAW_VALUE_TOKEN)
-                || fields.iter().any(|(k, _)| k == key)
+                || fields.iter().any(|(k, _)| *k == key)
             {
                 return None;
             }
-            fields.push((Cow::Borrowed(key), RowValue::Text(Cow::Borrowed(value))));
+            fields.push((key, Field::Text(value)));
             match b.get(end) {
                 Some(b',') => i = end + 1,
                 Some(b'}') => return (end + 1 == b.len()).then_some(fields),
@@ -177,17 +183,21 @@ impl<'t> Row<'t> {
         }
     }
 
-    /// The fields, as the builders read them.
-    pub fn fields(&self) -> Vec<(&str, Field<'_>)> {
-        let mut out = Vec::with_capacity(self.fields.len());
-        for (k, v) in &self.fields {
+    /// The fields, as the builders read them (a plain row's as they are).
+    pub fn fields(&self) -> Cow<'_, Fields<'_>> {
+        let fields = match &self.0 {
+            Read::Plain(fields) => return Cow::Borrowed(fields),
+            Read::General(fields) => fields,
+        };
+        let mut out = Vec::with_capacity(fields.len());
+        for (k, v) in fields {
             let v = match v {
                 RowValue::Text(t) => Field::Text(t),
                 RowValue::Json(v) => Field::Json(v),
             };
             out.push((k.as_ref(), v));
         }
-        out
+        Cow::Owned(out)
     }
 }
 
