@@ -119,9 +119,24 @@ pub(crate) fn fields_of(obj: &Map<String, Value>) -> Vec<(&str, Field<'_>)> {
         .collect()
 }
 
-/// The field `name`, if the contact has it.
-pub(crate) fn field<'v>(fields: &Fields<'v>, name: &str) -> Option<Field<'v>> {
-    fields.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+/// Each of an API's field `names` (its first value when a name repeats), if the contact has
+/// it, with whether the contact has any other field: every name of the contact compared once,
+/// not once per field looked up.
+pub(crate) fn fields_named<'v, const N: usize>(
+    fields: &Fields<'v>,
+    names: &[&str; N],
+) -> ([Option<Field<'v>>; N], bool) {
+    let mut found = [None; N];
+    let mut others = false;
+    for (key, value) in fields {
+        match names.iter().position(|name| name == key) {
+            Some(i) => {
+                found[i] = found[i].or(Some(*value));
+            }
+            None => others = true,
+        }
+    }
+    (found, others)
 }
 
 /// Reads a text field: trimmed, blank treated as absent, at most `max` characters.

@@ -8,9 +8,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::common::{
-    base_url, body_text, build_text, build_value, credential, field, json_headers, text,
-    text_field, type_mismatch, ApiOptions, Built, Errors, Field, Fields, OptionsReader,
-    PreparedApi,
+    base_url, body_text, build_text, build_value, credential, json_headers, text, text_field,
+    type_mismatch, ApiOptions, Built, Errors, Field, Fields, OptionsReader, PreparedApi,
 };
 use super::limits::{
     ADDITIONAL_DATA_FIELD_MAX_CHARS, ADDITIONAL_DATA_MAX_ITEMS, ADDITIONAL_DATA_VALUE_MAX_CHARS,
@@ -261,49 +260,42 @@ impl Contactship {
         taken: &dyn Fn(&str) -> bool,
     ) -> Built {
         let before = errs.len();
+        let (
+            [phone_given, name_given, country_given, email_given, description_given, data_given],
+            others,
+        ) = super::common::fields_named(obj, &FIELDS);
         let lang = self.lang;
         let field_opts = FieldOptions::new(lang);
 
         // The contact's own country, when valid, is the phone's default country.
-        let country_text = text_field(errs, "country", field(obj, "country"), false, usize::MAX);
+        let country_text = text_field(errs, "country", country_given, false, usize::MAX);
         let country =
             country_text.and_then(|c| errs.rule("country", countries.resolve(c, &field_opts)));
 
-        let phone_text = text_field(
-            errs,
-            "phone_number",
-            field(obj, "phone_number"),
-            true,
-            usize::MAX,
-        );
+        let phone_text = text_field(errs, "phone_number", phone_given, true, usize::MAX);
         let region = country
             .map(|c| c.value.as_str())
             .or(self.default_country.as_deref());
         let phone =
             phone_text.and_then(|p| errs.rule("phone_number", phone::e164(p, region, lang)));
 
-        let full_name = text_field(
-            errs,
-            "full_name",
-            field(obj, "full_name"),
-            true,
-            FULL_NAME_MAX_CHARS,
-        );
-        let email =
-            text_field(errs, "email", field(obj, "email"), false, usize::MAX).and_then(|e| {
-                errs.rule("email", email::normalize(e, &field_opts))
-                    .map(|found| found.value)
-            });
+        let full_name = text_field(errs, "full_name", name_given, true, FULL_NAME_MAX_CHARS);
+        let email = text_field(errs, "email", email_given, false, usize::MAX).and_then(|e| {
+            errs.rule("email", email::normalize(e, &field_opts))
+                .map(|found| found.value)
+        });
         let description = text_field(
             errs,
             "description",
-            field(obj, "description"),
+            description_given,
             false,
             DESCRIPTION_MAX_CHARS,
         );
-        let additional_data = additional_data(errs, field(obj, "additional_data"));
-        let names = obj.iter().map(|(name, _)| *name);
-        super::common::unknown_names(errs, names, &FIELDS, "");
+        let additional_data = additional_data(errs, data_given);
+        if others {
+            let names = obj.iter().map(|(name, _)| *name);
+            super::common::unknown_names(errs, names, &FIELDS, "");
+        }
 
         let key = phone.clone();
         if errs.len() > before || key.as_deref().is_some_and(taken) {

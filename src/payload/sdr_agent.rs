@@ -7,9 +7,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::common::{
-    base_url, body_text, build_text, build_value, credential, field, fields_of, json_headers,
-    reason, text_field, type_name, unknown_names, uuid, ApiOptions, Built, Errors, Field, Fields,
-    OptionsReader, PreparedApi,
+    base_url, body_text, build_text, build_value, credential, fields_named, fields_of,
+    json_headers, reason, text_field, type_name, unknown_names, uuid, ApiOptions, Built, Errors,
+    Field, Fields, OptionsReader, PreparedApi,
 };
 use super::limits::{
     COMPANY_MAX_CHARS, FULL_NAME_MAX_CHARS, METADATA_MAX_CHARS, METADATA_MAX_DEPTH,
@@ -193,60 +193,46 @@ impl SdrAgent {
         taken: &dyn Fn(&str) -> bool,
     ) -> Built {
         let before = errs.len();
+        let (
+            [name_given, email_given, linkedin_given, company_given, locale_given, timezone_given, metadata_given],
+            others,
+        ) = fields_named(obj, &FIELDS);
         let opts = FieldOptions::new(self.lang);
 
-        let full_name = text_field(
-            errs,
-            "full_name",
-            field(obj, "full_name"),
-            true,
-            FULL_NAME_MAX_CHARS,
-        );
-        let email =
-            text_field(errs, "email", field(obj, "email"), true, usize::MAX).and_then(|e| {
-                errs.rule("email", email::normalize(e, &opts))
-                    .map(|found| found.value)
-            });
-        let linkedin = text_field(
-            errs,
-            "linkedin_profile",
-            field(obj, "linkedin_profile"),
-            true,
-            usize::MAX,
-        )
-        .and_then(|l| errs.rule("linkedin_profile", linkedin::normalize(l, &opts)))
-        .and_then(|found| {
-            let kind = match found.kind {
-                LinkedInKind::Profile => return Some(found.value),
-                LinkedInKind::Company => "company",
-                LinkedInKind::School => "school",
-            };
-            errs.push(
-                "linkedin_profile",
-                ErrorCode::LinkedinNotPerson,
-                params! {"kind" => kind},
-            );
-            None
+        let full_name = text_field(errs, "full_name", name_given, true, FULL_NAME_MAX_CHARS);
+        let email = text_field(errs, "email", email_given, true, usize::MAX).and_then(|e| {
+            errs.rule("email", email::normalize(e, &opts))
+                .map(|found| found.value)
         });
-        let company = text_field(
-            errs,
-            "company",
-            field(obj, "company"),
-            false,
-            COMPANY_MAX_CHARS,
-        );
-        let locale =
-            text_field(errs, "locale", field(obj, "locale"), false, usize::MAX).and_then(|l| {
-                errs.rule("locale", locale::normalize(l, &opts))
-                    .map(|found| found.value)
+        let linkedin = text_field(errs, "linkedin_profile", linkedin_given, true, usize::MAX)
+            .and_then(|l| errs.rule("linkedin_profile", linkedin::normalize(l, &opts)))
+            .and_then(|found| {
+                let kind = match found.kind {
+                    LinkedInKind::Profile => return Some(found.value),
+                    LinkedInKind::Company => "company",
+                    LinkedInKind::School => "school",
+                };
+                errs.push(
+                    "linkedin_profile",
+                    ErrorCode::LinkedinNotPerson,
+                    params! {"kind" => kind},
+                );
+                None
             });
-        let timezone = text_field(errs, "timezone", field(obj, "timezone"), false, usize::MAX)
-            .and_then(|t| {
+        let company = text_field(errs, "company", company_given, false, COMPANY_MAX_CHARS);
+        let locale = text_field(errs, "locale", locale_given, false, usize::MAX).and_then(|l| {
+            errs.rule("locale", locale::normalize(l, &opts))
+                .map(|found| found.value)
+        });
+        let timezone =
+            text_field(errs, "timezone", timezone_given, false, usize::MAX).and_then(|t| {
                 errs.rule("timezone", timezone::normalize(t, &opts))
                     .map(|found| found.value)
             });
-        let metadata = metadata(errs, field(obj, "metadata"));
-        unknown_names(errs, obj.iter().map(|(name, _)| *name), &FIELDS, "");
+        let metadata = metadata(errs, metadata_given);
+        if others {
+            unknown_names(errs, obj.iter().map(|(name, _)| *name), &FIELDS, "");
+        }
 
         let key = email.as_deref().map(str::to_lowercase);
         if errs.len() > before || key.as_deref().is_some_and(taken) {
