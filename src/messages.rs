@@ -201,6 +201,12 @@ pub fn render(code: ErrorCode, params: &Params, lang: Lang) -> String {
                 let name = &after[..close];
                 match params.get(name) {
                     Some(serde_json::Value::String(s)) => out.push_str(s),
+                    // A whole number (a row, a length) written in place, not in a String of
+                    // its own.
+                    Some(serde_json::Value::Number(n)) if n.is_u64() => {
+                        use std::fmt::Write;
+                        let _ = write!(out, "{}", n.as_u64().unwrap_or_default());
+                    }
                     // Compact JSON, as `Display` writes it without `{:#}`; through the
                     // serializer the results already use, not `Display`'s own instances.
                     Some(v) => out.push_str(&serde_json::to_string(v).unwrap_or_default()),

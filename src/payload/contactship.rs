@@ -297,12 +297,18 @@ impl Contactship {
             super::common::unknown_names(errs, names, &FIELDS, "");
         }
 
-        let key = phone.clone();
-        if errs.len() > before || key.as_deref().is_some_and(taken) {
-            return Built { request: None, key };
+        // The key is the phone number itself: no copy of it is made for a row with no request.
+        if errs.len() > before || phone.as_deref().is_some_and(taken) {
+            return Built {
+                request: None,
+                key: phone,
+            };
         }
         let (Some(phone_number), Some(full_name)) = (phone.as_deref(), full_name) else {
-            return Built { request: None, key };
+            return Built {
+                request: None,
+                key: phone,
+            };
         };
         let country = country.map(|c| match self.country_format {
             CountryFormat::Name => c.name.as_str(),
@@ -322,7 +328,10 @@ impl Contactship {
             headers: json_headers(&self.auth),
             body,
         });
-        Built { request, key }
+        Built {
+            request,
+            key: phone,
+        }
     }
 }
 
