@@ -187,12 +187,40 @@ pub fn template(code: ErrorCode, lang: Lang) -> &'static str {
     }
 }
 
+/// Where each template's first `{` is (English, Spanish), found at compile time; `u16::MAX`
+/// for a template without placeholders, whose message is the template as it is.
+const FIRST_PLACEHOLDER: [[u16; 2]; TABLE.len()] = {
+    const fn first_brace(text: &str) -> u16 {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'{' {
+                return i as u16;
+            }
+            i += 1;
+        }
+        u16::MAX
+    }
+    let mut out = [[u16::MAX; 2]; TABLE.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        out[i] = [first_brace(TABLE[i].2), first_brace(TABLE[i].3)];
+        i += 1;
+    }
+    out
+};
+
 /// Renders the message of `code` in `lang`, filling placeholders from `params`.
 /// A placeholder with no parameter is left as written, so nothing is dropped silently.
 pub fn render(code: ErrorCode, params: &Params, lang: Lang) -> String {
     let tpl = template(code, lang);
+    let first = FIRST_PLACEHOLDER[code as usize][lang as usize] as usize;
+    let Some(before) = tpl.get(..first) else {
+        return tpl.to_string();
+    };
     let mut out = String::with_capacity(tpl.len() + 16);
-    let mut rest = tpl;
+    out.push_str(before);
+    let mut rest = tpl.get(first..).unwrap_or_default();
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
@@ -255,6 +283,19 @@ mod tests {
                 "{name}: en and es use different params"
             );
         }
+    }
+
+    #[test]
+    fn every_template_without_params_renders_as_itself() {
+        for (code, _, en, es) in TABLE {
+            assert_eq!(render(*code, &Params::new(), Lang::En), *en);
+            assert_eq!(render(*code, &Params::new(), Lang::Es), *es);
+        }
+        let p = crate::params! {"region" => "ES", "first_row" => 3, "key" => "k"};
+        assert_eq!(
+            render(ErrorCode::Duplicate, &p, Lang::En),
+            "Row 3 already has k; the API would reject this one as a duplicate."
+        );
     }
 
     #[test]
