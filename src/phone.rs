@@ -408,6 +408,48 @@ mod spelling {
 
     /// Reads `text` (trimmed, at most [`crate::MAX_FIELD_INPUT_BYTES`] long).
     pub(super) fn read(text: &str) -> Result<Spelled, ErrorCode> {
+        match plain(text) {
+            Some(spelled) => Ok(spelled),
+            None => read_any(text),
+        }
+    }
+
+    /// The common spelling, read in one pass: ASCII digits among spaces, `-`, `.`, `(` and
+    /// `)`, after at most one `+` that comes first; 3 to [`MAX_DIGITS`] digits. What
+    /// [`read_any`] gives such a text: it has no `tel:`, extension, letters or second number,
+    /// and it is viable. `None` for any other text.
+    fn plain(text: &str) -> Option<Spelled> {
+        let (plus, rest) = match text.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let mut digits = String::with_capacity(MAX_DIGITS);
+        for b in rest.bytes() {
+            match b {
+                b'0'..=b'9' if digits.len() < MAX_DIGITS => digits.push(char::from(b)),
+                b' ' | b'-' | b'.' | b'(' | b')' => {}
+                _ => return None,
+            }
+        }
+        if digits.len() < 3 {
+            return None;
+        }
+        let prefix = if plus {
+            Prefix::Plus
+        } else if digits.starts_with("00") && !digits.starts_with("000") {
+            Prefix::DoubleZero
+        } else {
+            Prefix::None
+        };
+        Some(Spelled {
+            prefix,
+            digits,
+            extension: None,
+        })
+    }
+
+    /// [`read`] of any text.
+    fn read_any(text: &str) -> Result<Spelled, ErrorCode> {
         let (number, rfc_extension) = match rfc3966(text) {
             Some(parts) => parts?,
             None => (
@@ -765,6 +807,55 @@ mod spelling {
             rest = rest.get(..rest.len() - c.len_utf8())?;
         }
         Some(rest)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// The one-pass reading gives what the general one gives, on every text it takes.
+        #[test]
+        fn plain_reads_as_any() {
+            const ALPHABET: &[u8] = b"+0019 -.()/x#";
+            let mut checked = 0;
+            let mut check = |text: &str| {
+                if let Some(spelled) = plain(text) {
+                    assert_eq!(Ok(spelled), read_any(text), "{text:?}");
+                    checked += 1;
+                }
+            };
+            // Every text of up to 5 characters over digits, the separators, and characters
+            // the one-pass reading leaves to the other (`/`, `x`, `#`).
+            let mut texts = vec![String::new()];
+            for _ in 0..5 {
+                let mut longer = Vec::new();
+                for t in &texts {
+                    for &c in ALPHABET {
+                        longer.push(format!("{t}{}", char::from(c)));
+                    }
+                }
+                longer.iter().for_each(|t| check(t));
+                texts = longer;
+            }
+            // Longer ones, up to past MAX_DIGITS digits, from a fixed pseudo-random sequence.
+            let mut state = 0x2545_f491_4f6c_dd1d_u64;
+            for _ in 0..50_000 {
+                let mut text = String::new();
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                for i in 0..(state % 48) {
+                    let pick = (state >> (i % 40)) as usize % ALPHABET.len();
+                    text.push(char::from(if i % 3 == 0 {
+                        ALPHABET[pick]
+                    } else {
+                        b'0' + (pick as u8 % 10)
+                    }));
+                }
+                check(&text);
+            }
+            assert!(checked > 20_000, "{checked}");
+        }
     }
 }
 
