@@ -215,9 +215,17 @@ const FIRST_PLACEHOLDER: [[u16; 2]; TABLE.len()] = {
 pub fn render(code: ErrorCode, params: &Params, lang: Lang) -> String {
     let tpl = template(code, lang);
     let first = FIRST_PLACEHOLDER[code as usize][lang as usize] as usize;
-    let Some(before) = tpl.get(..first) else {
-        return tpl.to_string();
-    };
+    match tpl.get(..first) {
+        Some(before) => fill(tpl, before, params),
+        None => tpl.to_string(),
+    }
+}
+
+/// [`render`] of a template with placeholders, the first after `before`. Out of line: a page's
+/// first error, when its message has none, compiles none of this.
+#[inline(never)]
+fn fill(tpl: &str, before: &str, params: &Params) -> String {
+    let first = before.len();
     let mut out = String::with_capacity(tpl.len() + 16);
     out.push_str(before);
     let mut rest = tpl.get(first..).unwrap_or_default();
@@ -229,12 +237,6 @@ pub fn render(code: ErrorCode, params: &Params, lang: Lang) -> String {
                 let name = &after[..close];
                 match params.get(name) {
                     Some(serde_json::Value::String(s)) => out.push_str(s),
-                    // A whole number (a row, a length) written in place, not in a String of
-                    // its own.
-                    Some(serde_json::Value::Number(n)) if n.is_u64() => {
-                        use std::fmt::Write;
-                        let _ = write!(out, "{}", n.as_u64().unwrap_or_default());
-                    }
                     // Compact JSON, as `Display` writes it without `{:#}`; through the
                     // serializer the results already use, not `Display`'s own instances.
                     Some(v) => out.push_str(&serde_json::to_string(v).unwrap_or_default()),

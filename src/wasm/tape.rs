@@ -319,8 +319,13 @@ impl Tape {
         self.words.push((index << 2) | 2);
     }
 
-    /// A name fixed in contactkit's code: written once per tape, then referred to.
+    /// A name fixed in contactkit's code: written once per tape, then referred to. A field
+    /// rule's tape has each name once at most: it writes them as they are (and a page's first
+    /// error compiles no code to grow the list of names).
     fn name(&mut self, s: &'static str) {
+        if matches!(self.words.first(), Some(&k) if k == Kind::Field as u32) {
+            return self.string(s, false);
+        }
         let key = (s.as_ptr() as usize, s.len());
         match self.names.iter().find(|(at, len, _)| (*at, *len) == key) {
             Some(&(_, _, index)) => self.kept_again(index),
