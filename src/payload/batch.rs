@@ -268,27 +268,41 @@ impl BatchValidator {
     }
 
     /// The JS binding's entry: `broken` are fields that could not be turned into JSON.
-    pub(crate) fn validate_text(&mut self, row: &str, mut broken: Vec<ContactError>) -> RowResult {
+    pub(crate) fn validate_text(&mut self, row: &str, broken: Vec<ContactError>) -> RowResult {
         // A row's fields are read without a `Value` built for it when it is a plain object
         // (what JSON.stringify makes of a row); anything else as before.
-        if let Some(api) = &mut self.api {
-            if let Some(row) = Row::read(row) {
-                let mut errs = Errors::new(self.lang);
-                // A duplicate's request is not built (it is never sent).
-                let seen = &self.seen;
-                let taken = |key: &str| seen.contains_key(key);
-                let (built, key_field) = match api {
-                    Api::Contactship(a, countries) => (
-                        a.build_fields(&row.fields(), &mut errs, countries, &taken),
-                        Contactship::KEY_FIELD,
-                    ),
-                    Api::SdrAgent(a) => (
-                        a.build_fields(&row.fields(), &mut errs, &taken),
-                        SdrAgent::KEY_FIELD,
-                    ),
-                };
-                return self.finish(built, key_field, errs, broken);
-            }
+        let read = if self.api.is_some() {
+            Row::read(row)
+        } else {
+            None
+        };
+        self.validate_read(read, row, broken)
+    }
+
+    /// [`BatchValidator::validate_text`] of a row whose fields may already be `read` (a batch
+    /// chunk's plain rows are, as it is split).
+    pub(crate) fn validate_read(
+        &mut self,
+        read: Option<Row<'_>>,
+        row: &str,
+        mut broken: Vec<ContactError>,
+    ) -> RowResult {
+        if let (Some(api), Some(read)) = (&mut self.api, read) {
+            let mut errs = Errors::new(self.lang);
+            // A duplicate's request is not built (it is never sent).
+            let seen = &self.seen;
+            let taken = |key: &str| seen.contains_key(key);
+            let (built, key_field) = match api {
+                Api::Contactship(a, countries) => (
+                    a.build_fields(&read.fields(), &mut errs, countries, &taken),
+                    Contactship::KEY_FIELD,
+                ),
+                Api::SdrAgent(a) => (
+                    a.build_fields(&read.fields(), &mut errs, &taken),
+                    SdrAgent::KEY_FIELD,
+                ),
+            };
+            return self.finish(built, key_field, errs, broken);
         }
         let (value, mut parse_broken) = parse_row(row, self.lang);
         broken.append(&mut parse_broken);

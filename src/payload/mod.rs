@@ -73,7 +73,7 @@ pub use contactship::{
 pub use import_flow::{build_complete_import, build_create_import, build_link_campaign};
 pub use json::parse_contact_json;
 #[cfg(target_arch = "wasm32")]
-pub(crate) use json::split_array;
+pub(crate) use json::split_rows;
 pub use sdr_agent::{
     build_sdr_agent_contact, build_sdr_agent_contact_json, SdrAgentOptions, SDR_AGENT_BASE_URL,
 };

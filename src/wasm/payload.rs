@@ -336,7 +336,7 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<C
     let whole = stringify_long(rows);
     let raws = whole
         .as_deref()
-        .and_then(payload::split_array)
+        .and_then(payload::split_rows)
         .filter(|raws| raws.len() == length);
     let one = |v: &mut CoreValidator, row: JsValue| {
         let (text, broken) = row_text(&row, lang);
@@ -344,10 +344,11 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<C
     };
     match raws {
         Some(raws) => {
-            for (i, raw) in (0..).zip(raws) {
-                let result = match raw {
-                    "null" => one(v, array.get(i)),
-                    text => v.validate_text(text, Vec::new()),
+            for (i, (raw, read)) in (0..).zip(raws) {
+                let result = match (raw, read) {
+                    ("null", _) => one(v, array.get(i)),
+                    (text, None) => v.validate_text(text, Vec::new()),
+                    (text, read) => v.validate_read(read, text, Vec::new()),
                 };
                 out.row(&result);
             }
