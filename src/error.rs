@@ -377,6 +377,9 @@ pub(crate) fn trim(s: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use serde_json::json;
+
     #[test]
     fn trim_is_str_trim() {
         let ends = [
@@ -387,14 +390,11 @@ mod tests {
             for b in ends {
                 for middle in ["", "x", " x ", "\u{2028}"] {
                     let s = format!("{a}{middle}{b}");
-                    assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
                 }
             }
         }
     }
-
-    use super::*;
-    use serde_json::json;
 
     #[test]
     fn params_keep_name_order_and_replace_like_a_map() {

@@ -131,7 +131,9 @@ pub(crate) fn fields_named<'v, const N: usize>(
     for (key, value) in fields {
         match names.iter().position(|name| name == key) {
             Some(i) => {
-                found[i] = found[i].or(Some(*value));
+                if let Some(slot @ None) = found.get_mut(i) {
+                    *slot = Some(*value);
+                }
             }
             None => others = true,
         }

@@ -179,6 +179,9 @@ pub(crate) struct Tape {
     results: u32,
     /// A count did not fit a word, or a value had no JSON: the result is then `null`.
     failed: bool,
+    /// Whether names are written once and then referred to ([`Tape::name`]); not in a field
+    /// rule's tape, where each name comes once at most.
+    shares_names: bool,
 }
 
 impl Tape {
@@ -195,6 +198,7 @@ impl Tape {
             next_recent: 0,
             results: 0,
             failed: false,
+            shares_names: !matches!(kind, Kind::Field),
         }
     }
 
@@ -323,7 +327,7 @@ impl Tape {
     /// rule's tape has each name once at most: it writes them as they are (and a page's first
     /// error compiles no code to grow the list of names).
     fn name(&mut self, s: &'static str) {
-        if matches!(self.words.first(), Some(&k) if k == Kind::Field as u32) {
+        if !self.shares_names {
             return self.string(s, false);
         }
         let key = (s.as_ptr() as usize, s.len());
