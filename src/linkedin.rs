@@ -54,6 +54,15 @@ pub enum LinkedInKind {
 }
 
 impl LinkedInKind {
+    /// The stable lowercase name of the kind, as serialized (`profile`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkedInKind::Profile => "profile",
+            LinkedInKind::Company => "company",
+            LinkedInKind::School => "school",
+        }
+    }
+
     /// The first path segment of pages of this kind (`in`, `company`, `school`).
     pub fn path_segment(self) -> &'static str {
         match self {

@@ -391,6 +391,21 @@ mod spelling {
         None,
     }
 
+    impl Prefix {
+        /// The prefix of `digits` read after a `+` (`plus`) or not.
+        fn of(plus: bool, digits: &str) -> Prefix {
+            if plus {
+                Prefix::Plus
+            } else if digits.starts_with("00") && !digits.starts_with("000") {
+                // As with libphonenumber's own international prefixes: no calling code starts
+                // with 0, so `000...` is not `00` and a calling code.
+                Prefix::DoubleZero
+            } else {
+                Prefix::None
+            }
+        }
+    }
+
     /// A number reduced to what the engine needs.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub(super) struct Spelled {
@@ -434,15 +449,8 @@ mod spelling {
         if digits.len() < 3 {
             return None;
         }
-        let prefix = if plus {
-            Prefix::Plus
-        } else if digits.starts_with("00") && !digits.starts_with("000") {
-            Prefix::DoubleZero
-        } else {
-            Prefix::None
-        };
         Some(Spelled {
-            prefix,
+            prefix: Prefix::of(plus, &digits),
             digits,
             extension: None,
         })
@@ -489,17 +497,8 @@ mod spelling {
                 digits.push(char::from(b'0' + d));
             }
         }
-        let prefix = if plus {
-            Prefix::Plus
-        } else if digits.starts_with("00") && !digits.starts_with("000") {
-            // As with libphonenumber's own international prefixes: no calling code starts
-            // with 0, so `000...` is not `00` and a calling code.
-            Prefix::DoubleZero
-        } else {
-            Prefix::None
-        };
         Ok(Spelled {
-            prefix,
+            prefix: Prefix::of(plus, &digits),
             digits,
             extension,
         })

@@ -207,15 +207,13 @@ impl SdrAgent {
         let linkedin = text_field(errs, "linkedin_profile", linkedin_given, true, usize::MAX)
             .and_then(|l| errs.rule("linkedin_profile", linkedin::normalize(l, &opts)))
             .and_then(|found| {
-                let kind = match found.kind {
-                    LinkedInKind::Profile => return Some(found.value),
-                    LinkedInKind::Company => "company",
-                    LinkedInKind::School => "school",
-                };
+                if found.kind == LinkedInKind::Profile {
+                    return Some(found.value);
+                }
                 errs.push(
                     "linkedin_profile",
                     ErrorCode::LinkedinNotPerson,
-                    params! {"kind" => kind},
+                    params! {"kind" => found.kind.as_str()},
                 );
                 None
             });

@@ -3,9 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::tape::{FieldValue, Tape};
-use super::{
-    js_type_name, options_lang, outcome, read_options, JsFieldOptions, JsOptions, JsPhoneOptions,
-};
+use super::{js_type_name, options_lang, read_options, JsFieldOptions, JsOptions, JsPhoneOptions};
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::FieldOptions;
 use crate::params;
@@ -34,7 +32,7 @@ where
     F: FnOnce(&str, &O) -> Result<T, FieldError>,
 {
     let result = prepare::<O>(input, opts).and_then(|(text, o)| rule(&text, &o));
-    outcome(&result)
+    Tape::field(&result, None)
 }
 
 /// Validates a phone number and normalizes it to E.164.
@@ -52,15 +50,13 @@ pub fn normalize_email(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
     opts: Option<JsFieldOptions>,
 ) -> JsValue {
-    match prepare::<FieldOptions>(&input, opts.as_deref())
-        .and_then(|(text, o)| email::normalize(&text, &o))
-    {
-        Ok(value) => outcome::<email::Email>(&Ok(value)),
-        Err(error) => {
-            let suggestion = input.as_string().and_then(|t| email::suggest(&t));
-            Tape::field::<email::Email>(&Err(error), suggestion.as_deref())
-        }
-    }
+    let result = prepare::<FieldOptions>(&input, opts.as_deref())
+        .and_then(|(text, o)| email::normalize(&text, &o));
+    let suggestion = match &result {
+        Ok(_) => None,
+        Err(_) => input.as_string().and_then(|t| email::suggest(&t)),
+    };
+    Tape::field(&result, suggestion.as_deref())
 }
 
 /// Canonicalizes a LinkedIn profile, company or school URL.

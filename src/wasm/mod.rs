@@ -287,11 +287,6 @@ pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
         .unwrap_or_default()
 }
 
-/// A field rule's result as the JS object the TypeScript types describe.
-pub(crate) fn outcome<T: tape::FieldValue>(result: &Result<T, FieldError>) -> JsValue {
-    tape::Tape::field(result, None)
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// `Lang` in TypeScript: `"en" | "es"`.
