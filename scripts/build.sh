@@ -34,6 +34,26 @@ if [ "$profile" = --release ]; then
     pkg/contactkit_bg.wasm -o pkg/contactkit_bg.wasm
 fi
 
+# The glue's imports that catch a JS exception are written `function() { return
+# handleError(function (arg0, arg1) {...}, arguments) }`: with no declared parameters, V8
+# compiles a wrapper of their own for each (its arity differs from the Wasm signature) when the
+# module is instantiated. Declared with the parameters they pass on, they share the other imports'
+# wrappers: 15 compiled wrappers become 11, and instantiation takes 0.75 ms instead of 1.23
+# (medians of 15 fresh processes). `arguments` is the same either way.
+node - <<'JS'
+const fs = require("fs");
+const file = "pkg/contactkit.js";
+const glue = fs.readFileSync(file, "utf8");
+let patched = 0;
+const out = glue.replace(
+  /: function\(\) \{ return handleError\(function \(([\w, ]*)\) \{/g,
+  (_, params) => (patched++, `: function(${params}) { return handleError(function (${params}) {`),
+);
+const calls = glue.split("return handleError(function").length - 1;
+if (patched !== calls) throw new Error(`build.sh: ${calls} handleError imports, ${patched} declared; the glue's shape changed`);
+fs.writeFileSync(file, out);
+JS
+
 # One module for Node: the glue with a synchronous instantiation from the .wasm beside it, so the
 # exports are ready on import (`await init()` still works: it returns at once). One file instead
 # of a wrapper importing contactkit.js saves a module load, about 1.5 ms of the cold start; for
@@ -51,12 +71,22 @@ const glue = fs.readFileSync("pkg/contactkit.js", "utf8").replace(
   },
 );
 if (/^import /m.test(glue)) throw new Error("build.sh: the glue imports other modules; node.mjs cannot inline it");
+// Where the .wasm is: beside this module. A plain `file:///` URL (no escapes, query or
+// fragment) on POSIX is its path after `file://`; any other goes through `URL`, whose first
+// construction in a process costs about 0.5 ms of the cold start.
+const wasmPath = `function wasmPath(url) {
+  if (process.platform !== "win32" && url.startsWith("file:///") && !["%", "?", "#"].some((c) => url.includes(c)))
+    return url.slice(7, url.lastIndexOf("/") + 1) + "contactkit_bg.wasm";
+  return new URL("./contactkit_bg.wasm", url);
+}
+`;
 fs.writeFileSync(
   "pkg/node.mjs",
   "// Node entry point: the JS glue of contactkit.js, then the module instantiated synchronously.\n" +
     'import { readFileSync } from "node:fs";\n' +
     glue +
-    'initSync({ module: readFileSync(new URL("./contactkit_bg.wasm", import.meta.url)) });\n',
+    wasmPath +
+    "initSync({ module: readFileSync(wasmPath(import.meta.url)) });\n",
 );
 JS
 cp pkg/contactkit.d.ts pkg/node.d.mts

@@ -202,8 +202,8 @@ pub fn normalize(input: &str, opts: &PhoneOptions) -> Result<Phone, FieldError> 
         Some(ext) => {
             let sep = engine::extension_separator(&number);
             (
-                format!("{}{sep}{ext}", formats.international),
-                format!("{}{sep}{ext}", formats.national),
+                with_extension(&formats.international, sep, ext),
+                with_extension(&formats.national, sep, ext),
             )
         }
         None => (formats.international, formats.national),
@@ -218,6 +218,13 @@ pub fn normalize(input: &str, opts: &PhoneOptions) -> Result<Phone, FieldError> 
         number_type: valid.number_type,
         extension,
     })
+}
+
+/// A formatted number followed by its extension. Out of line: the first call of a fresh Wasm
+/// instance compiles `normalize`'s callers, and most numbers have no extension.
+#[inline(never)]
+fn with_extension(formatted: &str, separator: &str, extension: &str) -> String {
+    format!("{formatted}{separator}{extension}")
 }
 
 /// `normalize(input).value` (the E.164 form) without the other formats, for the payload
@@ -284,7 +291,7 @@ fn check(input: &str, default_country: Option<&str>, lang: Lang) -> Result<Valid
 
 /// Reads the `defaultCountry` option: blank is none, an unknown code is an error.
 fn default_region(code: Option<&str>, lang: Lang) -> Result<Option<engine::Region>, FieldError> {
-    let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) else {
+    let Some(code) = code.map(crate::error::trim).filter(|c| !c.is_empty()) else {
         return Ok(None);
     };
     match engine::Region::from_alpha2(code) {
@@ -456,7 +463,9 @@ mod spelling {
         })
     }
 
-    /// [`read`] of any text.
+    /// [`read`] of any text. Out of line: the first call of a fresh Wasm instance compiles
+    /// [`read`]'s callers, and a plain spelling never needs this reading.
+    #[inline(never)]
     fn read_any(text: &str) -> Result<Spelled, ErrorCode> {
         let (number, rfc_extension) = match rfc3966(text) {
             Some(parts) => parts?,

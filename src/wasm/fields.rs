@@ -15,14 +15,22 @@ fn prepare<O: JsOptions>(
     opts: Option<&JsValue>,
 ) -> Result<(String, O), FieldError> {
     let Some(text) = input.as_string() else {
-        return Err(FieldError::with_params(
-            ErrorCode::WrongType,
-            params! {"got" => js_type_name(input)},
-            options_lang(opts),
-        ));
+        return Err(wrong_type(input, opts));
     };
     let options = read_options::<O>(opts)?;
     Ok((text, options))
+}
+
+/// The error for an input that is not a string. Out of line, so that the first call of a
+/// fresh Wasm instance does not compile it into every export.
+#[cold]
+#[inline(never)]
+fn wrong_type(input: &JsValue, opts: Option<&JsValue>) -> FieldError {
+    FieldError::with_params(
+        ErrorCode::WrongType,
+        params! {"got" => js_type_name(input)},
+        options_lang(opts),
+    )
 }
 
 fn run<O, T, F>(input: &JsValue, opts: Option<&JsValue>, rule: F) -> JsValue

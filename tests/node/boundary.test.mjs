@@ -158,3 +158,30 @@ test("errorMessages lists the codes in the order they are declared", () => {
   assert.equal(names[0], "empty");
   assert.equal(names.indexOf("phone_not_a_number") < names.indexOf("email_missing_at"), true);
 });
+
+test("node.mjs finds its .wasm wherever the package sits, and however it is imported", async () => {
+  const { mkdtempSync, mkdirSync, copyFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { pathToFileURL } = await import("node:url");
+  const pkg = new URL("../../pkg/", import.meta.url);
+  // A plain path takes the short way from import.meta.url; escapes, a query or a fragment
+  // take URL's.
+  const root = mkdtempSync(join(tmpdir(), "contactkit-"));
+  try {
+    for (const name of ["plain", "with space", "per%cent", "hash#dir"]) {
+      const dir = join(root, name);
+      mkdirSync(dir);
+      for (const file of ["node.mjs", "contactkit_bg.wasm"]) copyFileSync(new URL(file, pkg), join(dir, file));
+      const url = pathToFileURL(join(dir, "node.mjs")).href;
+      for (const suffix of ["", "?copy", "#part"]) {
+        const copy = await import(url + suffix);
+        const r = copy.normalizePhone("612345678", { defaultCountry: "ES" });
+        assert.equal(r.ok, true, `${name}${suffix}`);
+        assert.equal(r.value, "+34612345678");
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
