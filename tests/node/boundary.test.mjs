@@ -185,3 +185,16 @@ test("node.mjs finds its .wasm wherever the package sits, and however it is impo
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("node.mjs loads where process.getBuiltinModule is missing (Node before 20.16)", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const url = new URL("../../pkg/node.mjs", import.meta.url).href;
+  const script =
+    "delete process.getBuiltinModule;" +
+    `const m = await import(${JSON.stringify(url)});` +
+    'console.log(JSON.stringify(m.normalizePhone("612345678", { defaultCountry: "ES" })));';
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  const r = JSON.parse(out);
+  assert.equal(r.ok, true);
+  assert.equal(r.value, "+34612345678");
+});
