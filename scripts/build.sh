@@ -71,15 +71,6 @@ const glue = fs.readFileSync("pkg/contactkit.js", "utf8").replace(
   },
 );
 if (/^import /m.test(glue)) throw new Error("build.sh: the glue imports other modules; node.mjs cannot inline it");
-// Where the .wasm is: beside this module. A plain `file:///` URL (no escapes, query or
-// fragment) on POSIX is its path after `file://`; any other goes through `URL`, whose first
-// construction in a process costs about 0.5 ms of the cold start.
-const wasmPath = `function wasmPath(url) {
-  if (process.platform !== "win32" && url.startsWith("file:///") && !["%", "?", "#"].some((c) => url.includes(c)))
-    return url.slice(7, url.lastIndexOf("/") + 1) + "contactkit_bg.wasm";
-  return new URL("./contactkit_bg.wasm", url);
-}
-`;
 // fs through process.getBuiltinModule (Node 20.16, 22.3 and later), not `import ... from
 // "node:fs"`: the ES module facade of fs takes each of its exports, and its `promises` getter
 // loads fs/promises and the streams, 2 to 3.4 ms of a fresh process's import. Older versions
@@ -90,8 +81,7 @@ fs.writeFileSync(
     'import { createRequire } from "node:module";\n' +
     glue +
     'const { readFileSync } = process.getBuiltinModule?.("fs") ?? createRequire(import.meta.url)("fs");\n' +
-    wasmPath +
-    "initSync({ module: readFileSync(wasmPath(import.meta.url)) });\n",
+    'initSync({ module: readFileSync(new URL("./contactkit_bg.wasm", import.meta.url)) });\n',
 );
 JS
 cp pkg/contactkit.d.ts pkg/node.d.mts

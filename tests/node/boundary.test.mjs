@@ -165,8 +165,8 @@ test("node.mjs finds its .wasm wherever the package sits, and however it is impo
   const { join } = await import("node:path");
   const { pathToFileURL } = await import("node:url");
   const pkg = new URL("../../pkg/", import.meta.url);
-  // A plain path takes the short way from import.meta.url; escapes, a query or a fragment
-  // take URL's.
+  // The .wasm is found from import.meta.url, whose path may be escaped and may end in a query
+  // or a fragment.
   const root = mkdtempSync(join(tmpdir(), "contactkit-"));
   try {
     for (const name of ["plain", "with space", "per%cent", "hash#dir"]) {
