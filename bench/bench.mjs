@@ -132,7 +132,6 @@ for (const name of Object.keys(engines)) {
 }
 throughput.contactkit["mixed, batch API (rows)"] = median(batchSamples);
 
-
 // ---- cold start: fresh Node processes -----------------------------------------------------------
 // Each child times the dynamic import (for contactkit: reading, compiling and instantiating the
 // .wasm), the first call, then the first call of each other country; the parent takes medians.

@@ -105,9 +105,14 @@ impl<'t> Row<'t> {
 
     /// Reads a row's JSON text.
     pub fn read(text: &'t str) -> Option<Self> {
-        if let Some(fields) = Self::read_plain(text) {
-            return Some(Row(Read::Plain(fields)));
+        match Self::read_plain(text) {
+            Some(fields) => Some(Row(Read::Plain(fields))),
+            None => Self::read_general(text),
         }
+    }
+
+    /// [`Row::read`] of a text that is not a plain row.
+    fn read_general(text: &'t str) -> Option<Self> {
         let mut fields: Vec<(Cow<'t, str>, RowValue<'t>)> = Vec::with_capacity(8);
         let mut members = 0;
         each_member(text, |key, value| {
@@ -302,8 +307,9 @@ fn each_member<'t>(
 /// every element once more than the rows' own reader then does). `None` when `text` is not an
 /// array of that shape; the elements are checked when each row is read.
 ///
-/// Each element that is a plain row ([`Row::read_plain`]) is read as it is found, and given
-/// with its text: one scan of it instead of two (the split, then the row's reader).
+/// Each element is given with its text and, when it is an object the rows' reader takes, read
+/// as a row ([`Row::read`]): a plain row in the same scan as the split, any other once after it
+/// (not tried as a plain row again).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn split_rows(text: &str) -> Option<Vec<(&str, Option<Row<'_>>)>> {
     let b = text.as_bytes();
@@ -316,7 +322,7 @@ pub(crate) fn split_rows(text: &str) -> Option<Vec<(&str, Option<Row<'_>>)>> {
         }
         let j = value_end(b, i, b']')?;
         let element = text.get(i..j)?.trim_end();
-        (!element.is_empty()).then_some(((element, None), j))
+        (!element.is_empty()).then(|| ((element, Row::read_general(element)), j))
     };
     let mut out = Vec::new();
     split_members(text, b'[', b']', member, |element| {

@@ -345,10 +345,9 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<C
     match raws {
         Some(raws) => {
             for (i, (raw, read)) in (0..).zip(raws) {
-                let result = match (raw, read) {
-                    ("null", _) => one(v, array.get(i)),
-                    (text, None) => v.validate_text(text, Vec::new()),
-                    (text, read) => v.validate_read(read, text, Vec::new()),
+                let result = match raw {
+                    "null" => one(v, array.get(i)),
+                    text => v.validate_read(read, text, Vec::new()),
                 };
                 out.row(&result);
             }

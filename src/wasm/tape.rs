@@ -609,9 +609,9 @@ mod tests {
 
     /// [`field_is_what_serde_writes`] of a rule on [`TRICKY`] and `inputs`; how many results
     /// are valid.
-    fn rule_is_what_serde_writes<T: FieldValue + serde::Serialize>(
-        rule: fn(&str, &crate::lang::FieldOptions) -> Result<T, FieldError>,
-        options: &crate::lang::FieldOptions,
+    fn rule_is_what_serde_writes<O, T: FieldValue + serde::Serialize>(
+        rule: fn(&str, &O) -> Result<T, FieldError>,
+        options: &O,
         inputs: &[&str],
     ) -> usize {
         let mut oks = 0;
@@ -634,7 +634,7 @@ mod tests {
                     default_country: country.map(str::to_string),
                     lang,
                 };
-                for input in TRICKY.iter().copied().chain([
+                let numbers = [
                     "+1 212-456-7890 ext. 12",
                     "(212) 456-7890",
                     "612 34 56 78",
@@ -643,11 +643,8 @@ mod tests {
                     "+1 212",
                     "+1 212 456 7890 1234 5678",
                     "+999 123",
-                ]) {
-                    let result = phone::normalize(input, &opts);
-                    oks += usize::from(result.is_ok());
-                    field_is_what_serde_writes(result, None, input);
-                }
+                ];
+                oks += rule_is_what_serde_writes(phone::normalize, &opts, &numbers);
             }
             for input in TRICKY.iter().copied().chain([
                 "José.Pérez@Bücher.DE",
