@@ -225,30 +225,30 @@ pub fn render(code: ErrorCode, params: &Params, lang: Lang) -> String {
 /// first error, when its message has none, compiles none of this.
 #[inline(never)]
 fn fill(tpl: &str, before: &str, params: &Params) -> String {
-    let first = before.len();
     let mut out = String::with_capacity(tpl.len() + 16);
     out.push_str(before);
-    let mut rest = tpl.get(first..).unwrap_or_default();
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match params.get(name) {
-                    Some(serde_json::Value::String(s)) => out.push_str(s),
-                    // Compact JSON, as `Display` writes it without `{:#}`; through the
-                    // serializer the results already use, not `Display`'s own instances.
-                    Some(v) => out.push_str(&serde_json::to_string(v).unwrap_or_default()),
-                    None => out.push_str(&rest[open..open + close + 2]),
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
+    let mut rest = tpl.get(before.len()..).unwrap_or_default();
+    // Scanned as bytes: `{` and `}` are ASCII, so each cut falls between characters.
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
+        let (text, from_open) = rest.split_at(open);
+        out.push_str(text);
+        let Some(close) = from_open.bytes().position(|b| b == b'}') else {
+            rest = from_open;
+            break;
+        };
+        let (placeholder, after) = from_open.split_at(close + 1);
+        match params.get(placeholder.get(1..close).unwrap_or_default()) {
+            Some(serde_json::Value::String(s)) => out.push_str(s),
+            Some(v) => match v.as_u64() {
+                // A row, a limit, a length: written in place, as serde_json writes it (itoa).
+                Some(n) => out.push_str(itoa::Buffer::new().format(n)),
+                // Compact JSON, as `Display` writes it without `{:#}`; through the serializer
+                // the results already use, not `Display`'s own instances.
+                None => out.push_str(&serde_json::to_string(v).unwrap_or_default()),
+            },
+            None => out.push_str(placeholder),
         }
+        rest = after;
     }
     out.push_str(rest);
     out
@@ -309,5 +309,21 @@ mod tests {
         );
         let msg = render(PhoneInvalid, &Params::new(), Lang::En);
         assert_eq!(msg, "This is not a valid phone number for {region}.");
+    }
+
+    #[test]
+    fn fill_writes_each_kind_of_value_and_keeps_what_is_not_a_placeholder() {
+        let p = crate::params! {
+            "row" => 12_345_678_901_u64,
+            "neg" => -3,
+            "x" => 1.5,
+            "list" => serde_json::json!([8, 10]),
+            "s" => "ñ",
+        };
+        let f = |tpl: &str| fill(tpl, tpl.get(..tpl.find('{').unwrap()).unwrap(), &p);
+        assert_eq!(f("á{row}é"), "á12345678901é");
+        assert_eq!(f("{neg} {x} {list} {s}{s}"), "-3 1.5 [8,10] ññ");
+        assert_eq!(f("{missing} {row"), "{missing} {row");
+        assert_eq!(f("{} }{s}{"), "{} }ñ{");
     }
 }
