@@ -57,7 +57,9 @@ JS
 # One module for Node: the glue with a synchronous instantiation from the .wasm beside it, so the
 # exports are ready on import (`await init()` still works: it returns at once). One file instead
 # of a wrapper importing contactkit.js saves a module load, about 1.5 ms of the cold start; for
-# the same reason the glue's snippets (src/wasm/tape.js, imported by name) are written into it.
+# the same reason the glue's snippets (src/wasm/tape.js, imported by name) are written into it,
+# each in a function scope of its own (its top-level names cannot meet the glue's), which gives
+# back the names the glue imported.
 node - <<'JS'
 const fs = require("fs");
 const glue = fs.readFileSync("pkg/contactkit.js", "utf8").replace(
@@ -67,7 +69,8 @@ const glue = fs.readFileSync("pkg/contactkit.js", "utf8").replace(
     if (/^import /m.test(snippet)) throw new Error(`build.sh: ${path} imports modules; node.mjs cannot inline it`);
     for (const name of names.split(", "))
       if (!snippet.includes(`export function ${name}(`)) throw new Error(`build.sh: ${path} has no function ${name}`);
-    return snippet.replace(/^export function /gm, "function ");
+    const body = snippet.replace(/^export function /gm, "function ");
+    return `const { ${names} } = (() => {\n${body}\nreturn { ${names} };\n})();\n`;
   },
 );
 if (/^import /m.test(glue)) throw new Error("build.sh: the glue imports other modules; node.mjs cannot inline it");

@@ -4,128 +4,35 @@
 // order serde would write them; the only keys read from the tape are those of `params` and
 // `headers`, names fixed in contactkit's code.
 // Never throws: `null` if anything does (the library never throws at its callers).
-export function readTape(words, text) {
+//
+// The reading position is module state that each call starts afresh, and the readers are plain
+// functions: a call creates no closures, and a field rule's first call compiles only the
+// functions it uses.
+let words = null; // the tape's words
+let text = ""; // its strings, one after the other
+let w = 0; // the next word
+let t = 0; // where the next string starts in `text`
+let kept = []; // the strings kept for later
+
+export function readTape(tapeWords, tapeText) {
+  words = tapeWords;
+  text = tapeText;
+  w = 0;
+  t = 0;
+  kept = [];
   try {
-    return buildFromTape(words, text);
+    return build();
   } catch {
     return null;
+  } finally {
+    // The view of the module's memory is not held after the call.
+    words = null;
+    text = "";
+    kept = [];
   }
 }
 
-function buildFromTape(words, text) {
-  let w = 0; // the next word
-  let t = 0; // where the next string starts in `text`
-  const kept = [];
-
-  function string() {
-    const x = words[w++];
-    if (x & 2) return kept[x >>> 2];
-    const s = text.slice(t, (t += x >>> 2));
-    if (x & 1) kept.push(s);
-    return s;
-  }
-
-  // A string, or `null` (the word 3, which no string has).
-  function optional() {
-    if (words[w] !== 3) return string();
-    w++;
-    return null;
-  }
-
-  function value() {
-    switch (words[w++]) {
-      case 0:
-        return string();
-      case 1:
-        return words[w++];
-      case 2: {
-        const list = [];
-        for (let n = words[w++]; n > 0; n--) list.push(value());
-        return list;
-      }
-      default:
-        return JSON.parse(string());
-    }
-  }
-
-  // `params` or `headers`: the count, then each name and what `read` reads of its value.
-  function record(read) {
-    const object = {};
-    for (let n = words[w++]; n > 0; n--) {
-      const name = string();
-      object[name] = read();
-    }
-    return object;
-  }
-
-  function errors() {
-    const list = [];
-    for (let n = words[w++]; n > 0; n--) {
-      const field = string();
-      const code = string();
-      const message = string();
-      list.push({ field, code, message, params: record(value) });
-    }
-    return list;
-  }
-
-  function error() {
-    const code = string();
-    const message = string();
-    return { code, message, params: record(value) };
-  }
-
-  // A field rule's result: the shape (tape.rs's `FieldValue::SHAPE`), each field in its order.
-  function field() {
-    switch (words[w++]) {
-      case 0: {
-        const e = error();
-        const suggestion = optional();
-        return suggestion === null ? { ok: false, error: e } : { ok: false, error: e, suggestion };
-      }
-      case 1:
-        return {
-          ok: true,
-          value: string(),
-          e164: string(),
-          international: string(),
-          national: string(),
-          callingCode: words[w++],
-          region: optional(),
-          numberType: string(),
-          extension: optional(),
-        };
-      case 2: {
-        const email = {
-          ok: true,
-          value: string(),
-          localPart: string(),
-          domain: string(),
-          asciiDomain: string(),
-          dedupKey: string(),
-        };
-        const suggestion = optional();
-        if (suggestion !== null) email.suggestion = suggestion;
-        return email;
-      }
-      case 3:
-        return { ok: true, value: string(), kind: string(), handle: string() };
-      case 4:
-        return { ok: true, value: string(), language: string(), script: optional(), region: optional() };
-      case 5:
-        return { ok: true, value: string(), resolvedFrom: optional() };
-      default:
-        return { ok: true, value: string(), alpha3: string(), name: string() };
-    }
-  }
-
-  function request() {
-    const method = string();
-    const url = string();
-    const headers = record(string);
-    return { method, url, headers, body: string() };
-  }
-
+function build() {
   switch (words[w++]) {
     case 0: {
       const results = [];
@@ -145,5 +52,123 @@ function buildFromTape(words, text) {
       return errors();
     default:
       return field();
+  }
+}
+
+function string() {
+  const x = words[w++];
+  if (x & 2) return kept[x >>> 2];
+  const s = text.slice(t, (t += x >>> 2));
+  if (x & 1) kept.push(s);
+  return s;
+}
+
+// A string, or `null` (the word 3, which no string has).
+function optional() {
+  if (words[w] !== 3) return string();
+  w++;
+  return null;
+}
+
+function value() {
+  switch (words[w++]) {
+    case 0:
+      return string();
+    case 1:
+      return words[w++];
+    case 2: {
+      const list = [];
+      for (let n = words[w++]; n > 0; n--) list.push(value());
+      return list;
+    }
+    default:
+      return JSON.parse(string());
+  }
+}
+
+// `params`: the count, then each name and value.
+function params() {
+  const object = {};
+  for (let n = words[w++]; n > 0; n--) {
+    const name = string();
+    object[name] = value();
+  }
+  return object;
+}
+
+// `headers`: the count, then each name and value (a string).
+function headers() {
+  const object = {};
+  for (let n = words[w++]; n > 0; n--) {
+    const name = string();
+    object[name] = string();
+  }
+  return object;
+}
+
+function errors() {
+  const list = [];
+  for (let n = words[w++]; n > 0; n--) {
+    const field = string();
+    const code = string();
+    const message = string();
+    list.push({ field, code, message, params: params() });
+  }
+  return list;
+}
+
+function error() {
+  const code = string();
+  const message = string();
+  return { code, message, params: params() };
+}
+
+function request() {
+  const method = string();
+  const url = string();
+  return { method, url, headers: headers(), body: string() };
+}
+
+// A field rule's result: the shape (tape.rs's `FieldValue::SHAPE`), each field in its order.
+function field() {
+  switch (words[w++]) {
+    case 0: {
+      const e = error();
+      const suggestion = optional();
+      return suggestion === null ? { ok: false, error: e } : { ok: false, error: e, suggestion };
+    }
+    case 1:
+      return {
+        ok: true,
+        value: string(),
+        e164: string(),
+        international: string(),
+        national: string(),
+        callingCode: words[w++],
+        region: optional(),
+        numberType: string(),
+        extension: optional(),
+      };
+    case 2: {
+      const email = {
+        ok: true,
+        value: string(),
+        localPart: string(),
+        domain: string(),
+        asciiDomain: string(),
+        dedupKey: string(),
+      };
+      const suggestion = optional();
+      if (suggestion !== null) email.suggestion = suggestion;
+      return email;
+    }
+    case 3:
+      return { ok: true, value: string(), kind: string(), handle: string() };
+    case 4:
+      return { ok: true, value: string(), language: string(), script: optional(), region: optional() };
+    case 5:
+      return { ok: true, value: string(), resolvedFrom: optional() };
+    default:
+      return { ok: true, value: string(), alpha3: string(), name: string() };
   }
 }
