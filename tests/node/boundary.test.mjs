@@ -186,9 +186,9 @@ test("node.mjs finds its .wasm wherever the package sits, and however it is impo
   }
 });
 
-test("node.mjs loads where process.getBuiltinModule is missing (Node before 20.16)", async () => {
+test("node-legacy.mjs loads where process.getBuiltinModule is missing (Node before 20.16)", async () => {
   const { execFileSync } = await import("node:child_process");
-  const url = new URL("../../pkg/node.mjs", import.meta.url).href;
+  const url = new URL("../../pkg/node-legacy.mjs", import.meta.url).href;
   const script =
     "delete process.getBuiltinModule;" +
     `const m = await import(${JSON.stringify(url)});` +
@@ -197,4 +197,41 @@ test("node.mjs loads where process.getBuiltinModule is missing (Node before 20.1
   const r = JSON.parse(out);
   assert.equal(r.ok, true);
   assert.equal(r.value, "+34612345678");
+});
+
+test("Node resolves the package to node.mjs where it has \"module-sync\", to node-legacy.mjs before", async () => {
+  const { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { execFileSync } = await import("node:child_process");
+  const { fileURLToPath } = await import("node:url");
+  const root = mkdtempSync(join(tmpdir(), "contactkit-exports-"));
+  try {
+    mkdirSync(join(root, "node_modules"));
+    symlinkSync(fileURLToPath(new URL("../../pkg/", import.meta.url)), join(root, "node_modules", "contactkit"), "dir");
+    const use = 'normalizePhone("612345678", { defaultCountry: "ES" }).value';
+    writeFileSync(
+      join(root, "import.mjs"),
+      `import { normalizePhone } from "contactkit";\n` +
+        `console.log(JSON.stringify([import.meta.resolve("contactkit"), ${use}]));\n`,
+    );
+    writeFileSync(
+      join(root, "require.cjs"),
+      `const { normalizePhone } = require("contactkit");\n` +
+        `console.log(JSON.stringify([require.resolve("contactkit"), ${use}]));\n`,
+    );
+    const run = (file) => JSON.parse(execFileSync(process.execPath, [join(root, file)], { encoding: "utf8" }));
+    // "module-sync" is on exactly where require(esm) is (Node 20.19, 22.10 and later).
+    const entry = process.features.require_module ? "node.mjs" : "node-legacy.mjs";
+    const [resolved, value] = run("import.mjs");
+    assert.ok(resolved.endsWith(`/${entry}`), resolved);
+    assert.equal(value, "+34612345678");
+    if (process.features.require_module) {
+      const [required, same] = run("require.cjs");
+      assert.ok(required.endsWith(`/${entry}`), required);
+      assert.equal(same, "+34612345678");
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
