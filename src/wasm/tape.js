@@ -12,7 +12,7 @@ let words = null; // the tape's words
 let text = ""; // its strings, one after the other
 let w = 0; // the next word
 let t = 0; // where the next string starts in `text`
-let kept = []; // the strings kept for later
+let kept = null; // the strings kept for later
 
 export function readTape(tapeWords, tapeText) {
   words = tapeWords;
@@ -25,10 +25,10 @@ export function readTape(tapeWords, tapeText) {
   } catch {
     return null;
   } finally {
-    // The view of the module's memory is not held after the call.
+    // Nothing of the call is held after it (`words` is a view of the module's memory).
     words = null;
     text = "";
-    kept = [];
+    kept = null;
   }
 }
 
