@@ -77,11 +77,11 @@ if (/^import /m.test(glue)) throw new Error("build.sh: the glue imports other mo
 // fs through process.getBuiltinModule (Node 20.16, 22.3 and later), not `import ... from
 // "node:fs"`: the ES module facade of fs takes each of its exports, and its `promises` getter
 // loads fs/promises and the streams, 2 to 3.4 ms of a fresh process's import. node.mjs imports
-// nothing: the package's exports give it to the Node versions that have the "module-sync"
-// condition (20.19, 22.10 and later, all with getBuiltinModule). Older versions get
-// node-legacy.mjs, which takes createRequire's fs where getBuiltinModule is missing. Importing
-// node:module added 0.5 - 1.5 ms to the package's import (medians of 40 - 60 fresh processes,
-// alternated).
+// nothing: the package's exports give it to the Node versions with the "module-sync" condition,
+// which is on where require() loads ES modules (20.19, 22.12 and later, all with
+// getBuiltinModule). Older versions get node-legacy.mjs, which takes createRequire's fs where
+// getBuiltinModule is missing. Importing node:module added 0.5 - 1.5 ms to the package's import
+// (medians of 40 - 60 fresh processes, alternated).
 const load = 'initSync({ module: readFileSync(new URL("./contactkit_bg.wasm", import.meta.url)) });\n';
 const head = "// Node entry point: the JS glue of contactkit.js, then the module instantiated synchronously.\n";
 fs.writeFileSync(
@@ -90,7 +90,7 @@ fs.writeFileSync(
 );
 fs.writeFileSync(
   "pkg/node-legacy.mjs",
-  "// Node entry point before Node 20.19 and 22.10 (package.json's exports): the JS glue of\n" +
+  "// Node entry point before Node 20.19 and 22.12 (package.json's exports): the JS glue of\n" +
     "// contactkit.js, then the module instantiated synchronously.\n" +
     'import { createRequire } from "node:module";\n' +
     glue +
@@ -107,7 +107,7 @@ const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
 p.name = "contactkit";
 p.keywords = ["phone", "email", "validation", "wasm", "contacts"];
 p.files = [...new Set([...(p.files || []), "README.md", "node.mjs", "node-legacy.mjs", "node.d.mts"])];
-// "module-sync": Node 20.19, 22.10 and later (see node.mjs above); other Node versions, and
+// "module-sync": Node 20.19, 22.12 and later (see node.mjs above); other Node versions, and
 // runtimes that take "node" without "module-sync", get node-legacy.mjs.
 p.exports = {
   ".": {

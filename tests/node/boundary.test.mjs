@@ -221,7 +221,7 @@ test("Node resolves the package to node.mjs where it has \"module-sync\", to nod
         `console.log(JSON.stringify([require.resolve("contactkit"), ${use}]));\n`,
     );
     const run = (file) => JSON.parse(execFileSync(process.execPath, [join(root, file)], { encoding: "utf8" }));
-    // "module-sync" is on exactly where require(esm) is (Node 20.19, 22.10 and later).
+    // "module-sync" is on exactly where require(esm) is (Node 20.19, 22.12 and later).
     const entry = process.features.require_module ? "node.mjs" : "node-legacy.mjs";
     const [resolved, value] = run("import.mjs");
     assert.ok(resolved.endsWith(`/${entry}`), resolved);
