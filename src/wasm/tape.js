@@ -86,7 +86,9 @@ function value() {
   }
 }
 
-// `params`: the count, then each name and value.
+// `params` and `headers`: the count, then each name and its value. Two readers rather than one
+// given the value's reader as a callback: a 1,000-row report reads in 166 - 171 µs this way,
+// against 180 - 198 µs with the shared one (the reader alone, the two alternated).
 function params() {
   const object = {};
   for (let n = words[w++]; n > 0; n--) {
@@ -96,7 +98,6 @@ function params() {
   return object;
 }
 
-// `headers`: the count, then each name and value (a string).
 function headers() {
   const object = {};
   for (let n = words[w++]; n > 0; n--) {
