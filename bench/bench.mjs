@@ -17,11 +17,12 @@
 // and the `full_name` the API requires), 1,000 rows per `validateContacts` call, each row's
 // request built; its rows/s are compared with libphonenumber-js's mixed numbers/s.
 
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { readFileSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { gzipSync, constants } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
+import { packageSize } from "./package_size.mjs";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -169,19 +170,7 @@ for (const [name, runs] of Object.entries(cold)) {
 }
 
 // ---- size ---------------------------------------------------------------------------------------
-const wasm = readFileSync(new URL("contactkit_bg.wasm", pkgDir));
-// The JS glue: contactkit.js and the snippets it imports (src/wasm/tape.js).
-const snippets = new URL("snippets/", pkgDir);
-const glue = Buffer.concat([
-  readFileSync(new URL("contactkit.js", pkgDir)),
-  ...(existsSync(snippets)
-    ? readdirSync(snippets, { recursive: true })
-        .filter((f) => f.endsWith(".js"))
-        .sort()
-        .map((f) => readFileSync(new URL(f, snippets)))
-    : []),
-]);
-const gzipBytes = gzipSync(Buffer.concat([wasm, glue]), { level: constants.Z_BEST_COMPRESSION }).length;
+const size = packageSize(pkgDir);
 const ljsBundle = new URL("./node_modules/libphonenumber-js/bundle/libphonenumber-max.js", import.meta.url);
 const ljsGzip = existsSync(ljsBundle) ? gzipSync(readFileSync(ljsBundle), { level: 9 }).length : null;
 
@@ -193,13 +182,13 @@ const report = {
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}`,
   numbersPerSecond: throughput,
   cold: coldMedian,
-  size: { wasmBytes: wasm.length, glueBytes: glue.length, gzipBytes, libphonenumberJsMaxBundleGzip: ljsGzip },
+  size: { wasmBytes: size.wasmBytes, glueBytes: size.glueBytes, gzipBytes: size.gzipBytes, libphonenumberJsMaxBundleGzip: ljsGzip },
   goals: {
     mixedPerCall: { ratio: mixedRatio, goal: GOALS.perCallRatio, met: mixedRatio >= GOALS.perCallRatio },
     mixedBatch: { ratio: batchRatio, goal: GOALS.batchRatio, met: batchRatio >= GOALS.batchRatio },
     coldStart: { ms: coldMedian.contactkit.coldMs, goal: GOALS.coldMs, met: coldMedian.contactkit.coldMs <= GOALS.coldMs },
     nextCountry: { ms: coldMedian.contactkit.nextMax, goal: GOALS.nextCountryMs, met: coldMedian.contactkit.nextMax <= GOALS.nextCountryMs },
-    size: { bytes: gzipBytes, goal: GOALS.gzipBytes, met: gzipBytes <= GOALS.gzipBytes },
+    size: { bytes: size.gzipBytes, goal: GOALS.gzipBytes, met: size.gzipBytes <= GOALS.gzipBytes },
   },
   workloadDisagreements: disagree,
   batchValidRows: { contactkit: batchValid, expected: answers.contactkit.filter(Boolean).length },
@@ -223,7 +212,7 @@ if (asJson) {
     ["first call", ms(coldMedian.contactkit.firstMs), ms(coldMedian["libphonenumber-js"].firstMs), ""],
     ["cold start (import + first)", ms(coldMedian.contactkit.coldMs), ms(coldMedian["libphonenumber-js"].coldMs), ""],
     ["slowest first call, other country", `${ms(coldMedian.contactkit.nextMax)} (${coldMedian.contactkit.nextCountry})`, `${ms(coldMedian["libphonenumber-js"].nextMax)} (${coldMedian["libphonenumber-js"].nextCountry})`, ""],
-    ["package, gzip -9", `${kb(gzipBytes)} (.wasm ${kb(wasm.length)} raw)`, ljsGzip ? `${kb(ljsGzip)} (max bundle)` : "", ""],
+    ["package, gzip -9", `${kb(size.gzipBytes)} (.wasm ${kb(size.wasmBytes)} raw)`, ljsGzip ? `${kb(ljsGzip)} (max bundle)` : "", ""],
   ];
   const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  "));
@@ -233,7 +222,7 @@ if (asJson) {
   console.log(`  ${mark(g.mixedBatch)}  mixed, batch API: ${batchRatio.toFixed(2)}× libphonenumber-js per number (goal ≥ ${GOALS.batchRatio}×)`);
   console.log(`  ${mark(g.coldStart)}  cold start: ${ms(g.coldStart.ms)} (goal ≤ ${GOALS.coldMs} ms)`);
   console.log(`  ${mark(g.nextCountry)}  first call for another country: ${ms(g.nextCountry.ms)} (goal ≤ ${GOALS.nextCountryMs} ms)`);
-  console.log(`  ${mark(g.size)}  package: ${kb(gzipBytes)} gzip (goal ≤ ${kb(GOALS.gzipBytes)}, ${((gzipBytes / GOALS.gzipBytes) * 100).toFixed(0)}% used)`);
+  console.log(`  ${mark(g.size)}  package: ${kb(size.gzipBytes)} gzip (goal ≤ ${kb(GOALS.gzipBytes)}, ${((size.gzipBytes / GOALS.gzipBytes) * 100).toFixed(0)}% used)`);
   if (disagree.length) {
     const c = disagree[0];
     const i = COUNTRIES.indexOf(c);
