@@ -280,7 +280,7 @@ impl BatchValidator {
     }
 
     /// [`BatchValidator::validate_text`] of a row whose fields may already be `read` (a batch
-    /// chunk's plain rows are, as it is split).
+    /// chunk's object rows are, as it is split).
     pub(crate) fn validate_read(
         &mut self,
         read: Option<Row<'_>>,
