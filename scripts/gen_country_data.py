@@ -301,13 +301,14 @@ def main():
     for cc, n, lang in cldr:
         if lang == "es":
             spanish.setdefault(cc, n)
-    country_lines = []
+    country_lines, spanish_lines = [], []
     for c in sorted(countries, key=lambda c: c["alpha_2"]):
         display = c.get("common_name", c["name"])
         es = spanish[c["alpha_2"]]
         for text in (display, es):
             assert "=" not in text and "\n" not in text and '"' not in text
-        country_lines.append(f'{c["alpha_2"]}={c["alpha_3"]}={display}={es}')
+        country_lines.append(f'{c["alpha_2"]}={c["alpha_3"]}={display}')
+        spanish_lines.append(es)
 
     ambiguous = [line for line in lines if "," in line]
     out = [
@@ -319,10 +320,18 @@ def main():
         f'/// The version of CLDR whose names are indexed.\npub(super) const CLDR_VERSION: &str = "{cldr_version}";',
         "",
         f"/// The {len(country_lines)} ISO 3166-1 countries, one per line, sorted by alpha-2:",
-        "/// `alpha2=alpha3=English name=Spanish name` (iso-codes' English, CLDR's Spanish).",
+        "/// `alpha2=alpha3=English name` (iso-codes' English name).",
         "pub(super) const COUNTRIES: &str = concat!(",
     ]
     out += [f'    "{line}\\n",' for line in country_lines]
+    out += [
+        ");",
+        "",
+        "/// CLDR's Spanish name of each country, one per line in the order of `COUNTRIES` (a table",
+        "/// of its own: only `country::all` reads it, so a build that does not call it drops it).",
+        "pub(super) const SPANISH_NAMES: &str = concat!(",
+    ]
+    out += [f'    "{line}\\n",' for line in spanish_lines]
     out += [
         ");",
         "",

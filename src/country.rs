@@ -159,15 +159,17 @@ pub struct CountryEntry {
 /// assert_eq!(contactkit::country::all().count(), 249);
 /// ```
 pub fn all() -> impl Iterator<Item = CountryEntry> {
-    table::lines(data::COUNTRIES).filter_map(|line| {
-        let mut parts = line.splitn(4, '=');
-        Some(CountryEntry {
-            alpha2: parts.next()?,
-            alpha3: parts.next()?,
-            name_en: parts.next()?,
-            name_es: parts.next()?,
+    table::lines(data::COUNTRIES)
+        .zip(table::lines(data::SPANISH_NAMES))
+        .filter_map(|(line, name_es)| {
+            let mut parts = line.splitn(3, '=');
+            Some(CountryEntry {
+                alpha2: parts.next()?,
+                alpha3: parts.next()?,
+                name_en: parts.next()?,
+                name_es,
+            })
         })
-    })
 }
 
 /// A folded key that is an alpha-2 or alpha-3 code.
@@ -179,9 +181,9 @@ fn by_code(key: &str) -> Option<Country> {
     }
 }
 
-/// `MX=MEX=Mexico=México` → the country.
+/// `MX=MEX=Mexico` → the country.
 fn parse_line(line: &str) -> Option<Country> {
-    let mut parts = line.splitn(4, '=');
+    let mut parts = line.splitn(3, '=');
     let (value, alpha3, name) = (parts.next()?, parts.next()?, parts.next()?);
     Some(Country {
         value: value.to_string(),
@@ -279,6 +281,7 @@ mod tests {
         let codes: Vec<&str> = table::lines(data::COUNTRIES).map(table::key_of).collect();
         assert!(codes.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(codes.len(), 249);
+        assert_eq!(table::lines(data::SPANISH_NAMES).count(), 249);
     }
 
     #[test]

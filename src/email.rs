@@ -166,8 +166,7 @@ pub fn normalize_with(input: &str, opts: &EmailOptions) -> Result<Email, FieldEr
     let (ascii_domain, unicode_domain) = check_domain(domain, local.len(), lang)?;
 
     let value = format!("{local}@{unicode_domain}");
-    let suggestion = suggest_for(local, &unicode_domain, false)
-        .filter(|s| normalize_with(s, opts).is_ok_and(|e| e.value == *s));
+    let suggestion = suggest_for(local, &unicode_domain, false).filter(|s| valid_as_is(s, opts));
     Ok(Email {
         dedup_key: value.to_lowercase(),
         value,
@@ -390,7 +389,12 @@ pub fn suggest(input: &str) -> Option<String> {
         return None;
     }
     suggest_for(trimmed_local, domain, repaired_at)
-        .filter(|s| normalize_with(s, &EmailOptions::default()).is_ok_and(|e| e.value == *s))
+        .filter(|s| valid_as_is(s, &EmailOptions::default()))
+}
+
+/// Whether `address` is valid and already normalized: what a suggestion must be.
+fn valid_as_is(address: &str, opts: &EmailOptions) -> bool {
+    normalize_with(address, opts).is_ok_and(|e| e.value == address)
 }
 
 /// A provider domain as a name and a suffix: `("hotmail", "com.mx")`, kept as their places in
