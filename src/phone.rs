@@ -21,7 +21,8 @@
 //!   international prefix is read too (`011 44 ...` in the US, `0021 ...` with a carrier code in
 //!   Brazil). `000...` is not `00` and a calling code, as no calling code starts with 0.
 //! - **Default country** (`default_country`): ISO 3166-1 alpha-2 in any case, blank meaning
-//!   none. A code libphonenumber has no metadata for is `invalid_option` (params `option`,
+//!   none. A country libphonenumber has no numbering plan for (AQ, BV, GS, HM, PN, TF, UM) is
+//!   the same as none. A code that is no country is `invalid_option` (params `option`,
 //!   `reason`, `value`) whatever the number, since it is a mistake of the caller. It is not used
 //!   for numbers written with `+` or `00`. National numbers may keep their national prefix
 //!   (`020 ...` in GB, `0 ...` in DE, `8 ...` in RU) or repeat the calling code without `+`.
@@ -29,7 +30,8 @@
 //!   `доб`, `x12`, `#12`, `~12`, `, 12`, `;12`, `- 12#` and `;ext=12`, with libphonenumber's
 //!   length limits. It is returned in `extension` and in the international and national formats
 //!   (with the calling code's preferred separator, ` ext. ` by default, ` x` for +44), never in
-//!   `value`.
+//!   `value`. libphonenumber reads at most 9 digits after ` x`, `#` or ` int `, so a longer
+//!   extension is written after ` ext. `, and every format reads back as the same number.
 //! - **Valid** means libphonenumber's `isValidNumber`, not merely a possible length.
 //!   `region` is the region the number belongs to (`CA` for `+1 416 ...`, `PR` for `+1 787 ...`)
 //!   and `None` for non-geographic numbers (`+800`, `+882`, ...).
@@ -200,7 +202,17 @@ pub fn normalize(input: &str, opts: &PhoneOptions) -> Result<Phone, FieldError> 
     let formats = engine::format(&number);
     let (international, national) = match &extension {
         Some(ext) => {
-            let sep = engine::extension_separator(&number);
+            let sep = match engine::extension_separator(&number) {
+                // libphonenumber reads at most 9 digits after an ambiguous label (` x`, `#`,
+                // ` int `) and up to 20 after ` ext. `: a longer extension takes the label
+                // that reads back.
+                sep if ext.len() > spelling::AMBIGUOUS_MAX_DIGITS
+                    && spelling::is_ambiguous(sep) =>
+                {
+                    " ext. "
+                }
+                sep => sep,
+            };
             (
                 with_extension(&formats.international, sep, ext),
                 with_extension(&formats.national, sep, ext),
@@ -296,20 +308,23 @@ fn default_region(code: Option<&str>, lang: Lang) -> Result<Option<engine::Regio
     };
     match engine::Region::from_alpha2(code) {
         Some(region) => Ok(Some(region)),
+        // A country libphonenumber has no numbering plan for (AQ, BV, GS, HM, PN, TF, UM) is
+        // not a mistake: it gives no default region, so only international numbers are read.
+        None if crate::country::by_alpha2(code).is_some() => Ok(None),
         None => Err(unknown_default_region(code, lang)),
     }
 }
 
-/// The error for a `defaultCountry` that is not a region libphonenumber knows.
+/// The error for a `defaultCountry` that is not a country.
 #[cold]
 #[inline(never)]
 fn unknown_default_region(code: &str, lang: Lang) -> FieldError {
     // Quote at most a few characters of what was given: the option is not user text to echo.
     let shown: String = code.chars().take(8).collect();
     let reason = match lang {
-        Lang::En => format!("\"{shown}\" is not a two-letter country code libphonenumber knows"),
+        Lang::En => format!("\"{shown}\" is not an ISO 3166-1 alpha-2 country code"),
         Lang::Es => {
-            format!("\"{shown}\" no es un código de país de dos letras que libphonenumber conozca")
+            format!("\"{shown}\" no es un código de país ISO 3166-1 alfa-2")
         }
     };
     let params =
@@ -737,8 +752,18 @@ mod spelling {
         "доб",
         "anexo",
     ];
-    /// Single-character or short labels after which up to 9 digits may follow.
+    /// Single-character or short labels after which up to [`AMBIGUOUS_MAX_DIGITS`] digits may
+    /// follow.
     const AMBIGUOUS: &[&str] = &["int", "ｉｎｔ", "x", "ｘ", "#", "＃", "~", "～"];
+    /// The most digits read after an [`AMBIGUOUS`] label (after an explicit one: 20).
+    pub(super) const AMBIGUOUS_MAX_DIGITS: usize = 9;
+
+    /// Whether an extension separator (` x`, ` int. `, `#`) is an ambiguous label, after which
+    /// at most [`AMBIGUOUS_MAX_DIGITS`] digits read back.
+    pub(super) fn is_ambiguous(separator: &str) -> bool {
+        let label = separator.trim_matches([' ', '.', ':']).to_lowercase();
+        AMBIGUOUS.contains(&label.as_str())
+    }
 
     /// Splits a trailing extension off `number`: `(number, extension digits)`.
     /// libphonenumber's extension patterns for parsing, read from the end:
@@ -776,7 +801,7 @@ mod spelling {
         let unpunctuated = trimmed
             .strip_suffix([':', '.', '\u{FF0E}'])
             .unwrap_or(trimmed);
-        for (labels, max) in [(EXPLICIT, 20), (AMBIGUOUS, 9)] {
+        for (labels, max) in [(EXPLICIT, 20), (AMBIGUOUS, AMBIGUOUS_MAX_DIGITS)] {
             for label in labels {
                 if let Some(found) = strip_label(unpunctuated, label).and_then(|r| accept(r, max)) {
                     return Some(found);
