@@ -1,6 +1,7 @@
-//! Compiles libphonenumber's metadata (the `phonenumber` crate's copy) into the tables the phone
-//! engine (`src/phone.rs`, module `engine`) executes, so that nothing is parsed or compiled at
-//! run time and neither `phonenumber` nor a regex engine is linked into the library.
+//! Compiles libphonenumber's metadata (`build/phone_metadata.json`, dumped from python
+//! `phonenumbers` by `scripts/gen_phone_metadata.py`) into the tables the phone engine
+//! (`src/phone.rs`, module `engine`) executes, so that nothing is parsed or compiled at run time
+//! and no regex engine is linked into the library.
 //!
 //! Every metadata pattern is compiled here with `regex-automata`'s Thompson compiler (the one
 //! the `regex` crate itself uses, with the same flags the engine used at run time:
@@ -22,10 +23,82 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use phonenumber::metadata::{Descriptor, Format, Metadata, DATABASE};
 use regex_automata::nfa::thompson::{self, State, WhichCaptures};
 use regex_automata::util::look::Look;
 use regex_automata::util::syntax;
+use serde::Deserialize;
+
+/// The metadata file, relative to the package.
+const METADATA: &str = "build/phone_metadata.json";
+
+/// libphonenumber's metadata as `scripts/gen_phone_metadata.py` writes it.
+#[derive(Deserialize)]
+struct Metadata {
+    /// The libphonenumber release.
+    version: String,
+    /// Every region and non-geographic calling code, grouped by calling code, ascending, each
+    /// code's main region first.
+    regions: Vec<Region>,
+}
+
+/// One region's metadata (`001` for a non-geographic calling code).
+#[derive(Deserialize)]
+struct Region {
+    id: String,
+    code: u16,
+    /// The main region of its calling code (the one formats are taken from).
+    main: bool,
+    general: Desc,
+    /// The number types it has, by [`TYPES`] name.
+    types: HashMap<String, Desc>,
+    leading_digits: Option<String>,
+    international_prefix: Option<String>,
+    national_prefix: Option<String>,
+    national_prefix_for_parsing: Option<String>,
+    /// In Java's replacement syntax (`$1`).
+    national_prefix_transform_rule: Option<String>,
+    preferred_extension_prefix: Option<String>,
+    same_mobile_and_fixed_line: bool,
+    formats: Vec<Format>,
+    /// Empty when international formats are the national ones.
+    intl_formats: Vec<Format>,
+}
+
+/// A number description: its pattern and possible lengths (none listed: the general ones).
+#[derive(Deserialize)]
+struct Desc {
+    pattern: String,
+    lengths: Vec<u16>,
+    local: Vec<u16>,
+}
+
+/// One number format.
+#[derive(Deserialize)]
+struct Format {
+    pattern: String,
+    /// In Java's replacement syntax (`$1 $2`).
+    format: String,
+    /// Leading digits patterns, each for one more digit; the last is the most precise.
+    leading: Vec<String>,
+    /// The national prefix formatting rule with the national prefix written in (`0$1`): `$1`
+    /// stands for the format's first group.
+    np_rule: Option<String>,
+}
+
+/// The number types of [`Region::types`], in the order of the output bits after
+/// [`FIRST_TYPE_BIT`] (the same order as `tables::types` in `src/phone.rs`).
+const TYPES: [&str; 10] = [
+    "fixed_line",
+    "mobile",
+    "toll_free",
+    "premium_rate",
+    "shared_cost",
+    "personal_number",
+    "voip",
+    "pager",
+    "uan",
+    "voicemail",
+];
 
 /// Bits of a region automaton's output (the engine reads the same constants).
 const GENERAL_BIT: u32 = 0;
@@ -566,24 +639,6 @@ impl Automata {
     }
 }
 
-/// The number types, in the order of the output bits after [`FIRST_TYPE_BIT`] (the same order
-/// as `tables::types` in `src/phone.rs`).
-fn types(meta: &Metadata) -> [Option<&Descriptor>; 10] {
-    let d = meta.descriptors();
-    [
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-}
-
 /// A bitset of lengths (bit n for length n).
 fn length_bits(lengths: &[u16]) -> u32 {
     lengths.iter().fold(0, |m, &l| {
@@ -612,20 +667,19 @@ fn java_replacement(rule: &str) -> String {
     out
 }
 
-/// The format rule with its first group written through the national prefix formatting rule
-/// (`$NP$FG`, `($NP$FG)`, ...), as libphonenumber's metadata build and `formatNsn` do.
-fn with_national_prefix(rule: &str, np_rule: &str, national_prefix: &str) -> String {
-    let Some(start) = rule.find("${") else {
+/// A format rule (Java syntax) with its first group written through the national prefix
+/// formatting rule (`0$1`, `($1)`), as libphonenumber's `formatNsnUsingPattern` does.
+fn with_national_prefix(rule: &str, np_rule: &str) -> String {
+    let Some(start) = rule
+        .as_bytes()
+        .windows(2)
+        .position(|w| w[0] == b'$' && w[1].is_ascii_digit())
+    else {
         return rule.to_owned();
     };
-    let Some(len) = rule[start..].find('}').map(|i| i + 1) else {
-        return rule.to_owned();
-    };
-    let first_group = &rule[start..start + len];
-    let np_rule = np_rule
-        .replacen("$NP", national_prefix, 1)
-        .replacen("$FG", first_group, 1);
-    format!("{}{}{}", &rule[..start], np_rule, &rule[start + len..])
+    let first_group = &rule[start..start + 2];
+    let np_rule = np_rule.replace("$1", first_group);
+    format!("{}{}{}", &rule[..start], np_rule, &rule[start + 2..])
 }
 
 /// A replacement in the `regex` crate's syntax as pieces: text, or a group number (a name that
@@ -921,12 +975,7 @@ fn length_only(programs: &Programs, prog: Prog) -> Option<u32> {
 }
 
 /// Rust source of one list of formats (`Formats`), its entries added to `g.formats`.
-fn formats_src(
-    formats: &[Format],
-    national_prefix: Option<&str>,
-    national: bool,
-    g: &mut Generator,
-) -> String {
+fn formats_src(formats: &[Format], national: bool, g: &mut Generator) -> String {
     if formats.is_empty() {
         return "Formats { leading: 0, first: 0, count: 0 }".to_owned();
     }
@@ -934,12 +983,12 @@ fn formats_src(
     let first = g.formats.len();
     let mut patterns = Vec::new();
     for (i, f) in formats.iter().enumerate() {
-        let leading = f.leading_digits().last();
+        let leading = f.leading.last();
         if let Some(leading) = leading {
-            let prog = g.programs.compile(leading.as_str());
+            let prog = g.programs.compile(leading);
             patterns.push((i as u32, prog, Anchor::Prefix));
         }
-        let pattern = f.pattern().as_str();
+        let pattern = f.pattern.as_str();
         let prog = g.programs.compile(pattern);
         // The engine's replacing never meets an empty match, as none of these can match one.
         assert!(
@@ -955,13 +1004,11 @@ fn formats_src(
         } else {
             u16::MAX
         };
-        let mut rule = java_replacement(f.format());
-        if national {
-            if let Some(np_rule) = f.national_prefix().filter(|r| !r.is_empty()) {
-                rule = with_national_prefix(&rule, np_rule, national_prefix.unwrap_or(""));
-            }
-        }
-        let rule = g.rule(&rule);
+        let rule = match f.np_rule.as_deref().filter(|r| national && !r.is_empty()) {
+            Some(np_rule) => with_national_prefix(&f.format, np_rule),
+            None => f.format.clone(),
+        };
+        let rule = g.rule(&java_replacement(&rule));
         let fixed = g.fixed(&fixed.unwrap_or_default());
         g.formats.push(format!(
             "Format {{ program: {program}, lengths: {lengths}, fixed: {fixed}, rule: {rule}, \
@@ -980,6 +1027,9 @@ fn formats_src(
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed={METADATA}");
+    let text = std::fs::read_to_string(METADATA).expect("read build/phone_metadata.json");
+    let metadata: Metadata = serde_json::from_str(&text).expect("parse build/phone_metadata.json");
 
     let mut g = Generator {
         programs: Programs::new(),
@@ -992,28 +1042,32 @@ fn main() {
     };
     let mut src = String::new();
 
-    // Calling codes, ascending, each with its regions (main region first, as the crate lists
-    // them). The crate's list of regions holds one region per id, and all non-geographic codes
-    // share the id `001`: every possible code is asked for instead.
-    let codes: Vec<u16> = (1..1000)
-        .filter(|c| DATABASE.by_code(c).is_some())
-        .collect();
-
+    // Calling codes, ascending, each with its regions (main region first, as libphonenumber
+    // lists them).
     let mut regions_src = Vec::new();
     let mut by_code = vec!["(0, 0)".to_owned(); 1000];
     let mut by_id = vec!["255".to_owned(); 26 * 26];
-    for &code in &codes {
-        let metas = DATABASE.by_code(&code).unwrap_or_default();
-        let first = regions_src.len();
-        for (n, meta) in metas.iter().enumerate() {
-            let index = regions_src.len();
-            if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = *meta.id().as_bytes() {
-                by_id[usize::from(a - b'A') * 26 + usize::from(b - b'A')] = index.to_string();
-            }
-            regions_src.push(region_src(meta, n == 0, &mut g));
+    let mut previous = 0;
+    for (index, region) in metadata.regions.iter().enumerate() {
+        let code = usize::from(region.code);
+        assert!(code < 1000 && code >= previous, "regions out of calling code order");
+        previous = code;
+        if region.main {
+            by_code[code] = format!("({index}, 1)");
+        } else {
+            let (first, count) = by_code[code]
+                .trim_matches(['(', ')'])
+                .split_once(", ")
+                .map(|(f, c)| (f.parse::<usize>().unwrap(), c.parse::<usize>().unwrap()))
+                .expect("a main region first");
+            assert_eq!(first + count, index, "a calling code's regions apart");
+            by_code[code] = format!("({first}, {})", count + 1);
         }
-        assert!(first + metas.len() <= 256, "region numbers overflow u8");
-        by_code[usize::from(code)] = format!("({first}, {})", metas.len());
+        assert!(index < 256, "region numbers overflow u8");
+        if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = *region.id.as_bytes() {
+            by_id[usize::from(a - b'A') * 26 + usize::from(b - b'A')] = index.to_string();
+        }
+        regions_src.push(region_src(region, &mut g));
     }
 
     let Generator {
@@ -1131,6 +1185,13 @@ fn main() {
         ),
         &nums(&automata.palette),
     );
+    writeln!(src, "/// The libphonenumber release of the metadata.").unwrap();
+    writeln!(
+        src,
+        "pub const METADATA_VERSION: &str = {:?};",
+        metadata.version
+    )
+    .unwrap();
     writeln!(
         src,
         "/// The most capture groups of a program (group 0 included)."
@@ -1160,60 +1221,54 @@ fn main() {
 }
 
 /// Rust source of one region's `Meta`.
-fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
-    let d = meta.descriptors();
+fn region_src(region: &Region, g: &mut Generator) -> String {
     // The number automaton: the general pattern, each type's, the region's leading digits.
     let mut patterns = vec![(
         GENERAL_BIT,
-        g.programs.compile(d.general().national_number().as_str()),
+        g.programs.compile(&region.general.pattern),
         Anchor::Whole,
     )];
     let mut type_lengths = Vec::new();
-    let mut all = Vec::new();
-    let mut local = Vec::new();
-    for (i, desc) in types(meta).iter().enumerate() {
-        let set = match desc {
+    for (i, name) in TYPES.iter().enumerate() {
+        let set = match region.types.get(*name) {
             Some(desc) => {
                 patterns.push((
                     FIRST_TYPE_BIT + i as u32,
-                    g.programs.compile(desc.national_number().as_str()),
+                    g.programs.compile(&desc.pattern),
                     Anchor::Whole,
                 ));
-                let possible = desc.possible_length();
-                all.extend_from_slice(possible);
-                local.extend_from_slice(desc.possible_local_length());
-                if possible.is_empty() {
+                if desc.lengths.is_empty() {
                     u32::MAX
                 } else {
-                    length_bits(possible)
+                    length_bits(&desc.lengths)
                 }
             }
             None => 0,
         };
         type_lengths.push(g.lengths(set));
     }
-    if let Some(leading) = meta.leading_digits() {
-        patterns.push((
-            LEADING_BIT,
-            g.programs.compile(leading.as_str()),
-            Anchor::Prefix,
-        ));
+    if let Some(leading) = &region.leading_digits {
+        patterns.push((LEADING_BIT, g.programs.compile(leading), Anchor::Prefix));
     }
+    // libphonenumber's `testNumberLength` checks the general description's lengths (the union
+    // of the types'), and its local-only lengths those that are only local.
+    let all = &region.general.lengths;
+    let mut local = region.general.local.clone();
     local.retain(|l| !all.contains(l));
     let dfa = determinize(&g.programs, &patterns);
     let automaton = g.automata.add(minimize(&dfa, |a| a as u32));
 
-    let same_fixed_mobile = match (d.fixed_line(), d.mobile()) {
-        (Some(f), Some(m)) => f.national_number().as_str() == m.national_number().as_str(),
-        _ => false,
-    };
-    let idd = meta
-        .international_prefix()
-        .map(|re| g.runtime.program(&mut g.programs, re.as_str()));
+    let idd = region
+        .international_prefix
+        .as_deref()
+        .map(|re| g.runtime.program(&mut g.programs, re));
     // Without a pattern for parsing, the national prefix itself (always digits, so it is its
     // own pattern), as libphonenumber's metadata build does.
-    let npfp = match (meta.national_prefix_for_parsing(), meta.national_prefix()) {
-        (Some(re), _) => Some(g.runtime.program(&mut g.programs, re.as_str())),
+    let npfp = match (
+        region.national_prefix_for_parsing.as_deref(),
+        region.national_prefix.as_deref(),
+    ) {
+        (Some(re), _) => Some(g.runtime.program(&mut g.programs, re)),
         (None, Some(prefix))
             if !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_digit()) =>
         {
@@ -1221,12 +1276,16 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
         }
         _ => None,
     };
-    let transform = meta
-        .national_prefix_transform_rule()
+    let transform = region
+        .national_prefix_transform_rule
+        .as_deref()
         .filter(|rule| !rule.is_empty())
         .map(|rule| g.rule(&java_replacement(rule)));
-    let extension_prefix = meta.preferred_extension_prefix().map(|p| g.plain(p));
-    let id = match meta.id() {
+    let extension_prefix = region
+        .preferred_extension_prefix
+        .as_deref()
+        .map(|p| g.plain(p));
+    let id = match region.id.as_str() {
         "001" => [0, 0],
         id => match *id.as_bytes() {
             [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => [a, b],
@@ -1234,12 +1293,12 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
         },
     };
     let none = "Formats { leading: 0, first: 0, count: 0 }";
-    let (national, international) = if main {
-        let national = formats_src(meta.formats(), meta.national_prefix(), true, g);
-        let international = if meta.international_formats().is_empty() {
-            formats_src(meta.formats(), None, false, g)
+    let (national, international) = if region.main {
+        let national = formats_src(&region.formats, true, g);
+        let international = if region.intl_formats.is_empty() {
+            formats_src(&region.formats, false, g)
         } else {
-            formats_src(meta.international_formats(), None, false, g)
+            formats_src(&region.intl_formats, false, g)
         };
         (national, international)
     } else {
@@ -1248,13 +1307,14 @@ fn region_src(meta: &Metadata, main: bool, g: &mut Generator) -> String {
     format!(
         "Meta {{ id: {id:?}, calling_code: {}, automaton: {automaton}, \
          type_lengths: {type_lengths:?}, all_lengths: {}, local_lengths: {}, \
-         same_fixed_mobile: {same_fixed_mobile}, has_leading_digits: {}, \
+         same_fixed_mobile: {}, has_leading_digits: {}, \
          international_prefix: {}, prefix_for_parsing: {}, transform: {}, \
          extension_prefix: {}, national: {national}, international: {international} }}",
-        meta.country_code(),
-        length_bits(&all),
+        region.code,
+        length_bits(all),
         length_bits(&local),
-        meta.leading_digits().is_some(),
+        region.same_mobile_and_fixed_line,
+        region.leading_digits.is_some(),
         opt_u(idd),
         opt_u(npfp),
         opt_u(transform),
