@@ -286,7 +286,11 @@ fn installed_oracle_is_the_metadata_release() {
         .args(["-c", "import phonenumbers; print(phonenumbers.__version__)"])
         .output()
         .unwrap_or_else(|e| panic!("cannot run {} ({e})", python.display()));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let installed = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     assert_eq!(
         installed, METADATA_VERSION,
