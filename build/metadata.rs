@@ -60,6 +60,10 @@ pub(crate) struct Format {
     /// The national prefix formatting rule with the national prefix written in (`0$1`): `$1`
     /// stands for the format's first group.
     pub(crate) np_rule: Option<String>,
+    /// The national prefix may be left out when formatting.
+    pub(crate) np_optional: bool,
+    /// The domestic carrier code formatting rule.
+    pub(crate) carrier_rule: Option<String>,
 }
 
 /// Reads [`METADATA`].

@@ -404,3 +404,40 @@ pub(crate) fn straight_slots(insts: &[Inst], start: u32, groups: u32) -> Option<
     }
     None
 }
+
+/// libphonenumber's as-you-type template of a format: the pattern's first match in
+/// `999999999999999` rewritten by the format's rule, each `9` a
+/// [`crate::layout::DIGIT_PLACEHOLDER`]; and how many digits that match took. `None` when the
+/// pattern does not match there.
+pub(crate) fn template(pattern: &str, format: &str) -> Option<(String, u8)> {
+    use regex_automata::nfa::thompson::pikevm::PikeVM;
+    const LONGEST: &str = "999999999999999";
+    let vm = PikeVM::builder()
+        .syntax(
+            syntax::Config::new()
+                .ignore_whitespace(true)
+                .unicode(false)
+                .utf8(false),
+        )
+        .build(pattern)
+        .unwrap_or_else(|e| panic!("format pattern {pattern:?} does not compile: {e}"));
+    let mut cache = vm.create_cache();
+    let mut caps = vm.create_captures();
+    vm.captures(&mut cache, LONGEST, &mut caps);
+    let whole = caps.get_group(0)?;
+    let matched = &LONGEST[whole.range()];
+    // Java's `replaceAll` on the matched text: the one match, rewritten.
+    let mut out = String::new();
+    for piece in pieces(&java_replacement(format)) {
+        match piece {
+            Ok(text) => out.push_str(&text),
+            Err(g) => {
+                if let Some(span) = caps.get_group(g as usize) {
+                    out.push_str(&LONGEST[span.range()]);
+                }
+            }
+        }
+    }
+    let template = out.replace('9', &crate::layout::DIGIT_PLACEHOLDER.to_string());
+    Some((template, u8::try_from(matched.len()).ok()?))
+}

@@ -7,9 +7,12 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::automata::{determinize, length_only, minimize, Anchor, Minimal};
-use crate::layout::{Op, FIRST_TYPE_BIT, GENERAL_BIT, GROUP_MARKS, LEADING_BIT, TYPES};
+use crate::layout::{
+    Op, AYTF_CARRIER_RULE, AYTF_ELIGIBLE, AYTF_FIRST_GROUP_ONLY, AYTF_NO_NP_RULE, AYTF_NP_OPTIONAL,
+    AYTF_SPACE_AFTER_NP, FIRST_TYPE_BIT, GENERAL_BIT, GROUP_MARKS, LEADING_BIT, TYPES,
+};
 use crate::metadata::{Format, Metadata, Region};
-use crate::patterns::{java_replacement, rule_text, Inst, Programs, Runtime};
+use crate::patterns::{java_replacement, rule_text, template, Inst, Programs, Runtime};
 
 /// All automata, encoded for the engine.
 ///
@@ -245,9 +248,23 @@ pub(crate) struct Generator {
     pub(crate) rules: Vec<String>,
     /// Sets of lengths (bit n for n digits), deduplicated; 0 first.
     pub(crate) lengths: Vec<u32>,
+    /// Rust source of each `AytfFormat`.
+    pub(crate) aytf: Vec<String>,
+    /// Rust source of each region's lists of `AytfFormat`s, national and international.
+    pub(crate) aytf_lists: Vec<String>,
+    /// The programs of every format's leading digits patterns.
+    pub(crate) leading: Vec<u16>,
+    /// A number for each distinct format pattern.
+    pub(crate) patterns: HashMap<String, u16>,
 }
 
 impl Generator {
+    /// The number of a format pattern (the same for the same text).
+    pub(crate) fn pattern_id(&mut self, pattern: &str) -> u16 {
+        let next = u16::try_from(self.patterns.len()).expect("patterns overflow u16");
+        *self.patterns.entry(pattern.to_owned()).or_insert(next)
+    }
+
     /// The number of a rule.
     pub(crate) fn rule(&mut self, replacement: &str) -> u16 {
         self.text(rule_text(replacement))
@@ -321,33 +338,7 @@ pub(crate) fn formats_src(formats: &[Format], national: bool, g: &mut Generator)
             let prog = g.programs.compile(leading);
             patterns.push((i as u32, prog, Anchor::Prefix));
         }
-        let pattern = f.pattern.as_str();
-        let prog = g.programs.compile(pattern);
-        // The engine's replacing never meets an empty match, as none of these can match one.
-        assert!(
-            !g.programs.matches_empty(prog),
-            "format pattern {pattern:?} matches the empty text"
-        );
-        let lengths = length_only(&g.programs, prog).unwrap_or(0);
-        let fixed = g.runtime.fixed_slots_of(&g.programs, pattern);
-        // The engine runs the program to check a pattern that is not only lengths, and to
-        // replace with one that is not a straight line.
-        let program = if lengths == 0 || fixed.is_none() {
-            g.runtime.program(&mut g.programs, pattern)
-        } else {
-            u16::MAX
-        };
-        let rule = match f.np_rule.as_deref().filter(|r| national && !r.is_empty()) {
-            Some(np_rule) => with_national_prefix(&f.format, np_rule),
-            None => f.format.clone(),
-        };
-        let rule = g.rule(&java_replacement(&rule));
-        let fixed = g.fixed(&fixed.unwrap_or_default());
-        g.formats.push(format!(
-            "Format {{ program: {program}, lengths: {lengths}, fixed: {fixed}, rule: {rule}, \
-             has_leading: {} }}",
-            leading.is_some()
-        ));
+        format_src(f, national, leading.is_some(), g);
     }
     // Which formats' leading digits match a prefix (bit i for format i).
     let dfa = determinize(&g.programs, &patterns);
@@ -357,6 +348,117 @@ pub(crate) fn formats_src(formats: &[Format], national: bool, g: &mut Generator)
         formats.len()
     )
 }
+
+/// Adds one format's `Format` to `g.formats` (with the national prefix written into its rule
+/// when `national`); returns its number.
+pub(crate) fn format_src(
+    f: &Format,
+    national: bool,
+    has_leading: bool,
+    g: &mut Generator,
+) -> usize {
+    let pattern = f.pattern.as_str();
+    let prog = g.programs.compile(pattern);
+    // The engine's replacing never meets an empty match, as none of these can match one.
+    assert!(
+        !g.programs.matches_empty(prog),
+        "format pattern {pattern:?} matches the empty text"
+    );
+    let lengths = length_only(&g.programs, prog).unwrap_or(0);
+    let fixed = g.runtime.fixed_slots_of(&g.programs, pattern);
+    // The engine runs the program to check a pattern that is not only lengths, and to
+    // replace with one that is not a straight line.
+    let program = if lengths == 0 || fixed.is_none() {
+        g.runtime.program(&mut g.programs, pattern)
+    } else {
+        u16::MAX
+    };
+    let rule = match f.np_rule.as_deref().filter(|r| national && !r.is_empty()) {
+        Some(np_rule) => with_national_prefix(&f.format, np_rule),
+        None => f.format.clone(),
+    };
+    let rule = g.rule(&java_replacement(&rule));
+    let fixed = g.fixed(&fixed.unwrap_or_default());
+    g.formats.push(format!(
+        "Format {{ program: {program}, lengths: {lengths}, fixed: {fixed}, rule: {rule}, \
+         has_leading: {has_leading} }}"
+    ));
+    g.formats.len() - 1
+}
+
+/// Rust source of one list of formats as the as-you-type formatter reads it
+/// (`(first, count)` in `AYTF_FORMATS`), its entries added to `g.aytf`: each format's pattern
+/// with its rule as written (no national prefix), all its leading digits patterns, what its
+/// national prefix formatting rule says, and its template (see [`template`]).
+pub(crate) fn aytf_src(formats: &[Format], g: &mut Generator) -> String {
+    let first = g.aytf.len();
+    for f in formats {
+        let format = format_src(f, false, !f.leading.is_empty(), g);
+        let leading_first = g.leading.len();
+        for pattern in &f.leading {
+            let program = g.runtime.program(&mut g.programs, pattern);
+            g.leading.push(program);
+        }
+        let np_rule = f.np_rule.as_deref();
+        // libphonenumber's `formattingRuleHasFirstGroupOnly`: no rule, or `$1` alone, maybe in
+        // parentheses.
+        let first_group_only = np_rule.is_none_or(|r| {
+            let r = r.strip_prefix('(').unwrap_or(r);
+            let r = r.strip_suffix(')').unwrap_or(r);
+            r == "$1"
+        });
+        let flags = [
+            (AYTF_NO_NP_RULE, np_rule.is_none()),
+            (AYTF_FIRST_GROUP_ONLY, first_group_only),
+            (AYTF_NP_OPTIONAL, f.np_optional),
+            (AYTF_CARRIER_RULE, f.carrier_rule.is_some()),
+            (
+                AYTF_SPACE_AFTER_NP,
+                np_rule.is_some_and(|r| r.contains([' ', '-'])),
+            ),
+            (AYTF_ELIGIBLE, eligible(&f.format)),
+        ]
+        .iter()
+        .fold(
+            0u8,
+            |flags, &(bit, set)| if set { flags | bit } else { flags },
+        );
+        let (template, digits) = match template(&f.pattern, &f.format) {
+            Some((text, digits)) => (g.plain(&text), digits),
+            None => (u16::MAX, 0),
+        };
+        let pattern = g.pattern_id(&f.pattern);
+        g.aytf.push(format!(
+            "AytfFormat {{ format: {format}, leading_first: {leading_first}, leading_count: {}, \
+             flags: {flags}, template: {template}, template_digits: {digits}, pattern: {pattern} }}",
+            f.leading.len()
+        ));
+    }
+    format!("({first}, {})", g.aytf.len() - first)
+}
+
+/// Whether a format can be used as you type (libphonenumber's `ELIGIBLE_FORMAT_PATTERN`):
+/// groups `$1`, `$2`, ... separated by punctuation only, the first group present.
+fn eligible(format: &str) -> bool {
+    let punctuation = |c: char| VALID_PUNCTUATION.contains(c);
+    let rest = format.trim_start_matches(punctuation);
+    let Some(mut rest) = rest.strip_prefix("$1") else {
+        return false;
+    };
+    loop {
+        rest = rest.trim_start_matches(punctuation);
+        if rest.is_empty() {
+            return true;
+        }
+        match rest.strip_prefix('$') {
+            Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => rest = &r[1..],
+            _ => return false,
+        }
+    }
+}
+
+/// libphonenumber's `VALID_PUNCTUATION`.
+const VALID_PUNCTUATION: &str = "-x\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2015}\u{2212}\u{30FC}\u{FF0D}\u{FF0E}\u{FF0F} \u{00A0}\u{00AD}\u{200B}\u{2060}\u{3000}()\u{FF08}\u{FF09}\u{FF3B}\u{FF3D}.[]/~\u{2053}\u{223C}\u{FF5E}";
 
 /// Rust source of one region's `Meta`.
 pub(crate) fn region_src(region: &Region, g: &mut Generator) -> String {
@@ -431,6 +533,14 @@ pub(crate) fn region_src(region: &Region, g: &mut Generator) -> String {
         },
     };
     let none = "Formats { leading: 0, first: 0, count: 0 }";
+    let aytf = if region.main {
+        let national = aytf_src(&region.formats, g);
+        let international = aytf_src(&region.intl_formats, g);
+        format!("({national}, {international})")
+    } else {
+        "((0, 0), (0, 0))".to_owned()
+    };
+    g.aytf_lists.push(aytf);
     let (national, international) = if region.main {
         let national = formats_src(&region.formats, true, g);
         let international = if region.intl_formats.is_empty() {
@@ -478,6 +588,10 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         fixed: vec![0],
         rules: Vec::new(),
         lengths: vec![0],
+        aytf: Vec::new(),
+        aytf_lists: Vec::new(),
+        leading: Vec::new(),
+        patterns: HashMap::new(),
     };
     let mut src = String::new();
 
@@ -519,6 +633,9 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         fixed,
         rules,
         lengths,
+        aytf,
+        aytf_lists,
+        leading,
         ..
     } = g;
     automata.finish();
@@ -628,6 +745,32 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
             automata.palette.len()
         ),
         &nums(&automata.palette),
+    );
+    item(
+        "The formats the as-you-type formatter reads.",
+        &format!(
+            "pub(super) static AYTF_FORMATS: [AytfFormat; {}]",
+            aytf.len()
+        ),
+        &aytf,
+    );
+    item(
+        "For each region (in `REGIONS` order): its lists of `AYTF_FORMATS` for national and \
+         international numbers, `(first, count)` (empty but for main regions).",
+        &format!(
+            "pub(super) static AYTF_LISTS: [((u16, u8), (u16, u8)); {}]",
+            aytf_lists.len()
+        ),
+        &aytf_lists,
+    );
+    let leading: Vec<String> = leading.iter().map(u16::to_string).collect();
+    item(
+        "The programs of the formats' leading digits patterns.",
+        &format!(
+            "pub(super) static LEADING_PROGRAMS: [u16; {}]",
+            leading.len()
+        ),
+        &leading,
     );
     writeln!(src, "/// The libphonenumber release of the metadata.").unwrap();
     writeln!(

@@ -40,6 +40,26 @@ impl Region {
     }
 }
 
+impl Region {
+    /// The region's calling code.
+    pub(super) fn calling_code(self) -> u16 {
+        self.meta.calling_code
+    }
+
+    /// The region's two-letter id.
+    pub(super) fn id(self) -> Option<&'static str> {
+        region_name(self.meta)
+    }
+}
+
+/// The only region of a calling code (`GB` for 44), `None` for one shared or non-geographic.
+pub(super) fn only_region(code: u16) -> Option<&'static str> {
+    match regions(code) {
+        [only] => region_name(only),
+        _ => None,
+    }
+}
+
 /// Digits as dialled: after a `+`, or within a country.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Dialled<'a> {
@@ -188,7 +208,7 @@ fn after_international_prefix(digits: &str) -> Result<(u16, &str), Failure> {
 }
 
 /// libphonenumber's `extractCountryCode`: the first 1 to 3 digits that are a calling code.
-fn extract_calling_code(digits: &str) -> Option<(u16, &str)> {
+pub(super) fn extract_calling_code(digits: &str) -> Option<(u16, &str)> {
     if digits.starts_with('0') {
         return None;
     }

@@ -92,7 +92,7 @@ fn format_nsn(formats: &tables::Formats, nsn: &str, out: &mut String) {
 }
 
 /// Whether a format's pattern matches the whole of `nsn`.
-fn fits_whole(format: &Format, nsn: &str) -> bool {
+pub(super) fn fits_whole(format: &Format, nsn: &str) -> bool {
     if format.lengths != 0 {
         return has_length(format.lengths, nsn.len());
     }
@@ -101,7 +101,7 @@ fn fits_whole(format: &Format, nsn: &str) -> bool {
 
 /// Java's `Matcher.replaceAll` (as the `regex` crate's `replace_all`) of a format's pattern
 /// by its rule in `text`: every leftmost-first match, left to right.
-fn replace_all(format: &Format, text: &str, out: &mut String) {
+pub(super) fn replace_all(format: &Format, text: &str, out: &mut String) {
     let rule = tables::rule(format.rule).unwrap_or("");
     let fixed = tables::fixed(format.fixed);
     if !fixed.is_empty() {

@@ -64,3 +64,19 @@ pub enum Op {
 pub const FIRST_TEXT: u8 = b' ';
 /// Capture groups a rule can name (their marks stay below [`FIRST_TEXT`]).
 pub const GROUP_MARKS: u32 = FIRST_TEXT as u32 - 2;
+
+/// Flags of a format for the as-you-type formatter: it has no national prefix formatting rule.
+pub const AYTF_NO_NP_RULE: u8 = 1;
+/// Its national prefix formatting rule is the first group alone (`$1`, `($1)`), or none.
+pub const AYTF_FIRST_GROUP_ONLY: u8 = 2;
+/// The national prefix is optional when formatting.
+pub const AYTF_NP_OPTIONAL: u8 = 4;
+/// It has a domestic carrier code formatting rule.
+pub const AYTF_CARRIER_RULE: u8 = 8;
+/// Its national prefix formatting rule separates the prefix (a space or `-` in it).
+pub const AYTF_SPACE_AFTER_NP: u8 = 16;
+/// Its rule is only groups and punctuation, the first group present (libphonenumber's
+/// `ELIGIBLE_FORMAT_PATTERN`): it can be used as you type.
+pub const AYTF_ELIGIBLE: u8 = 32;
+/// The character of a digit yet to come in a template (U+2008, punctuation space).
+pub const DIGIT_PLACEHOLDER: char = '\u{2008}';

@@ -49,6 +49,7 @@
 //! | `phone_too_short` | too few digits | `calling_code`, `region`, `possible_lengths` when known |
 //! | `phone_too_long` | too many digits | `calling_code`, `region`, `possible_lengths` when known |
 //! | `phone_invalid` | a possible length, but not a number the country assigns | `calling_code`, `region`, `possible_lengths` when the length is not one of them |
+//! | `phone_incomplete` | only from [`AsYouType`]: a start more digits may complete (`+`, `+3`, too short yet) | |
 //!
 //! For a number that parses but is not valid, libphonenumber's `isPossibleNumberWithReason`
 //! picks the code:
@@ -86,12 +87,15 @@
 //!   `scripts/gen_phone_metadata.py`). The differential test `tests/phone_differential.rs`
 //!   compares the whole rule with libphonenumber itself, at the same release.
 //! - `formatting` writes a valid number in E.164, international and national format.
+//! - `as_you_type` ([`AsYouType`]) formats a number while it is typed, as libphonenumber's
+//!   `AsYouTypeFormatter` does (`docs/phone-as-you-type.md`).
 //! - `tables` holds the metadata, compiled at build time (`build/`): per region its data, a
 //!   deterministic automaton over the digits for its number types, and small programs for the
 //!   patterns whose captures are needed, which `matcher` runs. `layout` is what the build
 //!   script and the engine share (bit positions, the instruction set). Nothing is parsed,
 //!   decoded or compiled at run time, and no regex engine is linked in.
 
+mod as_you_type;
 mod engine;
 mod formatting;
 mod layout;
@@ -106,6 +110,8 @@ use crate::lang::Lang;
 
 /// The libphonenumber release whose metadata the phone rule uses (`"9.0.43"`).
 pub use tables::METADATA_VERSION;
+
+pub use as_you_type::AsYouType;
 
 /// Options of [`normalize`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
@@ -271,6 +277,44 @@ struct Valid {
 
 /// Everything [`normalize`] checks: the number, or the error it reports.
 fn check(input: &str, default_country: Option<&str>, lang: Lang) -> Result<Valid, FieldError> {
+    let (number, spelled) = parse(input, default_country, lang)?;
+    match engine::check(&number) {
+        engine::Verdict::Valid {
+            number_type,
+            region,
+        } => Ok(Valid {
+            number,
+            spelled,
+            number_type,
+            region,
+        }),
+        engine::Verdict::Invalid { length, region } => {
+            Err(invalid_error(length, region, number.calling_code(), lang))
+        }
+    }
+}
+
+/// libphonenumber's `isPossibleNumber` of `input`: it parses, and its length is one its country
+/// has (valid numbers included).
+fn is_possible(input: &str, default_country: Option<&str>) -> bool {
+    let Ok((number, _)) = parse(input, default_country, Lang::En) else {
+        return false;
+    };
+    match engine::check(&number) {
+        engine::Verdict::Valid { .. } => true,
+        engine::Verdict::Invalid { length, .. } => matches!(
+            length,
+            engine::Length::Possible | engine::Length::LocalOnly { .. }
+        ),
+    }
+}
+
+/// The number in `input` (not necessarily valid) and its spelling, or the error that stops it.
+fn parse(
+    input: &str,
+    default_country: Option<&str>,
+    lang: Lang,
+) -> Result<(engine::Number, spelling::Spelled), FieldError> {
     let text = precheck(input, lang)?;
     let default = default_region(default_country, lang)?;
     let spelled = spelling::read(text).map_err(|code| FieldError::new(code, lang))?;
@@ -297,20 +341,7 @@ fn check(input: &str, default_country: Option<&str>, lang: Lang) -> Result<Valid
     };
 
     let number = engine::parse(dialled).map_err(|failure| failure_error(failure, lang))?;
-    match engine::check(&number) {
-        engine::Verdict::Valid {
-            number_type,
-            region,
-        } => Ok(Valid {
-            number,
-            spelled,
-            number_type,
-            region,
-        }),
-        engine::Verdict::Invalid { length, region } => {
-            Err(invalid_error(length, region, number.calling_code(), lang))
-        }
-    }
+    Ok((number, spelled))
 }
 
 /// Reads the `defaultCountry` option: blank is none, an unknown code is an error.

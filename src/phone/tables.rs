@@ -137,6 +137,24 @@ pub(super) struct Meta {
     pub international: Formats,
 }
 
+/// One format as the as-you-type formatter reads it.
+#[derive(Debug)]
+pub(super) struct AytfFormat {
+    /// Its pattern and rule (as written, no national prefix) in [`FORMATS`].
+    pub format: u16,
+    /// Its leading digits patterns' programs: [`LEADING_PROGRAMS`] from `leading_first` on.
+    pub leading_first: u16,
+    pub leading_count: u8,
+    /// `layout::AYTF_*` bits.
+    pub flags: u8,
+    /// Its template in [`RULES`] (plain text, digits to come as
+    /// `layout::DIGIT_PLACEHOLDER`), `u16::MAX` for none; and how many digits it holds.
+    pub template: u16,
+    pub template_digits: u8,
+    /// A number for its pattern (the same for formats with the same pattern).
+    pub pattern: u16,
+}
+
 /// Output bit of a region automaton: the general pattern matches the whole number.
 pub(super) const GENERAL: u32 = 1 << layout::GENERAL_BIT;
 /// Output bit of a region automaton for the first number type; the others follow.
@@ -151,6 +169,24 @@ const _: () = assert!(MAX_GROUPS <= layout::GROUP_MARKS as usize);
 
 /// All automata's transitions and outputs (see [`Automaton`]).
 static DFA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phone_dfa.bin"));
+
+/// The as-you-type formats of a main region (see [`AYTF_LISTS`]): national, international.
+pub(super) fn aytf_lists(meta: &'static Meta) -> (&'static [AytfFormat], &'static [AytfFormat]) {
+    // A main region is its calling code's first.
+    let index = BY_CODE
+        .get(usize::from(meta.calling_code))
+        .map_or(usize::MAX, |&(first, _)| usize::from(first));
+    let list = |(first, count): (u16, u8)| {
+        let first = usize::from(first);
+        AYTF_FORMATS
+            .get(first..first + usize::from(count))
+            .unwrap_or(&[])
+    };
+    match AYTF_LISTS.get(index) {
+        Some(&(national, international)) => (list(national), list(international)),
+        None => (&[], &[]),
+    }
+}
 
 /// Rule number `i`.
 pub(super) fn rule(i: u16) -> Option<&'static str> {
