@@ -139,6 +139,10 @@ pub enum ErrorCode {
     PhoneTooLong,
     /// A possible length for the country, but not a number the country assigns. Params: `region`.
     PhoneInvalid,
+    /// A start that more digits may complete (`+`, `+3`, too few digits yet): a form's "keep
+    /// typing". Only [`crate::phone::AsYouType`] reports it; the rule and the payloads say
+    /// what is wrong (`phone_too_short`, ...).
+    PhoneIncomplete,
 
     // ---- email ----
     /// No `@`, or nothing on one side of it.

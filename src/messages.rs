@@ -42,6 +42,9 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
     (PhoneInvalid, "phone_invalid",
      "This is not a valid phone number for {region}.",
      "Este no es un número de teléfono válido para {region}."),
+    (PhoneIncomplete, "phone_incomplete",
+     "Keep typing the phone number.",
+     "Sigue escribiendo el número de teléfono."),
 
     (EmailMissingAt, "email_missing_at",
      "An email address needs a name, an @ and a domain (name@example.com).",
