@@ -126,7 +126,7 @@ impl Search<'_, '_> {
                 if !self.first_visit(ip, at) {
                     break;
                 }
-                match inst(ip) {
+                match inst(self.program.ops, ip) {
                     Inst::Fail => break,
                     Inst::Match if whole && at != end => break,
                     Inst::Match => return Some(at),
@@ -187,7 +187,7 @@ fn straight(program: &Program, text: &[u8], slots: &mut [Option<usize>]) -> Opti
     let mut at = 0;
     // At most one step per instruction.
     for _ in 0..=program.len {
-        match inst(ip) {
+        match inst(program.ops, ip) {
             Inst::Match => return Some(at),
             Inst::Digit(mask, next) => match text.get(at) {
                 Some(&b) if b.is_ascii_digit() && mask & (1 << (b - b'0')) != 0 => {

@@ -22,8 +22,8 @@ pub(super) enum Inst {
     End(u16),
 }
 
-/// Instruction number `ip` (`Fail` for a number out of range).
-pub(super) fn inst(ip: u16) -> Inst {
+/// Instruction number `ip` of `ops` (`Fail` for a number out of range).
+pub(super) fn inst(ops: &[Op], ip: u16) -> Inst {
     let at = |rel: i16| {
         if rel == i16::MIN {
             0
@@ -31,7 +31,7 @@ pub(super) fn inst(ip: u16) -> Inst {
             ip.wrapping_add_signed(rel)
         }
     };
-    match INSTS.get(usize::from(ip)) {
+    match ops.get(usize::from(ip)) {
         Some(Op::Match) => Inst::Match,
         Some(&Op::Digit(mask, next)) => Inst::Digit(mask, at(next)),
         Some(&Op::Split(first, second)) => Inst::Split(at(first), at(second)),
@@ -44,6 +44,9 @@ pub(super) fn inst(ip: u16) -> Inst {
 /// A compiled pattern.
 #[derive(Debug)]
 pub(super) struct Program {
+    /// The instructions its numbers are in ([`INSTS`], or [`AYTF_INSTS`] for the leading
+    /// digits patterns only the as-you-type formatter reads).
+    pub ops: &'static [Op],
     /// Its first instruction.
     pub start: u16,
     /// The range of instructions it uses (besides the shared `Fail`, number 0).
@@ -140,15 +143,16 @@ pub(super) struct Meta {
 /// One format as the as-you-type formatter reads it.
 #[derive(Debug)]
 pub(super) struct AytfFormat {
-    /// Its pattern and rule (as written, no national prefix) in [`FORMATS`].
+    /// Its pattern and rule (as written, no national prefix) in [`AYTF_FORMAT_DEFS`].
     pub format: u16,
-    /// Its leading digits patterns' programs: [`LEADING_PROGRAMS`] from `leading_first` on.
+    /// Its leading digits patterns' programs (in [`AYTF_PROGRAMS`]): [`LEADING_PROGRAMS`] from
+    /// `leading_first` on.
     pub leading_first: u16,
     pub leading_count: u8,
     /// `layout::AYTF_*` bits.
     pub flags: u8,
-    /// Its template in [`RULES`] (plain text, digits to come as
-    /// `layout::DIGIT_PLACEHOLDER`), `u16::MAX` for none; and how many digits it holds.
+    /// Its template in [`TEMPLATES`] (digits to come as `layout::DIGIT_PLACEHOLDER`),
+    /// `u16::MAX` for none; and how many digits it holds.
     pub template: u16,
     pub template_digits: u8,
     /// A number for its pattern (the same for formats with the same pattern).
