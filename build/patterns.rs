@@ -288,8 +288,6 @@ pub(crate) fn rule_text(replacement: &str) -> String {
 /// The programs the engine runs, copied out of the build's arena: only the instructions each
 /// reaches, with splits that have nowhere else to go followed through.
 pub(crate) struct Runtime {
-    /// The name of the static its instructions are written to (`INSTS`).
-    pub(crate) name: &'static str,
     pub(crate) insts: Vec<Inst>,
     /// Rust source of each program's `Program`.
     pub(crate) list: Vec<String>,
@@ -300,9 +298,8 @@ pub(crate) struct Runtime {
 }
 
 impl Runtime {
-    pub(crate) fn new(name: &'static str) -> Runtime {
+    pub(crate) fn new() -> Runtime {
         Runtime {
-            name,
             insts: vec![Inst::Fail],
             list: Vec::new(),
             starts: Vec::new(),
@@ -372,8 +369,7 @@ impl Runtime {
         self.starts.push((map[&resolve(prog.start)], prog.groups));
         let i = self.starts.len() as u16 - 1;
         self.list.push(format!(
-            "Program {{ ops: &{}, start: {}, lo: {lo}, len: {}, groups: {}, straight: {} }}",
-            self.name,
+            "Program {{ start: {}, lo: {lo}, len: {}, groups: {}, straight: {} }}",
             map[&resolve(prog.start)],
             order.len(),
             prog.groups,

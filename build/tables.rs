@@ -264,6 +264,8 @@ pub(crate) struct Generator {
     pub(crate) leading: Vec<u16>,
     /// A number for each distinct format pattern.
     pub(crate) patterns: HashMap<String, u16>,
+    /// Rust source of each region's example numbers, by number type.
+    pub(crate) examples: Vec<String>,
 }
 
 impl Generator {
@@ -567,6 +569,18 @@ pub(crate) fn region_src(region: &Region, g: &mut Generator) -> String {
         "((0, 0), (0, 0))".to_owned()
     };
     g.aytf_lists.push(aytf);
+    let examples: Vec<String> = TYPES
+        .iter()
+        .map(
+            |t| match region.types.get(*t).and_then(|d| d.example.as_deref()) {
+                Some(example) if example.bytes().all(|b| b.is_ascii_digit()) => {
+                    format!("Some({example:?})")
+                }
+                _ => "None".to_owned(),
+            },
+        )
+        .collect();
+    g.examples.push(format!("[{}]", examples.join(", ")));
     let (national, international) = if region.main {
         let national = formats_src(&region.formats, true, g);
         let international = if region.intl_formats.is_empty() {
@@ -608,7 +622,7 @@ pub(crate) fn opt_u(i: Option<u16>) -> String {
 pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
     let mut g = Generator {
         programs: Programs::new(),
-        runtime: Runtime::new("INSTS"),
+        runtime: Runtime::new(),
         automata: Automata::new(),
         formats: Vec::new(),
         fixed: vec![0],
@@ -616,11 +630,12 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         lengths: vec![0],
         aytf: Vec::new(),
         aytf_defs: Vec::new(),
-        aytf_runtime: Runtime::new("AYTF_INSTS"),
+        aytf_runtime: Runtime::new(),
         templates: Vec::new(),
         aytf_lists: Vec::new(),
         leading: Vec::new(),
         patterns: HashMap::new(),
+        examples: Vec::new(),
     };
     let mut src = String::new();
 
@@ -668,6 +683,7 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         templates,
         aytf_lists,
         leading,
+        examples,
         ..
     } = g;
     automata.finish();
@@ -756,6 +772,16 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
             automata.palette.len()
         ),
         &nums(&automata.palette),
+    );
+    item(
+        "For each region (in `REGIONS` order): its example number of each number type (national \
+         significant number), in `layout::TYPES` order.",
+        &format!(
+            "pub(super) static EXAMPLES: [[Option<&str>; {}]; {}]",
+            TYPES.len(),
+            examples.len()
+        ),
+        &examples,
     );
     item(
         "The formats the as-you-type formatter reads.",

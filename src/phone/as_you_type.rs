@@ -555,7 +555,7 @@ impl AsYouType {
             let program = usize::try_from(i)
                 .ok()
                 .and_then(|i| tables::LEADING_PROGRAMS.get(usize::from(format.leading_first) + i))
-                .and_then(|&p| tables::AYTF_PROGRAMS.get(usize::from(p)));
+                .and_then(|&p| tables::aytf_program(p));
             let mut slots = [None; 2 * tables::MAX_GROUPS];
             program.is_some_and(|p| matcher::run(p, leading.as_bytes(), &mut slots).is_some())
         });

@@ -44,9 +44,6 @@ pub(super) fn inst(ops: &[Op], ip: u16) -> Inst {
 /// A compiled pattern.
 #[derive(Debug)]
 pub(super) struct Program {
-    /// The instructions its numbers are in ([`INSTS`], or [`AYTF_INSTS`] for the leading
-    /// digits patterns only the as-you-type formatter reads).
-    pub ops: &'static [Op],
     /// Its first instruction.
     pub start: u16,
     /// The range of instructions it uses (besides the shared `Fail`, number 0).
@@ -190,6 +187,42 @@ pub(super) fn aytf_lists(meta: &'static Meta) -> (&'static [AytfFormat], &'stati
         Some(&(national, international)) => (list(national), list(international)),
         None => (&[], &[]),
     }
+}
+
+/// A program and the instructions its numbers are in ([`INSTS`], or [`AYTF_INSTS`] for the
+/// leading digits patterns only the as-you-type formatter reads: apart, so that a build that
+/// does not format as you type links none of them).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Code {
+    pub ops: &'static [Op],
+    pub program: &'static Program,
+}
+
+/// Program number `i` of [`PROGRAMS`].
+pub(super) fn program(i: u16) -> Option<Code> {
+    PROGRAMS.get(usize::from(i)).map(|program| Code {
+        ops: &INSTS,
+        program,
+    })
+}
+
+/// Program number `i` of [`AYTF_PROGRAMS`].
+pub(super) fn aytf_program(i: u16) -> Option<Code> {
+    AYTF_PROGRAMS.get(usize::from(i)).map(|program| Code {
+        ops: &AYTF_INSTS,
+        program,
+    })
+}
+
+/// The regions with a two-letter id, in [`REGIONS`] order (by calling code), with their example
+/// numbers.
+pub(super) fn geographic() -> impl Iterator<Item = (&'static Meta, &'static [Option<&'static str>])>
+{
+    REGIONS
+        .iter()
+        .zip(EXAMPLES.iter())
+        .filter(|(meta, _)| meta.id != [0, 0])
+        .map(|(meta, examples)| (meta, &examples[..]))
 }
 
 /// Rule number `i`.
