@@ -30,8 +30,9 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
 fi
 
 # npm packages (wasm-opt from binaryen, typescript, libphonenumber-js for the benchmark,
-# playwright-core and papaparse for the demo page): one lockfile per folder that has one.
-for dir in . www bench; do
+# playwright-core and papaparse for the demo page, the pinned CLDR and IANA data the locale,
+# timezone and country tables come from): one lockfile per folder that has one.
+for dir in . www bench scripts/data-sources; do
   [ -f "$dir/package-lock.json" ] || continue
   # npm ci leaves node_modules/.package-lock.json behind; a newer lockfile means new packages.
   if [ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then

@@ -165,6 +165,13 @@ pub enum ErrorCode {
     EmailQuotedLocalPart,
     /// An IP literal domain (`juan@[192.0.2.1]`).
     EmailIpLiteral,
+    /// A special-use domain that no public mailbox has (`.test`, `.invalid`, `.localhost`,
+    /// `.local`, `.onion`, `.alt`, `.example`, `.arpa`: from the IANA Special-Use Domain Names
+    /// registry). Params: `domain`, `reserved` (the name it is under).
+    EmailReservedDomain,
+    /// Letters outside ASCII before the `@` (`josé@x.com`), which only SMTPUTF8 mail servers
+    /// take; accepted with `EmailOptions::allow_unicode_local_part`.
+    EmailUnicodeLocalPart,
 
     // ---- LinkedIn ----
     /// Not a URL even with `https://` added.

@@ -76,6 +76,12 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
     (EmailIpLiteral, "email_ip_literal",
      "Use a domain name, not an IP address, after the @.",
      "Usa un nombre de dominio, no una dirección IP, después de la @."),
+    (EmailReservedDomain, "email_reserved_domain",
+     "The domain \"{domain}\" is reserved (.{reserved}) and cannot receive email.",
+     "El dominio \"{domain}\" está reservado (.{reserved}) y no puede recibir correo."),
+    (EmailUnicodeLocalPart, "email_unicode_local_part",
+     "The part before the @ has letters outside the basic Latin alphabet, which many mail servers do not accept.",
+     "La parte antes de la @ tiene letras fuera del alfabeto latino básico, que muchos servidores de correo no aceptan."),
 
     (LinkedinInvalidUrl, "linkedin_invalid_url",
      "This is not a valid link.",
