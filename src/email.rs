@@ -14,9 +14,9 @@
 //!   `juan` as different mailboxes, so rewriting it could send mail nowhere. Virtually every
 //!   provider ignores case, though, so [`Email::dedup_key`] gives the fully lower-cased address
 //!   for finding duplicates.
-//! * **Domain**: mapped and checked with UTS #46 (the `idna` crate that `url` uses), with the STD3
-//!   ASCII rules, no hyphen at the start or end of a label, and DNS lengths (labels ≤ 63, whole
-//!   ≤ 253 octets in ASCII). That lower-cases it and accepts internationalized domains in either
+//! * **Domain**: mapped and checked with UTS #46 (the `idna` crate natively, the JS platform's
+//!   URL parser in Wasm), with the STD3 ASCII rules, no hyphen at the start or end of a label,
+//!   and DNS lengths (labels ≤ 63, whole ≤ 253 octets in ASCII). That lower-cases it and accepts internationalized domains in either
 //!   spelling: `bücher.de` and `xn--bcher-kva.de` give the same [`Email::value`], which uses the
 //!   Unicode spelling; [`Email::ascii_domain`] has the ASCII one. It needs a dot, and its last
 //!   label must be a plausible TLD (two or more ASCII letters, or an `xn--` label).
@@ -36,13 +36,11 @@
 //! [`suggest`] proposes the address the user probably meant when the domain is a near miss of a
 //! common mailbox provider (`juan@gmial.com` → `juan@gmail.com`); see its documentation.
 
-use std::borrow::Cow;
-
 use email_address::EmailAddress;
-use idna::uts46::AsciiDenyList;
 use serde::Serialize;
 
 use crate::error::{precheck, FieldError};
+use crate::host::{self, nfc};
 use crate::lang::{FieldOptions, Lang};
 use crate::{params, ErrorCode};
 
@@ -105,14 +103,6 @@ pub fn normalize(input: &str, opts: &FieldOptions) -> Result<Email, FieldError> 
         ascii_domain,
         suggestion,
     })
-}
-
-/// `s` in Unicode Normalization Form C, borrowed when it already is.
-///
-/// ICU4X's normalizer, not `unicode-normalization`: IDNA already links its data, so NFC costs
-/// ~10 KB of gzip'd wasm here against ~45 KB for a second set of tables.
-pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
-    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s)
 }
 
 fn strip_mailto(s: &str) -> &str {
@@ -194,10 +184,7 @@ fn check_domain(
             lang,
         )
     };
-    // Through `idna`'s own entry points, the ones `url` calls: a `Uts46` built in this crate
-    // would link a second copy of the ICU4X tables (~100 KB of wasm).
-    let ascii =
-        idna::domain_to_ascii_cow(domain.as_bytes(), AsciiDenyList::STD3).map_err(|_| invalid())?;
+    let ascii = host::domain_to_ascii(domain).ok_or_else(invalid)?;
 
     let length = local_len + 1 + ascii.len();
     if length > MAX_ADDRESS_OCTETS {
@@ -207,7 +194,7 @@ fn check_domain(
             lang,
         ));
     }
-    if !idna::uts46::verify_dns_length(&ascii, false) {
+    if !host::dns_length_ok(&ascii) {
         return Err(invalid());
     }
     let Some((_, tld)) = ascii.rsplit_once('.') else {
@@ -223,9 +210,7 @@ fn check_domain(
         return Err(invalid());
     }
 
-    let (unicode, result) = idna::domain_to_unicode(&ascii);
-    // to_ascii succeeded, so to_unicode of its output cannot fail; stay safe if it ever does.
-    result.map_err(|_| invalid())?;
+    let unicode = host::domain_to_unicode(&ascii);
     // UTS #46 CheckHyphens, first and last position only (`xn--` labels have hyphens inside).
     let hyphen_at_end = unicode
         .split('.')
@@ -233,7 +218,7 @@ fn check_domain(
     if hyphen_at_end {
         return Err(invalid());
     }
-    Ok((ascii.into_owned(), unicode))
+    Ok((ascii, unicode))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,215 @@
+//! What the field rules take from the platform: URL parsing, UTS #46 (IDNA) domain mapping, NFC
+//! and the Unicode general categories of LinkedIn handles.
+//!
+//! Natively these are the `url`, `idna` and ICU4X crates (`native.rs`). On wasm32 they are the
+//! JS host's own (`js.rs`): every browser and Node ship the WHATWG URL parser with its UTS #46
+//! mapping, `String.prototype.normalize` and Unicode property escapes in `RegExp`, so the npm
+//! package links none of those crates and their Unicode data (about 60 KB gzip). Both sides
+//! implement the same specifications; `tests/parity/` checks on a corpus of internationalized
+//! addresses and URLs that they give the same answers, and docs/host.md lists where the
+//! implementations differ and which rule keeps the field rules' answers equal.
+//!
+//! What is built here from those operations (the query string, path segments, DNS lengths,
+//! Punycode to Unicode for display) is shared code, the same on both sides.
+
+use std::borrow::Cow;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+use native as imp;
+
+#[cfg(target_arch = "wasm32")]
+mod js;
+#[cfg(target_arch = "wasm32")]
+use js as imp;
+
+mod punycode;
+
+/// An absolute URL as the WHATWG URL parser gives it, in the parts the rules read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Url {
+    /// The serialization (`href`).
+    pub href: String,
+    /// The scheme, lower-case and without its colon (`https`).
+    pub scheme: String,
+    /// The host as serialized: a domain in ASCII, an IPv4 address, or an IPv6 one in brackets;
+    /// empty when the URL has none.
+    pub host: String,
+    /// The path as serialized (`/in/juan`).
+    pub path: String,
+    /// The query without its `?`; `Some("")` for a bare `?`.
+    pub query: Option<String>,
+    /// Whether the URL has a fragment (even an empty one).
+    pub has_fragment: bool,
+    /// Whether the URL has a user name or a password.
+    pub has_credentials: bool,
+}
+
+impl Url {
+    /// Parses an absolute URL; `None` when the WHATWG parser fails.
+    pub(crate) fn parse(input: &str) -> Option<Url> {
+        imp::parse_url(input)
+    }
+
+    /// The host when it is a domain (not an IP address, not absent).
+    pub(crate) fn domain(&self) -> Option<&str> {
+        let ip = self.host.starts_with('[')
+            || self.host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        (!self.host.is_empty() && !ip).then_some(self.host.as_str())
+    }
+
+    /// The path's segments, split at `/` (as `url::Url::path_segments`).
+    pub(crate) fn path_segments(&self) -> std::str::Split<'_, char> {
+        self.path.strip_prefix('/').unwrap_or(&self.path).split('/')
+    }
+
+    /// The first value of `name` in the query, decoded as `application/x-www-form-urlencoded`
+    /// (`+` is a space; invalid UTF-8 becomes U+FFFD), as `URLSearchParams` reads it.
+    pub(crate) fn query_value(&self, name: &str) -> Option<String> {
+        let query = self.query.as_deref()?;
+        query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+            .find(|(key, _)| form_decode(key) == name)
+            .map(|(_, value)| form_decode(value).into_owned())
+    }
+}
+
+fn form_decode(s: &str) -> Cow<'_, str> {
+    let plus_free: Cow<'_, str> = if s.contains('+') {
+        Cow::Owned(s.replace('+', " "))
+    } else {
+        Cow::Borrowed(s)
+    };
+    match percent_encoding::percent_decode_str(&plus_free).decode_utf8_lossy() {
+        Cow::Borrowed(_) => plus_free,
+        Cow::Owned(decoded) => Cow::Owned(decoded),
+    }
+}
+
+/// UTS #46 ToASCII as the WHATWG URL standard runs it (non-transitional, CheckBidi,
+/// CheckJoiners, no CheckHyphens, no DNS lengths), with the STD3 ASCII rules: the result holds
+/// only `a`–`z`, `0`–`9`, `-` and `.`. `None` when the domain is not valid.
+pub(crate) fn domain_to_ascii(domain: &str) -> Option<String> {
+    // The full stops UTS #46 maps to `.`, mapped here first, so that both sides see the labels
+    // the same way (the JS side appends a label of its own).
+    let domain: Cow<'_, str> = if domain.contains(['\u{3002}', '\u{ff0e}', '\u{ff61}']) {
+        Cow::Owned(domain.replace(['\u{3002}', '\u{ff0e}', '\u{ff61}'], "."))
+    } else {
+        Cow::Borrowed(domain)
+    };
+    // STD3: no ASCII but letters, digits, `-` and `.`, before mapping and after it.
+    let std3 = |s: &str| {
+        s.bytes()
+            .all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+    };
+    if domain.is_empty() || !std3(&domain) {
+        return None;
+    }
+    let ascii = imp::domain_to_ascii(&domain)?;
+    (ascii.is_ascii() && std3(&ascii) && !ascii.bytes().any(|b| b.is_ascii_uppercase()))
+        .then_some(ascii)
+}
+
+/// The Unicode spelling of a domain in ASCII: its `xn--` labels decoded from Punycode. A label
+/// that does not decode is kept as it is. For display, and for domains [`domain_to_ascii`]
+/// gave, where this is UTS #46 ToUnicode.
+pub(crate) fn domain_to_unicode(ascii: &str) -> String {
+    let mut out = String::with_capacity(ascii.len());
+    for (i, label) in ascii.split('.').enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let decoded = label
+            .get(..4)
+            .filter(|prefix| prefix.eq_ignore_ascii_case("xn--"))
+            .and_then(|_| punycode::decode(&label[4..]))
+            .filter(|unicode| !unicode.is_empty());
+        match decoded {
+            Some(unicode) => out.push_str(&unicode),
+            None => out.push_str(label),
+        }
+    }
+    out
+}
+
+/// Whether a domain in ASCII fits DNS: 1 – 63 octets a label, at most 253 in all, no trailing dot.
+pub(crate) fn dns_length_ok(ascii: &str) -> bool {
+    ascii.len() <= 253 && ascii.split('.').all(|label| (1..=63).contains(&label.len()))
+}
+
+/// `s` in Unicode Normalization Form C, borrowed when it already is.
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    imp::nfc(s)
+}
+
+/// Whether every character of `s` is `-`, `_`, a letter (general categories Lu, Ll, Lt, Lm,
+/// Lo), a mark that is not enclosing (Mn, Mc) or a decimal digit (Nd), and the first one not a
+/// mark: a LinkedIn handle's characters.
+pub(crate) fn is_handle_text(s: &str) -> bool {
+    imp::is_handle_text(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_in_parts() {
+        let u = Url::parse("HTTPS://User:pw@Example.COM:443/a/b%20c?x=1&y=a+b%C3%A9#f").unwrap();
+        assert_eq!(u.href, "https://User:pw@example.com/a/b%20c?x=1&y=a+b%C3%A9#f");
+        assert_eq!(u.scheme, "https");
+        assert_eq!(u.domain(), Some("example.com"));
+        assert_eq!(u.path_segments().collect::<Vec<_>>(), ["a", "b%20c"]);
+        assert_eq!(u.query_value("y").as_deref(), Some("a bé"));
+        assert_eq!(u.query_value("z"), None);
+        assert!(u.has_fragment && u.has_credentials);
+
+        let u = Url::parse("http://[::1]/?").unwrap();
+        assert_eq!((u.domain(), u.query.as_deref()), (None, Some("")));
+        assert_eq!(Url::parse("http://192.168.0.1./").unwrap().domain(), None);
+        assert!(!Url::parse("http://a.b/").unwrap().has_fragment);
+        assert_eq!(Url::parse("not a url"), None);
+    }
+
+    #[test]
+    fn domains_to_ascii_and_back() {
+        assert_eq!(domain_to_ascii("Bücher.DE").as_deref(), Some("xn--bcher-kva.de"));
+        assert_eq!(domain_to_ascii("faß.de").as_deref(), Some("xn--fa-hia.de"));
+        assert_eq!(domain_to_ascii("例え。テスト").as_deref(), Some("xn--r8jz45g.xn--zckzah"));
+        assert_eq!(domain_to_ascii("a_b.com"), None);
+        assert_eq!(domain_to_ascii("a b.com"), None);
+        assert_eq!(domain_to_ascii("ａ＿b.com"), None);
+        assert_eq!(domain_to_ascii("1.2.3"), Some("1.2.3".into()));
+        assert_eq!(domain_to_ascii(""), None);
+        assert_eq!(domain_to_unicode("xn--bcher-kva.de"), "bücher.de");
+        assert_eq!(domain_to_unicode("xn--r8jz45g.xn--zckzah"), "例え.テスト");
+        assert_eq!(domain_to_unicode("xn--.xn--99999999999a.a"), "xn--.xn--99999999999a.a");
+    }
+
+    #[test]
+    fn dns_lengths() {
+        assert!(dns_length_ok("a.b"));
+        assert!(!dns_length_ok("a.b."));
+        assert!(!dns_length_ok("a..b"));
+        assert!(!dns_length_ok(&format!("{}.com", "a".repeat(64))));
+        assert!(dns_length_ok(&format!("{}.com", "a".repeat(63))));
+    }
+
+    #[test]
+    fn nfc_and_handles() {
+        assert_eq!(nfc("e\u{301}"), "é");
+        assert!(matches!(nfc("é"), Cow::Borrowed(_)));
+        assert!(is_handle_text("josé-pérez_1"));
+        assert!(is_handle_text("دينا٣"));
+        assert!(!is_handle_text("\u{301}e"));
+        assert!(!is_handle_text("a.b"));
+        assert!(!is_handle_text("a😀"));
+        assert!(!is_handle_text("a\u{20dd}"));
+    }
+}

@@ -1,0 +1,89 @@
+//! The host operations natively: the `url`, `idna` and ICU4X crates (`url` links the other two).
+
+use std::borrow::Cow;
+
+use icu_properties::props::GeneralCategory;
+use icu_properties::CodePointMapData;
+use idna::uts46::AsciiDenyList;
+
+use super::Url;
+
+pub(super) fn parse_url(input: &str) -> Option<Url> {
+    let url = url::Url::parse(input).ok()?;
+    Some(Url {
+        href: url.as_str().to_string(),
+        scheme: url.scheme().to_string(),
+        host: url.host_str().unwrap_or_default().to_string(),
+        path: url.path().to_string(),
+        query: url.query().map(str::to_string),
+        has_fragment: url.fragment().is_some(),
+        has_credentials: !url.username().is_empty() || url.password().is_some(),
+    })
+}
+
+pub(super) fn domain_to_ascii(domain: &str) -> Option<String> {
+    // Through `idna`'s own entry point, the one `url` calls: a `Uts46` built in this crate
+    // would link a second copy of the ICU4X tables.
+    idna::domain_to_ascii_cow(domain.as_bytes(), AsciiDenyList::STD3)
+        .ok()
+        .map(Cow::into_owned)
+}
+
+/// ICU4X's normalizer, not `unicode-normalization`: IDNA already links its data.
+pub(super) fn nfc(s: &str) -> Cow<'_, str> {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s)
+}
+
+pub(super) fn is_handle_text(s: &str) -> bool {
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    let is_mark = |c: char| {
+        matches!(
+            categories.get(c),
+            GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark
+        )
+    };
+    let allowed = |c: char| {
+        c == '-'
+            || c == '_'
+            || is_mark(c)
+            || matches!(
+                categories.get(c),
+                GeneralCategory::UppercaseLetter
+                    | GeneralCategory::LowercaseLetter
+                    | GeneralCategory::TitlecaseLetter
+                    | GeneralCategory::ModifierLetter
+                    | GeneralCategory::OtherLetter
+                    | GeneralCategory::DecimalNumber
+            )
+    };
+    !s.chars().next().is_some_and(is_mark) && s.chars().all(allowed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{domain_to_unicode, punycode};
+
+    /// The shared Punycode decoder against `idna`'s, on every label `idna` encodes from a
+    /// spread of scripts, and `domain_to_unicode` against UTS #46 ToUnicode.
+    #[test]
+    fn punycode_matches_idna() {
+        let words = [
+            "bücher", "faß", "ελληνικά", "русский", "עברית", "العربية", "हिन्दी", "中文", "日本語",
+            "한국어", "😀smile", "a\u{200d}b", "ﬁ", "ǅ", "𝔘𝔫𝔦", "ꙮ", "ᄀᄀᄀ",
+        ];
+        for word in words {
+            let encoded = idna::punycode::encode_str(word).unwrap();
+            assert_eq!(punycode::decode(&encoded).as_deref(), Some(word), "{encoded}");
+            let domain = format!("xn--{encoded}.example");
+            let (unicode, result) = idna::domain_to_unicode(&domain);
+            if result.is_ok() {
+                assert_eq!(domain_to_unicode(&domain), unicode);
+            }
+        }
+        for cp in (0x80..0x3_0000).step_by(97).filter_map(char::from_u32) {
+            let word: String = [cp, 'a', cp].into_iter().collect();
+            let encoded = idna::punycode::encode_str(&word).unwrap();
+            assert_eq!(punycode::decode(&encoded).as_deref(), Some(word.as_str()));
+        }
+    }
+}
