@@ -24,6 +24,7 @@ mod js;
 #[cfg(target_arch = "wasm32")]
 use js as imp;
 
+mod bidi;
 mod punycode;
 
 /// An absolute URL as the WHATWG URL parser gives it, in the parts the rules read.
@@ -49,7 +50,8 @@ pub(crate) struct Url {
 impl Url {
     /// Parses an absolute URL; `None` when the WHATWG parser fails.
     pub(crate) fn parse(input: &str) -> Option<Url> {
-        imp::parse_url(input)
+        let url = imp::parse_url(&sharp_s_in_host(input))?;
+        url.domain().is_none_or(checks_left_to_us).then_some(url)
     }
 
     /// The host when it is a domain (not an IP address, not absent).
@@ -91,12 +93,15 @@ fn form_decode(s: &str) -> Cow<'_, str> {
 
 /// UTS #46 ToASCII as the WHATWG URL standard runs it (non-transitional, CheckBidi,
 /// CheckJoiners, no CheckHyphens, no DNS lengths), with the STD3 ASCII rules: the result holds
-/// only `a`–`z`, `0`–`9`, `-` and `.`. `None` when the domain is not valid.
+/// only `a`–`z`, `0`–`9`, `-` and `.`. `None` when the domain is not valid. CheckBidi is
+/// applied here (`bidi.rs`) whatever the host does.
 pub(crate) fn domain_to_ascii(domain: &str) -> Option<String> {
-    // The full stops UTS #46 maps to `.`, mapped here first, so that both sides see the labels
-    // the same way (the JS side appends a label of its own).
-    let domain: Cow<'_, str> = if domain.contains(['\u{3002}', '\u{ff0e}', '\u{ff61}']) {
-        Cow::Owned(domain.replace(['\u{3002}', '\u{ff0e}', '\u{ff61}'], "."))
+    // Mapped here first, as UTS #46 maps them: the full stops to `.`, so that both sides see
+    // the labels the same way (the JS side appends a label of its own), and the capital sharp s
+    // to `ß` (Unicode 15.1; Node's parser still maps it to `ss`, docs/host.md).
+    const DOTS: [char; 3] = ['\u{3002}', '\u{ff0e}', '\u{ff61}'];
+    let domain: Cow<'_, str> = if domain.contains(DOTS) || domain.contains('ẞ') {
+        Cow::Owned(domain.replace(DOTS, ".").replace('ẞ', "ß"))
     } else {
         Cow::Borrowed(domain)
     };
@@ -109,8 +114,53 @@ pub(crate) fn domain_to_ascii(domain: &str) -> Option<String> {
         return None;
     }
     let ascii = imp::domain_to_ascii(&domain)?;
-    (ascii.is_ascii() && std3(&ascii) && !ascii.bytes().any(|b| b.is_ascii_uppercase()))
-        .then_some(ascii)
+    let lower_ldh =
+        ascii.is_ascii() && std3(&ascii) && !ascii.bytes().any(|b| b.is_ascii_uppercase());
+    (lower_ldh && checks_left_to_us(&ascii)).then_some(ascii)
+}
+
+/// `input` with the capital sharp s in its authority (after `//`, before the path) written `ß`,
+/// as UTS #46 maps it since Unicode 15.1 (Node's parser maps it to `ss`, docs/host.md).
+fn sharp_s_in_host(input: &str) -> Cow<'_, str> {
+    let Some(start) = input.find("//").map(|i| i + 2) else {
+        return Cow::Borrowed(input);
+    };
+    let end = input[start..]
+        .find(['/', '\\', '?', '#'])
+        .map_or(input.len(), |i| start + i);
+    if !input[start..end].contains('ẞ') {
+        return Cow::Borrowed(input);
+    }
+    Cow::Owned(
+        [
+            &input[..start],
+            &input[start..end].replace('ẞ', "ß"),
+            &input[end..],
+        ]
+        .concat(),
+    )
+}
+
+/// The checks of UTS #46 that a host's URL parser leaves out, on a domain it gave in ASCII,
+/// applied on both sides (docs/host.md): no forbidden domain code point (Chromium), CheckBidi
+/// (Node's Ada), and an `xn--` label must
+/// decode to a label that is not all ASCII (Unicode 15.1; Ada) and is valid, that is, maps to
+/// itself (Chromium takes `xn--` labels unchecked).
+fn checks_left_to_us(ascii: &str) -> bool {
+    // Forbidden domain code points (Chromium lets a space through, as `%20`).
+    let forbidden = |b: u8| b <= b' ' || b == 0x7f || b"#%/:<>?@[\\]^|".contains(&b);
+    if ascii.bytes().any(forbidden) {
+        return false;
+    }
+    let punycode_ok = ascii
+        .split('.')
+        .all(|label| match label.strip_prefix("xn--") {
+            Some(encoded) => punycode::decode(encoded).is_some_and(|unicode| {
+                !unicode.is_ascii() && imp::domain_to_ascii(&unicode).is_some_and(|a| a == label)
+            }),
+            None => true,
+        });
+    punycode_ok && bidi::domain_ok(&domain_to_unicode(ascii))
 }
 
 /// The Unicode spelling of a domain in ASCII: its `xn--` labels decoded from Punycode. A label
@@ -137,7 +187,10 @@ pub(crate) fn domain_to_unicode(ascii: &str) -> String {
 
 /// Whether a domain in ASCII fits DNS: 1 – 63 octets a label, at most 253 in all, no trailing dot.
 pub(crate) fn dns_length_ok(ascii: &str) -> bool {
-    ascii.len() <= 253 && ascii.split('.').all(|label| (1..=63).contains(&label.len()))
+    ascii.len() <= 253
+        && ascii
+            .split('.')
+            .all(|label| (1..=63).contains(&label.len()))
 }
 
 /// `s` in Unicode Normalization Form C, borrowed when it already is.
@@ -162,7 +215,10 @@ mod tests {
     #[test]
     fn urls_in_parts() {
         let u = Url::parse("HTTPS://User:pw@Example.COM:443/a/b%20c?x=1&y=a+b%C3%A9#f").unwrap();
-        assert_eq!(u.href, "https://User:pw@example.com/a/b%20c?x=1&y=a+b%C3%A9#f");
+        assert_eq!(
+            u.href,
+            "https://User:pw@example.com/a/b%20c?x=1&y=a+b%C3%A9#f"
+        );
         assert_eq!(u.scheme, "https");
         assert_eq!(u.domain(), Some("example.com"));
         assert_eq!(u.path_segments().collect::<Vec<_>>(), ["a", "b%20c"]);
@@ -175,13 +231,29 @@ mod tests {
         assert_eq!(Url::parse("http://192.168.0.1./").unwrap().domain(), None);
         assert!(!Url::parse("http://a.b/").unwrap().has_fragment);
         assert_eq!(Url::parse("not a url"), None);
+        let u = Url::parse("https://STRAẞE.de/ẞ?ẞ").unwrap();
+        assert_eq!(u.href, "https://xn--strae-oqa.de/%E1%BA%9E?%E1%BA%9E");
     }
 
     #[test]
     fn domains_to_ascii_and_back() {
-        assert_eq!(domain_to_ascii("Bücher.DE").as_deref(), Some("xn--bcher-kva.de"));
+        assert_eq!(
+            domain_to_ascii("Bücher.DE").as_deref(),
+            Some("xn--bcher-kva.de")
+        );
         assert_eq!(domain_to_ascii("faß.de").as_deref(), Some("xn--fa-hia.de"));
-        assert_eq!(domain_to_ascii("例え。テスト").as_deref(), Some("xn--r8jz45g.xn--zckzah"));
+        assert_eq!(domain_to_ascii("FAẞ.de").as_deref(), Some("xn--fa-hia.de"));
+        assert_eq!(domain_to_ascii("xn--a-.de"), None, "decodes to ASCII");
+        assert_eq!(
+            domain_to_ascii("xn--a-ecp.de"),
+            None,
+            "decodes to a disallowed `a⒈`"
+        );
+        assert_eq!(domain_to_ascii("1مثال.io"), None, "CheckBidi");
+        assert_eq!(
+            domain_to_ascii("例え。テスト").as_deref(),
+            Some("xn--r8jz45g.xn--zckzah")
+        );
         assert_eq!(domain_to_ascii("a_b.com"), None);
         assert_eq!(domain_to_ascii("a b.com"), None);
         assert_eq!(domain_to_ascii("ａ＿b.com"), None);
@@ -189,7 +261,10 @@ mod tests {
         assert_eq!(domain_to_ascii(""), None);
         assert_eq!(domain_to_unicode("xn--bcher-kva.de"), "bücher.de");
         assert_eq!(domain_to_unicode("xn--r8jz45g.xn--zckzah"), "例え.テスト");
-        assert_eq!(domain_to_unicode("xn--.xn--99999999999a.a"), "xn--.xn--99999999999a.a");
+        assert_eq!(
+            domain_to_unicode("xn--.xn--99999999999a.a"),
+            "xn--.xn--99999999999a.a"
+        );
     }
 
     #[test]

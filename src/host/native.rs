@@ -61,19 +61,65 @@ pub(super) fn is_handle_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{domain_to_unicode, punycode};
+    use icu_properties::props::BidiClass;
+    use icu_properties::CodePointMapData;
+
+    use super::super::{bidi, domain_to_unicode, punycode};
+
+    /// The shared Bidi_Class table (`bidi_class.bin`) is ICU4X's data, the data `idna` uses;
+    /// `CONTACTKIT_WRITE_BIDI_TABLE=1` writes it from that data.
+    #[test]
+    fn bidi_table_is_icu4x_data() {
+        let mut table = Vec::new();
+        let mut last = None;
+        for range in CodePointMapData::<BidiClass>::new().iter_ranges() {
+            let class = range.value.to_icu4c_value();
+            if last != Some(class) {
+                table.extend_from_slice(&range.range.start().to_be_bytes()[1..]);
+                table.push(class);
+                last = Some(class);
+            }
+        }
+        if std::env::var_os("CONTACTKIT_WRITE_BIDI_TABLE").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/host/bidi_class.bin");
+            std::fs::write(path, &table).unwrap();
+        }
+        assert!(
+            bidi::TABLE == table,
+            "src/host/bidi_class.bin is not ICU4X's Bidi_Class data"
+        );
+    }
 
     /// The shared Punycode decoder against `idna`'s, on every label `idna` encodes from a
     /// spread of scripts, and `domain_to_unicode` against UTS #46 ToUnicode.
     #[test]
     fn punycode_matches_idna() {
         let words = [
-            "bücher", "faß", "ελληνικά", "русский", "עברית", "العربية", "हिन्दी", "中文", "日本語",
-            "한국어", "😀smile", "a\u{200d}b", "ﬁ", "ǅ", "𝔘𝔫𝔦", "ꙮ", "ᄀᄀᄀ",
+            "bücher",
+            "faß",
+            "ελληνικά",
+            "русский",
+            "עברית",
+            "العربية",
+            "हिन्दी",
+            "中文",
+            "日本語",
+            "한국어",
+            "😀smile",
+            "a\u{200d}b",
+            "ﬁ",
+            "ǅ",
+            "𝔘𝔫𝔦",
+            "ꙮ",
+            "ᄀᄀᄀ",
         ];
         for word in words {
             let encoded = idna::punycode::encode_str(word).unwrap();
-            assert_eq!(punycode::decode(&encoded).as_deref(), Some(word), "{encoded}");
+            assert_eq!(
+                punycode::decode(&encoded).as_deref(),
+                Some(word),
+                "{encoded}"
+            );
             let domain = format!("xn--{encoded}.example");
             let (unicode, result) = idna::domain_to_unicode(&domain);
             if result.is_ok() {

@@ -82,7 +82,14 @@ mod tests {
         assert_eq!(decode("").as_deref(), Some(""));
         // Overflow, a character that is no digit, a non-ASCII basic part, deltas cut off in the
         // middle, and a surrogate (`a\u{d800}`).
-        for bad in ["99999999999a", "a!", "é-a", "zzzzzzzzzzzzzz", "a-rc4g", "a-z"] {
+        for bad in [
+            "99999999999a",
+            "a!",
+            "é-a",
+            "zzzzzzzzzzzzzz",
+            "a-rc4g",
+            "a-z",
+        ] {
             assert_eq!(decode(bad), None, "{bad}");
         }
     }
