@@ -25,6 +25,8 @@ extern "C" {
     #[wasm_bindgen(method, getter, js_class = URL)]
     fn pathname(this: &JsUrl) -> String;
     #[wasm_bindgen(method, getter, js_class = URL)]
+    fn port(this: &JsUrl) -> String;
+    #[wasm_bindgen(method, getter, js_class = URL)]
     fn username(this: &JsUrl) -> String;
     #[wasm_bindgen(method, getter, js_class = URL)]
     fn password(this: &JsUrl) -> String;
@@ -46,6 +48,7 @@ pub(super) fn parse_url(input: &str) -> Option<Url> {
         host: url.hostname(),
         path: url.pathname(),
         query,
+        port: url.port().parse().ok(),
         has_fragment: fragment,
         has_credentials: !url.username().is_empty() || !url.password().is_empty(),
         href,
@@ -74,11 +77,19 @@ pub(super) fn nfc(s: &str) -> Cow<'_, str> {
 }
 
 thread_local! {
-    /// Letters, non-enclosing marks, decimal digits, `-` and `_`, the first not a mark.
-    static HANDLE: RegExp =
-        RegExp::new(r"^(?![\p{Mn}\p{Mc}])[\-_\p{L}\p{Mn}\p{Mc}\p{Nd}]*$", "u");
+    static WORD: RegExp = RegExp::new(r"^[\-_\p{L}\p{Mn}\p{Mc}\p{Nd}]*$", "u");
+    static FIRST_MARK: RegExp = RegExp::new(r"^[\p{Mn}\p{Mc}]", "u");
+    static LETTER: RegExp = RegExp::new(r"^\p{L}$", "u");
 }
 
-pub(super) fn is_handle_text(s: &str) -> bool {
-    HANDLE.with(|re| re.test(s))
+pub(super) fn is_word_text(s: &str) -> bool {
+    WORD.with(|re| re.test(s))
+}
+
+pub(super) fn starts_with_mark(s: &str) -> bool {
+    FIRST_MARK.with(|re| re.test(s))
+}
+
+pub(super) fn is_letter(c: char) -> bool {
+    LETTER.with(|re| re.test(c.encode_utf8(&mut [0; 4])))
 }

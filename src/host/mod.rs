@@ -41,6 +41,8 @@ pub(crate) struct Url {
     pub path: String,
     /// The query without its `?`; `Some("")` for a bare `?`.
     pub query: Option<String>,
+    /// The port, when it is not the scheme's default.
+    pub port: Option<u16>,
     /// Whether the URL has a fragment (even an empty one).
     pub has_fragment: bool,
     /// Whether the URL has a user name or a password.
@@ -202,10 +204,20 @@ pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
 }
 
 /// Whether every character of `s` is `-`, `_`, a letter (general categories Lu, Ll, Lt, Lm,
-/// Lo), a mark that is not enclosing (Mn, Mc) or a decimal digit (Nd), and the first one not a
-/// mark: a LinkedIn handle's characters.
-pub(crate) fn is_handle_text(s: &str) -> bool {
-    imp::is_handle_text(s)
+/// Lo), a mark that is not enclosing (Mn, Mc) or a decimal digit (Nd): a LinkedIn handle's
+/// characters.
+pub(crate) fn is_word_text(s: &str) -> bool {
+    imp::is_word_text(s)
+}
+
+/// Whether the first character of `s` is a mark that is not enclosing (Mn, Mc).
+pub(crate) fn starts_with_mark(s: &str) -> bool {
+    imp::starts_with_mark(s)
+}
+
+/// Whether `c` is a letter (general categories Lu, Ll, Lt, Lm, Lo).
+pub(crate) fn is_letter(c: char) -> bool {
+    imp::is_letter(c)
 }
 
 #[cfg(test)]
@@ -225,6 +237,8 @@ mod tests {
         assert_eq!(u.query_value("y").as_deref(), Some("a bé"));
         assert_eq!(u.query_value("z"), None);
         assert!(u.has_fragment && u.has_credentials);
+        assert_eq!(u.port, None);
+        assert_eq!(Url::parse("http://a.b:8080/").unwrap().port, Some(8080));
 
         let u = Url::parse("http://[::1]/?").unwrap();
         assert_eq!((u.domain(), u.query.as_deref()), (None, Some("")));
@@ -280,11 +294,15 @@ mod tests {
     fn nfc_and_handles() {
         assert_eq!(nfc("e\u{301}"), "é");
         assert!(matches!(nfc("é"), Cow::Borrowed(_)));
-        assert!(is_handle_text("josé-pérez_1"));
-        assert!(is_handle_text("دينا٣"));
-        assert!(!is_handle_text("\u{301}e"));
-        assert!(!is_handle_text("a.b"));
-        assert!(!is_handle_text("a😀"));
-        assert!(!is_handle_text("a\u{20dd}"));
+        assert!(is_word_text("josé-pérez_1"));
+        assert!(is_word_text("دينا٣"));
+        assert!(is_word_text("ा"));
+        assert!(!is_word_text("a.b"));
+        assert!(!is_word_text("a😀"));
+        assert!(!is_word_text("a\u{20dd}"));
+        assert!(starts_with_mark("\u{301}e") && starts_with_mark("ाक"));
+        assert!(!starts_with_mark("e\u{301}") && !starts_with_mark(""));
+        assert!(is_letter('ǅ') && is_letter('ʰ') && is_letter('中'));
+        assert!(!is_letter('1') && !is_letter('\u{301}') && !is_letter('-'));
     }
 }

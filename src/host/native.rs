@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use icu_properties::props::GeneralCategory;
+use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 use icu_properties::CodePointMapData;
 use idna::uts46::AsciiDenyList;
 
@@ -16,6 +16,7 @@ pub(super) fn parse_url(input: &str) -> Option<Url> {
         host: url.host_str().unwrap_or_default().to_string(),
         path: url.path().to_string(),
         query: url.query().map(str::to_string),
+        port: url.port(),
         has_fragment: url.fragment().is_some(),
         has_credentials: !url.username().is_empty() || url.password().is_some(),
     })
@@ -34,29 +35,26 @@ pub(super) fn nfc(s: &str) -> Cow<'_, str> {
     icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s)
 }
 
-pub(super) fn is_handle_text(s: &str) -> bool {
-    let categories = CodePointMapData::<GeneralCategory>::new();
-    let is_mark = |c: char| {
-        matches!(
-            categories.get(c),
-            GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark
-        )
-    };
-    let allowed = |c: char| {
-        c == '-'
-            || c == '_'
-            || is_mark(c)
-            || matches!(
-                categories.get(c),
-                GeneralCategory::UppercaseLetter
-                    | GeneralCategory::LowercaseLetter
-                    | GeneralCategory::TitlecaseLetter
-                    | GeneralCategory::ModifierLetter
-                    | GeneralCategory::OtherLetter
-                    | GeneralCategory::DecimalNumber
-            )
-    };
-    !s.chars().next().is_some_and(is_mark) && s.chars().all(allowed)
+fn is_mark(c: char) -> bool {
+    matches!(
+        CodePointMapData::<GeneralCategory>::new().get(c),
+        GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark
+    )
+}
+
+pub(super) fn is_letter(c: char) -> bool {
+    GeneralCategoryGroup::Letter.contains(CodePointMapData::<GeneralCategory>::new().get(c))
+}
+
+pub(super) fn is_word_text(s: &str) -> bool {
+    let digit =
+        |c| CodePointMapData::<GeneralCategory>::new().get(c) == GeneralCategory::DecimalNumber;
+    s.chars()
+        .all(|c| c == '-' || c == '_' || is_letter(c) || is_mark(c) || digit(c))
+}
+
+pub(super) fn starts_with_mark(s: &str) -> bool {
+    s.chars().next().is_some_and(is_mark)
 }
 
 #[cfg(test)]
