@@ -28,6 +28,7 @@
 pub mod country;
 pub mod email;
 mod error;
+mod host;
 pub mod lang;
 pub mod linkedin;
 pub mod locale;
