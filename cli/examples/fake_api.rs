@@ -28,7 +28,9 @@ async fn main() {
             "--key" => config.api_key = value.clone(),
             "--fault-rate" => config.fault_rate = value.parse().unwrap_or_else(|_| bad()),
             "--seed" => config.seed = value.parse().unwrap_or_else(|_| bad()),
-            "--slow-ms" => config.slow = Duration::from_millis(value.parse().unwrap_or_else(|_| bad())),
+            "--slow-ms" => {
+                config.slow = Duration::from_millis(value.parse().unwrap_or_else(|_| bad()))
+            }
             "--retry-after" => config.retry_after = value.parse().unwrap_or_else(|_| bad()),
             _ => bad(),
         }

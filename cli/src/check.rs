@@ -9,7 +9,8 @@
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Instant;
 
 use contactkit::payload::{
@@ -95,6 +96,7 @@ pub fn run_rows(
     }
     let input = input::open(&read.file, read.format)?;
     let len = input.len;
+    let read_bytes = input.read.clone();
     let mut rows = Rows::new(input)?;
     // The column names: a table's header, or the keys of a JSON input's first row.
     let first = rows.chunk(CHUNK_ROWS)?;
@@ -145,7 +147,7 @@ pub fn run_rows(
         }
     });
 
-    let progress = Progress::new(len);
+    let progress = Progress::new(len, read_bytes);
     let mut seen = Seen::default();
     let mut summary = BatchSummary::default();
     let mut pending: Vec<Vec<(Checked, KeyState)>> = Vec::new();
@@ -258,14 +260,19 @@ impl Pipeline {
     fn key(&self, result: &Result<Request, Vec<ContactError>>, text: &str) -> KeyState {
         let key_field = self.key_field();
         match result {
-            Ok(request) => {
-                let body: Value = serde_json::from_str(&request.body).unwrap_or_default();
-                match body.get(key_field).and_then(Value::as_str) {
-                    Some(k) if self.target == Target::SdrAgent => KeyState::Key(k.to_lowercase()),
-                    Some(k) => KeyState::Key(k.to_string()),
-                    None => KeyState::None,
+            Ok(request) => match (self.target, Fields::of(&request.body)) {
+                (
+                    Target::Contactship,
+                    Some(Fields {
+                        phone_number: Some(k),
+                        ..
+                    }),
+                ) => KeyState::Key(k.into_owned()),
+                (Target::SdrAgent, Some(Fields { email: Some(k), .. })) => {
+                    KeyState::Key(k.to_lowercase())
                 }
-            }
+                _ => KeyState::None,
+            },
             Err(errors) => {
                 if let Some(dup) = errors.iter().find(|e| e.error.code == ErrorCode::Duplicate) {
                     let key = dup.error.params.get("key").and_then(Value::as_str);
@@ -274,7 +281,10 @@ impl Pipeline {
                         None => KeyState::None,
                     };
                 }
-                if errors.iter().any(|e| e.field == key_field || e.field.is_empty()) {
+                if errors
+                    .iter()
+                    .any(|e| e.field == key_field || e.field.is_empty())
+                {
                     return KeyState::None;
                 }
                 let contact: Value = serde_json::from_str(text).unwrap_or_default();
@@ -306,12 +316,14 @@ impl Pipeline {
 
     /// A likely typo in the email's domain, as the library suggests it.
     fn warnings(&self, text: &str) -> Vec<(&'static str, String)> {
-        // Only rows with an email field are parsed again.
+        // Only rows with an email field are read again.
         if !text.contains("\"email\"") {
             return Vec::new();
         }
-        let contact: Value = serde_json::from_str(text).unwrap_or_default();
-        match contact.get("email").and_then(Value::as_str).and_then(email::suggest) {
+        match Fields::of(text)
+            .and_then(|f| f.email)
+            .and_then(|e| email::suggest(&e))
+        {
             Some(s) => vec![("email", s)],
             None => Vec::new(),
         }
@@ -338,12 +350,30 @@ impl Pipeline {
         checked.line = None;
         match &mut checked.result {
             Ok(_) => checked.result = Err(vec![error]),
-            Err(errors) => match errors.iter_mut().find(|e| e.error.code == ErrorCode::Duplicate) {
+            Err(errors) => match errors
+                .iter_mut()
+                .find(|e| e.error.code == ErrorCode::Duplicate)
+            {
                 Some(e) if in_chunk => *e = error,
                 _ => errors.push(error),
             },
         }
         checked
+    }
+}
+
+/// The fields of a contact or body that keys and warnings need, read without a `Value`.
+#[derive(serde::Deserialize)]
+struct Fields<'a> {
+    #[serde(borrow, default)]
+    phone_number: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    email: Option<std::borrow::Cow<'a, str>>,
+}
+
+impl<'a> Fields<'a> {
+    fn of(json: &'a str) -> Option<Self> {
+        serde_json::from_str(json).ok()
     }
 }
 
@@ -357,24 +387,35 @@ pub fn ndjson_line(row: u64, request: &Request) -> String {
     serde_json::to_string(&Line { row, request }).unwrap_or_default()
 }
 
-/// A progress bar on stderr when it is a terminal; nothing otherwise.
+/// A progress bar on stderr when it is a terminal (rows, rows/s, and the ETA from the bytes
+/// read when the file's length is known); nothing otherwise.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
+    read: Arc<AtomicU64>,
     started: Instant,
 }
 
 impl Progress {
-    fn new(_len: Option<u64>) -> Self {
+    fn new(len: Option<u64>, read: Arc<AtomicU64>) -> Self {
         let bar = std::io::stderr().is_terminal().then(|| {
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-            );
+            let (bar, template) = match len {
+                Some(len) => (
+                    indicatif::ProgressBar::new(len),
+                    "{bar:30} {percent:>3}% {msg}, ETA {eta}",
+                ),
+                None => (
+                    indicatif::ProgressBar::new_spinner(),
+                    "{spinner} {elapsed} {msg}",
+                ),
+            };
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
             bar
         });
         Progress {
             bar,
+            read,
             started: Instant::now(),
         }
     }
@@ -383,12 +424,12 @@ impl Progress {
         if let Some(bar) = &self.bar {
             let rows = summary.total + ahead;
             let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_position(self.read.load(Ordering::Relaxed));
             bar.set_message(format!(
                 "{rows} rows, {:.0} rows/s, {} invalid",
                 rows as f64 / secs,
                 summary.invalid
             ));
-            bar.tick();
         }
     }
 
@@ -416,9 +457,8 @@ pub fn run(args: &CheckArgs) -> Result<bool, Fatal> {
         .map_err(|e| Fatal(format!("cannot create {}: {e}", out_dir.display())))?;
     let requests_path = out_dir.join("requests.ndjson");
     let problems_path = out_dir.join("problems.csv");
-    let create = |p: &Path| {
-        File::create(p).map_err(|e| Fatal(format!("cannot write {}: {e}", p.display())))
-    };
+    let create =
+        |p: &Path| File::create(p).map_err(|e| Fatal(format!("cannot write {}: {e}", p.display())));
     let mut requests = BufWriter::with_capacity(1 << 20, create(&requests_path)?);
     let mut problems = csv::Writer::from_writer(BufWriter::new(create(&problems_path)?));
     problems.write_record(["row", "field", "code", "message", "warnings"])?;

@@ -4,6 +4,8 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use clap::ValueEnum;
 use serde_json::{Map, Value};
@@ -31,6 +33,22 @@ pub struct Input {
     pub format: Format,
     /// The file's length in bytes, when it is a file (for the progress bar).
     pub len: Option<u64>,
+    /// How many bytes of the file have been read so far.
+    pub read: Arc<AtomicU64>,
+}
+
+/// A reader that counts the bytes read through it.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// Opens `name` (`-` for stdin), sniffing its encoding and, unless given, its format.
@@ -43,17 +61,21 @@ pub fn open(name: &str, format: Option<Format>) -> Result<Input, Fatal> {
         let len = file.metadata().ok().map(|m| m.len());
         (Box::new(file), len)
     };
+    let read = Arc::new(AtomicU64::new(0));
+    let raw: Box<dyn Read + Send> = Box::new(Counting {
+        inner: raw,
+        read: read.clone(),
+    });
     let mut reader = BufReader::with_capacity(1 << 16, raw);
-    let reader = decode(&mut reader, name)
-        .map(|d| -> Box<dyn BufRead + Send> {
-            match d {
-                Decoded::Utf8 => Box::new(reader),
-                Decoded::Utf16 { big_endian } => Box::new(BufReader::with_capacity(
-                    1 << 16,
-                    Utf16Reader::new(reader, big_endian),
-                )),
-            }
-        })?;
+    let reader = decode(&mut reader, name).map(|d| -> Box<dyn BufRead + Send> {
+        match d {
+            Decoded::Utf8 => Box::new(reader),
+            Decoded::Utf16 { big_endian } => Box::new(BufReader::with_capacity(
+                1 << 16,
+                Utf16Reader::new(reader, big_endian),
+            )),
+        }
+    })?;
     let mut reader = reader;
     let format = match format.or_else(|| by_extension(name)) {
         Some(f) => f,
@@ -63,6 +85,7 @@ pub fn open(name: &str, format: Option<Format>) -> Result<Input, Fatal> {
         reader,
         format,
         len,
+        read,
     })
 }
 
@@ -176,7 +199,10 @@ impl<R: Read> Utf16Reader<R> {
                 Err(e) => {
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
-                        format!("invalid UTF-16: lone surrogate {:#06x}", e.unpaired_surrogate()),
+                        format!(
+                            "invalid UTF-16: lone surrogate {:#06x}",
+                            e.unpaired_surrogate()
+                        ),
                     ))
                 }
             }
@@ -255,7 +281,11 @@ impl Rows {
         match input.format {
             Format::Csv | Format::Tsv => {
                 let mut reader = csv::ReaderBuilder::new()
-                    .delimiter(if input.format == Format::Tsv { b'\t' } else { b',' })
+                    .delimiter(if input.format == Format::Tsv {
+                        b'\t'
+                    } else {
+                        b','
+                    })
                     .flexible(true)
                     .has_headers(true)
                     .from_reader(input.reader);
@@ -266,9 +296,9 @@ impl Rows {
                     .iter()
                     .enumerate()
                     .map(|(i, h)| {
-                        std::str::from_utf8(h).map(|h| h.trim().to_string()).map_err(|_| {
-                            not_utf8(format!("the header of column {}", i + 1))
-                        })
+                        std::str::from_utf8(h)
+                            .map(|h| h.trim().to_string())
+                            .map_err(|_| not_utf8(format!("the header of column {}", i + 1)))
                     })
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(Rows::Table {
@@ -328,8 +358,8 @@ impl Rows {
                     if text.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    let text = std::str::from_utf8(&text)
-                        .map_err(|_| not_utf8(format!("line {line}")))?;
+                    let text =
+                        std::str::from_utf8(&text).map_err(|_| not_utf8(format!("line {line}")))?;
                     let value: Value = serde_json::from_str(text)
                         .map_err(|e| Fatal(format!("line {line} is not JSON: {e}")))?;
                     rows.push(match request_line(&value) {
@@ -409,9 +439,7 @@ fn read_array(
         }
     }
     let mut de = serde_json::Deserializer::from_reader(reader);
-    let result = de
-        .deserialize_seq(Elements(&tx))
-        .and_then(|()| de.end());
+    let result = de.deserialize_seq(Elements(&tx)).and_then(|()| de.end());
     if let Err(e) = result {
         let _ = tx.send(Err(format!("the JSON array cannot be read: {e}")));
     }

@@ -45,7 +45,10 @@ pub enum RowState {
 impl RowState {
     /// Whether the API acknowledged the row (it is not sent again).
     pub fn done(self) -> bool {
-        matches!(self, RowState::Created | RowState::Duplicate | RowState::Failed)
+        matches!(
+            self,
+            RowState::Created | RowState::Duplicate | RowState::Failed
+        )
     }
 
     fn code(self) -> u8 {
@@ -92,7 +95,9 @@ impl Journal {
                     .create(true)
                     .append(true)
                     .open(path)
-                    .map_err(|e| Fatal(format!("cannot open the journal {}: {e}", path.display())))?,
+                    .map_err(|e| {
+                        Fatal(format!("cannot open the journal {}: {e}", path.display()))
+                    })?,
             ),
             states: Vec::new(),
             import_id: None,

@@ -168,13 +168,21 @@ impl Plan {
             s.push(';');
         }
         if !self.extras.is_empty() {
-            let names: Vec<&str> = self.extras.iter().map(|&i| self.headers[i].as_str()).collect();
+            let names: Vec<&str> = self
+                .extras
+                .iter()
+                .map(|&i| self.headers[i].as_str())
+                .collect();
             match self.extras_field {
                 Some(f) => {
                     let _ = write!(s, " into {f}: {}", quoted_list(&names));
                 }
                 None => {
-                    let _ = write!(s, " not sent (give --extras to send them): {}", quoted_list(&names));
+                    let _ = write!(
+                        s,
+                        " not sent (give --extras to send them): {}",
+                        quoted_list(&names)
+                    );
                 }
             }
         }
@@ -298,7 +306,12 @@ impl Plan {
                 .collect();
             if !items.is_empty() && !out.contains_key(extras_field) {
                 let value = if extras_field == "metadata" {
-                    Value::Object(items.iter().map(|(k, v)| (k.to_string(), (*v).clone())).collect())
+                    Value::Object(
+                        items
+                            .iter()
+                            .map(|(k, v)| (k.to_string(), (*v).clone()))
+                            .collect(),
+                    )
                 } else {
                     Value::Array(
                         items
@@ -439,7 +452,19 @@ mod tests {
                 ("company".to_string(), vec![Part::Column(1)])
             ]
         );
-        assert!(Plan::new(Target::SdrAgent, headers(&["A"]), &["phone_number=A".into()], false).is_err());
-        assert!(Plan::new(Target::SdrAgent, headers(&["A"]), &["email=B".into()], false).is_err());
+        assert!(Plan::new(
+            Target::SdrAgent,
+            headers(&["A"]),
+            &["phone_number=A".into()],
+            false
+        )
+        .is_err());
+        assert!(Plan::new(
+            Target::SdrAgent,
+            headers(&["A"]),
+            &["email=B".into()],
+            false
+        )
+        .is_err());
     }
 }

@@ -89,9 +89,10 @@ fn api_key(args: &SendArgs, target: Target) -> Result<Option<String>, Fatal> {
         Target::SdrAgent => "SDR_AGENT_API_KEY",
     };
     let key = match &args.api_key_file {
-        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
-            Fatal(format!("cannot read the key file {}: {e}", path.display()))
-        })?),
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| Fatal(format!("cannot read the key file {}: {e}", path.display())))?,
+        ),
         None => std::env::var(var).ok(),
     };
     let key = key.map(|k| k.trim().to_string()).filter(|k| !k.is_empty());
@@ -139,7 +140,9 @@ struct Shared {
 impl Shared {
     /// Waits for the rate limit's next slot.
     async fn pace(&self) {
-        let Some(interval) = self.interval else { return };
+        let Some(interval) = self.interval else {
+            return;
+        };
         let at = {
             let mut next = self.next_slot.lock().unwrap_or_else(|e| e.into_inner());
             let now = Instant::now();
@@ -163,11 +166,50 @@ fn jitter(seed: &mut u64, max: Duration) -> Duration {
     max.mul_f64((*seed % 10_000) as f64 / 10_000.0)
 }
 
+/// The pause before the next attempt: `Retry-After` (with up to 100 ms of jitter) when the
+/// answer gave one, else an exponential backoff (100 ms doubling, at most 10 s) with full jitter.
+fn pause(attempt: u32, retry_after: Option<Duration>, seed: &mut u64) -> Duration {
+    match retry_after {
+        Some(w) => w + jitter(seed, Duration::from_millis(100)),
+        None => {
+            let backoff = Duration::from_millis(100)
+                .saturating_mul(1 << attempt.min(10))
+                .min(Duration::from_secs(10));
+            jitter(seed, backoff)
+        }
+    }
+}
+
 /// `Retry-After` in seconds (the HTTP-date form falls back to the backoff).
 fn retry_after(resp: &reqwest::Response) -> Option<Duration> {
-    let v = resp.headers().get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
+    let v = resp
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?;
     let secs: f64 = v.trim().parse().ok()?;
     (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(3600.0)))
+}
+
+/// One attempt at a request, after the rate limit's slot: its status, `Retry-After` and body,
+/// or the connection error (a body cut short is one too).
+async fn attempt_once(
+    shared: &Shared,
+    request: &Request,
+) -> Result<(u16, Option<Duration>, Vec<u8>), reqwest::Error> {
+    shared.pace().await;
+    let method = match request.method {
+        contactkit::payload::Method::Put => reqwest::Method::PUT,
+        _ => reqwest::Method::POST,
+    };
+    let mut builder = shared.client.request(method, &request.url);
+    for (name, value) in request.headers.iter() {
+        builder = builder.header(name, value);
+    }
+    let resp = builder.body(request.body.clone()).send().await?;
+    let status = resp.status().as_u16();
+    let wait = retry_after(&resp);
+    resp.bytes().await.map(|body| (status, wait, body.to_vec()))
 }
 
 /// Sends one request until it is answered for good, retrying what may succeed later.
@@ -180,29 +222,8 @@ async fn deliver(shared: &Shared, request: &Request, mut uncertain: bool, seed: 
         if shared.stop.load(Ordering::Relaxed) {
             return Outcome::GaveUp("the run stopped".into());
         }
-        shared.pace().await;
-        let mut builder = shared.client.request(
-            match request.method {
-                contactkit::payload::Method::Put => reqwest::Method::PUT,
-                _ => reqwest::Method::POST,
-            },
-            &request.url,
-        );
-        for (name, value) in request.headers.iter() {
-            builder = builder.header(name, value);
-        }
         shared.counts.sent.fetch_add(1, Ordering::Relaxed);
-        let answer = match builder.body(request.body.clone()).send().await {
-            Ok(resp) => {
-                let status = resp.status().as_u16();
-                let wait = retry_after(&resp);
-                match resp.bytes().await {
-                    Ok(body) => Ok((status, wait, body)),
-                    Err(e) => Err(e),
-                }
-            }
-            Err(e) => Err(e),
-        };
+        let answer = attempt_once(shared, request).await;
         let (reason, wait) = match answer {
             Ok((200 | 201, _, _)) => return Outcome::Created,
             Ok((409, _, _)) if uncertain => return Outcome::Created,
@@ -223,21 +244,18 @@ async fn deliver(shared: &Shared, request: &Request, mut uncertain: bool, seed: 
             }
             Err(e) => {
                 uncertain = true;
-                let kind = if e.is_timeout() { "timeout" } else { "connection error" };
+                let kind = if e.is_timeout() {
+                    "timeout"
+                } else {
+                    "connection error"
+                };
                 (kind.to_string(), None)
             }
         };
         if attempt >= shared.retries {
             return Outcome::GaveUp(format!("{reason} after {} attempts", attempt + 1));
         }
-        let backoff = Duration::from_millis(100)
-            .saturating_mul(1 << attempt.min(10))
-            .min(Duration::from_secs(10));
-        let pause = match wait {
-            Some(w) => w + jitter(&mut seed, Duration::from_millis(100)),
-            None => jitter(&mut seed, backoff),
-        };
-        tokio::time::sleep(pause).await;
+        tokio::time::sleep(pause(attempt, wait, &mut seed)).await;
         attempt += 1;
     }
 }
@@ -245,25 +263,7 @@ async fn deliver(shared: &Shared, request: &Request, mut uncertain: bool, seed: 
 /// Sends an import-flow step (not a contact): created or done, else the reason.
 async fn step(shared: &Shared, request: &Request) -> Result<Value, Fatal> {
     for attempt in 0..=shared.retries {
-        shared.pace().await;
-        let mut builder = shared.client.request(
-            match request.method {
-                contactkit::payload::Method::Put => reqwest::Method::PUT,
-                _ => reqwest::Method::POST,
-            },
-            &request.url,
-        );
-        for (name, value) in request.headers.iter() {
-            builder = builder.header(name, value);
-        }
-        let answer = match builder.body(request.body.clone()).send().await {
-            Ok(resp) => {
-                let status = resp.status().as_u16();
-                let wait = retry_after(&resp);
-                resp.bytes().await.map(|b| (status, wait, b))
-            }
-            Err(e) => Err(e),
-        };
+        let answer = attempt_once(shared, request).await;
         let wait = match answer {
             Ok((200..=299, _, body)) => {
                 return Ok(serde_json::from_slice(&body).unwrap_or(Value::Null));
@@ -280,9 +280,8 @@ async fn step(shared: &Shared, request: &Request) -> Result<Value, Fatal> {
             }
             Err(_) => None,
         };
-        let mut seed = attempt as u64 + 7;
-        let backoff = Duration::from_millis(100).saturating_mul(1 << attempt.min(10));
-        tokio::time::sleep(wait.unwrap_or_else(|| jitter(&mut seed, backoff))).await;
+        let mut seed = u64::from(attempt) + 7;
+        tokio::time::sleep(pause(attempt, wait, &mut seed)).await;
     }
     Err(Fatal(format!(
         "{} {} failed after {} attempts",
@@ -307,7 +306,10 @@ fn shown(row: Option<u64>, request: &Request) -> String {
             let secret = ["x-api-key", "authorization"]
                 .iter()
                 .any(|s| s.eq_ignore_ascii_case(n));
-            (n.to_string(), Value::from(if secret { "<redacted>" } else { v }))
+            (
+                n.to_string(),
+                Value::from(if secret { "<redacted>" } else { v }),
+            )
         })
         .collect();
     let mut line = json!({
@@ -333,7 +335,9 @@ pub fn run(args: &SendArgs) -> Result<bool, Fatal> {
         return Err(Fatal("--campaign is for --target sdr-agent".into()));
     }
     if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        return Err(Fatal("--timeout: expected a positive number of seconds".into()));
+        return Err(Fatal(
+            "--timeout: expected a positive number of seconds".into(),
+        ));
     }
     let key = api_key(args, target)?;
     let journal_path = match (&args.journal, read.file.as_str()) {
@@ -400,8 +404,14 @@ pub fn run(args: &SendArgs) -> Result<bool, Fatal> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "stdin".into());
-        let request = build_create_import(&json!({"name": name, "source": "contactkit"}), &sdr_base)
-            .map_err(|e| Fatal(format!("cannot build the create-import request: {}", first(&e))))?;
+        let request =
+            build_create_import(&json!({"name": name, "source": "contactkit"}), &sdr_base)
+                .map_err(|e| {
+                    Fatal(format!(
+                        "cannot build the create-import request: {}",
+                        first(&e)
+                    ))
+                })?;
         let answer = runtime.block_on(step(&shared, &request))?;
         let id = answer
             .get("id")
@@ -498,7 +508,13 @@ pub fn run(args: &SendArgs) -> Result<bool, Fatal> {
                 let permit = permits.clone().acquire_owned().await?;
                 let shared = shared.clone();
                 tokio::spawn(async move {
-                    let outcome = deliver(&shared, &request, uncertain, row.wrapping_mul(0x9e37_79b9_7f4a_7c15)).await;
+                    let outcome = deliver(
+                        &shared,
+                        &request,
+                        uncertain,
+                        row.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                    )
+                    .await;
                     record(&shared, row, outcome);
                     drop(permit);
                 });
@@ -539,10 +555,17 @@ pub fn run(args: &SendArgs) -> Result<bool, Fatal> {
             ..sdr_base.clone()
         };
         if shared.journal().completed.is_none() {
-            let request = build_complete_import(&json!({"totalRows": total}), &opts)
-                .map_err(|e| Fatal(format!("cannot build the complete-import request: {}", first(&e))))?;
+            let request =
+                build_complete_import(&json!({"totalRows": total}), &opts).map_err(|e| {
+                    Fatal(format!(
+                        "cannot build the complete-import request: {}",
+                        first(&e)
+                    ))
+                })?;
             runtime.block_on(step(&shared, &request))?;
-            shared.journal().record_step("completed", &total.to_string())?;
+            shared
+                .journal()
+                .record_step("completed", &total.to_string())?;
         }
         if let Some(campaign) = &args.campaign {
             if !shared.journal().linked.contains(campaign) {
@@ -555,10 +578,19 @@ pub fn run(args: &SendArgs) -> Result<bool, Fatal> {
     }
 
     let secs = started.elapsed().as_secs_f64();
-    for line in invalid_shown.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+    for line in invalid_shown
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+    {
         eprintln!("{line}");
     }
-    for line in shared.failures.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+    for line in shared
+        .failures
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+    {
         eprintln!("{line}");
     }
     let requests = c.sent.load(Ordering::Relaxed);
@@ -636,8 +668,11 @@ fn dry_run(
         ..sdr_base.clone()
     };
     if target == Target::SdrAgent {
-        let request = build_create_import(&json!({"name": read.file, "source": "contactkit"}), &sdr_base)
-            .map_err(|e| Fatal(first(&e)))?;
+        let request = build_create_import(
+            &json!({"name": read.file, "source": "contactkit"}),
+            &sdr_base,
+        )
+        .map_err(|e| Fatal(first(&e)))?;
         writeln!(out.lock(), "{}", shown(None, &request))?;
     }
     let opts = batch_options(
@@ -653,7 +688,11 @@ fn dry_run(
     let summary = run_rows(read, opts, false, |checked| {
         if let Ok(request) = &checked.result {
             valid += 1;
-            writeln!(std::io::stdout().lock(), "{}", shown(Some(checked.number), request))?;
+            writeln!(
+                std::io::stdout().lock(),
+                "{}",
+                shown(Some(checked.number), request)
+            )?;
         }
         Ok(())
     })?;

@@ -47,9 +47,11 @@ fn problems(dir: &Path) -> HashMap<u64, Vec<(String, String, String)>> {
         if rec[2].is_empty() {
             continue; // a warning
         }
-        out.entry(rec[0].parse().unwrap())
-            .or_default()
-            .push((rec[1].to_string(), rec[2].to_string(), rec[3].to_string()));
+        out.entry(rec[0].parse().unwrap()).or_default().push((
+            rec[1].to_string(),
+            rec[2].to_string(),
+            rec[3].to_string(),
+        ));
     }
     out
 }
@@ -60,13 +62,32 @@ fn a_large_file_gets_the_answers_of_one_validator() {
     let rows = contactship_rows(30_000, 37, 53);
     let file = dir.join("contacts.csv");
     write_csv(&file, &rows);
-    let out = run(&["check", file.to_str().unwrap(), "--target", "contactship", "--default-country", "US"]);
+    let out = run(&[
+        "check",
+        file.to_str().unwrap(),
+        "--target",
+        "contactship",
+        "--default-country",
+        "US",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 
-    let fields = [("full_name", 0), ("phone_number", 1), ("country", 2), ("email", 3), ("description", 4)];
-    let opts = ContactshipOptions { default_country: Some("US".into()), ..Default::default() };
+    let fields = [
+        ("full_name", 0),
+        ("phone_number", 1),
+        ("country", 2),
+        ("email", 3),
+        ("description", 4),
+    ];
+    let opts = ContactshipOptions {
+        default_country: Some("US".into()),
+        ..Default::default()
+    };
     let report = validate_contacts(&contacts(&rows, &fields), &BatchOptions::Contactship(opts));
-    assert!(report.summary.duplicates > 100, "the file has duplicates across chunks");
+    assert!(
+        report.summary.duplicates > 100,
+        "the file has duplicates across chunks"
+    );
     assert!(report.summary.invalid > report.summary.duplicates);
 
     let got = requests(&dir);
@@ -83,10 +104,14 @@ fn a_large_file_gets_the_answers_of_one_validator() {
             }
             Err(errors) => {
                 let found = &problems[&sheet_row];
-                let want: Vec<(String, String)> =
-                    errors.iter().map(|e| (e.field.clone(), e.error.code.as_str().to_string())).collect();
-                let have: Vec<(String, String)> =
-                    found.iter().map(|(f, c, _)| (f.clone(), c.clone())).collect();
+                let want: Vec<(String, String)> = errors
+                    .iter()
+                    .map(|e| (e.field.clone(), e.error.code.as_str().to_string()))
+                    .collect();
+                let have: Vec<(String, String)> = found
+                    .iter()
+                    .map(|(f, c, _)| (f.clone(), c.clone()))
+                    .collect();
                 assert_eq!(have, want, "row {sheet_row}");
                 for (e, (_, _, message)) in errors.iter().zip(found) {
                     if let Some(first) = e.error.params.get("first_row") {
@@ -105,10 +130,16 @@ fn a_large_file_gets_the_answers_of_one_validator() {
     let s = &report.summary;
     assert!(
         err.contains(&format!("{} rows", s.total))
-            && err.contains(&format!("{} valid, {} with problems ({} duplicates)", s.valid, s.invalid, s.duplicates)),
+            && err.contains(&format!(
+                "{} valid, {} with problems ({} duplicates)",
+                s.valid, s.invalid, s.duplicates
+            )),
         "{err}"
     );
-    assert!(err.contains("not sent (give --extras to send them): \"Source\""), "{err}");
+    assert!(
+        err.contains("not sent (give --extras to send them): \"Source\""),
+        "{err}"
+    );
 }
 
 #[test]
@@ -122,7 +153,14 @@ fn encodings_and_formats_give_the_same_requests() {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
         let out_dir = dir.join(format!("out-{name}"));
-        let args = ["check", path.to_str().unwrap(), "--target", "contactship", "--out", out_dir.to_str().unwrap()];
+        let args = [
+            "check",
+            path.to_str().unwrap(),
+            "--target",
+            "contactship",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ];
         let out = run(&args);
         assert_eq!(out.status.code(), Some(status), "{name}: {}", stderr(&out));
         requests(&out_dir)
@@ -134,7 +172,10 @@ fn encodings_and_formats_give_the_same_requests() {
 
     let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
     assert_eq!(check("bom.csv", bom), want);
-    let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
     assert_eq!(check("le.csv", utf16le), want);
     let utf16be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
     assert_eq!(check("be.csv", utf16be), want);
@@ -159,7 +200,10 @@ fn encodings_and_formats_give_the_same_requests() {
             .collect()
     };
     let ndjson: String = objects.iter().map(|o| format!("{o}\n")).collect();
-    assert_eq!(check("rows.ndjson", ndjson.into_bytes()), renumbered(&want, 1));
+    assert_eq!(
+        check("rows.ndjson", ndjson.into_bytes()),
+        renumbered(&want, 1)
+    );
     let array = serde_json::to_vec(&objects).unwrap();
     assert_eq!(check("rows.json", array), renumbered(&want, 1));
 
@@ -170,13 +214,25 @@ fn encodings_and_formats_give_the_same_requests() {
     // stdin.
     let out_dir = dir.join("out-stdin");
     let mut child = contactkit()
-        .args(["check", "-", "--target", "contactship", "--out", out_dir.to_str().unwrap()])
+        .args([
+            "check",
+            "-",
+            "--target",
+            "contactship",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ])
         .stdin(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
     assert_eq!(child.wait_with_output().unwrap().status.code(), Some(1));
     assert_eq!(requests(&out_dir), want);
 }
@@ -188,9 +244,18 @@ fn text_that_is_not_utf8_is_a_clear_error() {
     std::fs::write(&path, b"Name,Phone\nJos\xE9,+34612345678\n").unwrap();
     let out = run(&["check", path.to_str().unwrap(), "--target", "contactship"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("row 2 is not UTF-8"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("row 2 is not UTF-8"),
+        "{}",
+        stderr(&out)
+    );
 
-    let missing = run(&["check", dir.join("nope.csv").to_str().unwrap(), "--target", "contactship"]);
+    let missing = run(&[
+        "check",
+        dir.join("nope.csv").to_str().unwrap(),
+        "--target",
+        "contactship",
+    ]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("cannot open"));
 }
@@ -232,9 +297,20 @@ fn maps_combine_columns_and_extras_go_to_metadata() {
         .collect();
     assert_eq!(got, want);
 
-    let bad = run(&["check", path.to_str().unwrap(), "--target", "sdr-agent", "--map", "email=Nope"]);
+    let bad = run(&[
+        "check",
+        path.to_str().unwrap(),
+        "--target",
+        "sdr-agent",
+        "--map",
+        "email=Nope",
+    ]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(stderr(&bad).contains("there is no column \"Nope\""), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("there is no column \"Nope\""),
+        "{}",
+        stderr(&bad)
+    );
 }
 
 #[test]
@@ -242,9 +318,19 @@ fn a_mistyped_domain_is_a_warning() {
     let dir = scratch("warn");
     let path = dir.join("w.csv");
     std::fs::write(&path, "name,phone,email\nAna,+34612345678,ana@gmial.com\n").unwrap();
-    let out = run(&["check", path.to_str().unwrap(), "--target", "contactship", "--lang", "es"]);
+    let out = run(&[
+        "check",
+        path.to_str().unwrap(),
+        "--target",
+        "contactship",
+        "--lang",
+        "es",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = std::fs::read_to_string(dir.join("problems.csv")).unwrap();
-    assert_eq!(text, "row,field,code,message,warnings\n2,email,,,suggestion=ana@gmail.com\n");
+    assert_eq!(
+        text,
+        "row,field,code,message,warnings\n2,email,,,suggestion=ana@gmail.com\n"
+    );
     assert!(stderr(&out).contains("1 filas"), "{}", stderr(&out));
 }

@@ -51,11 +51,37 @@ pub fn write_csv(path: &Path, rows: &[Vec<String>]) {
 /// National numbers of a few countries, `n` making each distinct, with the country's code.
 pub fn phone(n: u64) -> (String, &'static str) {
     match n % 6 {
-        0 => (format!("(212) {:03}-{:04}", 200 + (n / 6) % 700, n % 10_000), "US"),
-        1 => (format!("6{:02} {:03} {:03}", n % 100, (n / 100) % 1000, (n / 7) % 1000), "ES"),
-        2 => (format!("55 {:04} {:04}", 1000 + (n / 6) % 9000, n % 10_000), "MX"),
-        3 => (format!("06 {:02} {:02} {:02} {:02}", n % 100, (n / 100) % 100, (n / 6) % 100, 11), "FR"),
-        4 => (format!("11 9{:04}-{:04}", 1000 + (n / 6) % 9000, n % 10_000), "BR"),
+        0 => (
+            format!("(212) {:03}-{:04}", 200 + (n / 6) % 700, n % 10_000),
+            "US",
+        ),
+        1 => (
+            format!(
+                "6{:02} {:03} {:03}",
+                n % 100,
+                (n / 100) % 1000,
+                (n / 7) % 1000
+            ),
+            "ES",
+        ),
+        2 => (
+            format!("55 {:04} {:04}", 1000 + (n / 6) % 9000, n % 10_000),
+            "MX",
+        ),
+        3 => (
+            format!(
+                "06 {:02} {:02} {:02} {:02}",
+                n % 100,
+                (n / 100) % 100,
+                (n / 6) % 100,
+                11
+            ),
+            "FR",
+        ),
+        4 => (
+            format!("11 9{:04}-{:04}", 1000 + (n / 6) % 9000, n % 10_000),
+            "BR",
+        ),
         _ => (format!("98{:03} {:05}", (n / 6) % 1000, n % 100_000), "IN"),
     }
 }
@@ -69,7 +95,11 @@ pub fn contactship_rows(count: u64, bad: u64, dup: u64) -> Vec<Vec<String>> {
     for i in 0..count {
         let (mut number, country) = phone(i);
         let mut name = format!("Contact {i}");
-        let mut email = if i % 3 == 0 { format!("c{i}@example.com") } else { String::new() };
+        let mut email = if i % 3 == 0 {
+            format!("c{i}@example.com")
+        } else {
+            String::new()
+        };
         if bad > 0 && i % bad == 5 {
             match (i / bad) % 4 {
                 0 => number = "12".into(),
@@ -82,16 +112,37 @@ pub fn contactship_rows(count: u64, bad: u64, dup: u64) -> Vec<Vec<String>> {
             // Far back: in another chunk of the pipeline.
             number = phone(i - 4_500).0;
             let _ = country;
-            rows.push(vec![name, number, phone(i - 4_500).1.into(), email, String::new(), "dup".into()]);
+            rows.push(vec![
+                name,
+                number,
+                phone(i - 4_500).1.into(),
+                email,
+                String::new(),
+                "dup".into(),
+            ]);
             continue;
         }
         if i % 997 == 3 {
             // Near: in the same chunk.
             let (near, near_country) = phone(i - 2);
-            rows.push(vec![name, near, near_country.into(), email, String::new(), "near".into()]);
+            rows.push(vec![
+                name,
+                near,
+                near_country.into(),
+                email,
+                String::new(),
+                "near".into(),
+            ]);
             continue;
         }
-        rows.push(vec![name, number, country.into(), email, format!("note {i}"), "fair".into()]);
+        rows.push(vec![
+            name,
+            number,
+            country.into(),
+            email,
+            format!("note {i}"),
+            "fair".into(),
+        ]);
     }
     rows
 }

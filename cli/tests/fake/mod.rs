@@ -140,12 +140,12 @@ impl Fake {
     }
 }
 
-fn mix(mut x: u64) -> u64 {
-    x ^= x >> 30;
-    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x ^= x >> 27;
-    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
+/// A fixed, well-spread hash of `x` (the same on every run).
+fn mix(x: u64) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    x.hash(&mut h);
+    h.finish()
 }
 
 /// A response whose body fails: the client sees the connection cut.
@@ -160,12 +160,27 @@ fn detail(status: StatusCode, text: &str) -> Response {
     (status, Json(json!({ "detail": text }))).into_response()
 }
 
-/// The fault prologue of every endpoint: `Ok(fault)` to go on (and apply it after storing),
-/// `Err(response)` to answer now.
+/// The prologue of every endpoint: the fault, then the key (`unauthorized` the 401's detail).
+/// `Ok(fault)` to go on (and apply the fault after storing), `Err(response)` to answer now.
+async fn gate(
+    fake: &Fake,
+    headers: &HeaderMap,
+    unauthorized: &str,
+) -> Result<Option<Fault>, Response> {
+    let fault = prologue(fake).await?;
+    if !fake.authorized(headers) {
+        return Err(detail(StatusCode::UNAUTHORIZED, unauthorized));
+    }
+    Ok(fault)
+}
+
+/// The fault of a request: `Ok(fault)` to go on, `Err(response)` to answer now.
 async fn prologue(fake: &Fake) -> Result<Option<Fault>, Response> {
     match fake.fault() {
         Some(Fault::Drop) => Err(dropped()),
-        Some(Fault::ServerError) => Err(detail(StatusCode::INTERNAL_SERVER_ERROR, "internal error")),
+        Some(Fault::ServerError) => {
+            Err(detail(StatusCode::INTERNAL_SERVER_ERROR, "internal error"))
+        }
         Some(Fault::TooMany) => Err((
             StatusCode::TOO_MANY_REQUESTS,
             [("retry-after", fake.config.retry_after.to_string())],
@@ -189,37 +204,41 @@ fn epilogue(fault: Option<Fault>, answer: Response) -> Response {
 }
 
 fn text<'a>(body: &'a Value, name: &str) -> Option<&'a str> {
-    body.get(name).and_then(Value::as_str).filter(|s| !s.trim().is_empty())
+    body.get(name)
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
 }
 
-async fn contactship(
-    State(fake): State<Arc<Fake>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let fault = match prologue(&fake).await {
+async fn contactship(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: Bytes) -> Response {
+    let fault = match gate(&fake, &headers, "Invalid or missing API key").await {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if !fake.authorized(&headers) {
-        return detail(StatusCode::UNAUTHORIZED, "Invalid or missing API key");
-    }
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return detail(StatusCode::BAD_REQUEST, "body is not JSON");
     };
     let mut store = fake.store();
     store.received.push(body.clone());
     let (Some(phone), Some(_)) = (text(&body, "phone_number"), text(&body, "full_name")) else {
-        return detail(StatusCode::BAD_REQUEST, "phone_number and full_name are required");
+        return detail(
+            StatusCode::BAD_REQUEST,
+            "phone_number and full_name are required",
+        );
     };
-    let e164 = phone.strip_prefix('+').is_some_and(|d| {
-        (2..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
-    });
+    let e164 = phone
+        .strip_prefix('+')
+        .is_some_and(|d| (2..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
     if !e164 {
-        return detail(StatusCode::BAD_REQUEST, "phone_number must be in E.164 format");
+        return detail(
+            StatusCode::BAD_REQUEST,
+            "phone_number must be in E.164 format",
+        );
     }
     if store.contactship.contains_key(phone) {
-        return detail(StatusCode::CONFLICT, "Contact with the same phone number already exists");
+        return detail(
+            StatusCode::CONFLICT,
+            "Contact with the same phone number already exists",
+        );
     }
     let mut contact = body.clone();
     contact["id"] = Value::from(fake.id());
@@ -230,24 +249,24 @@ async fn contactship(
     epilogue(fault, (StatusCode::CREATED, Json(contact)).into_response())
 }
 
-async fn create_import(
-    State(fake): State<Arc<Fake>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let fault = match prologue(&fake).await {
+async fn create_import(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: Bytes) -> Response {
+    let fault = match gate(
+        &fake,
+        &headers,
+        "Invalid or missing authentication credentials",
+    )
+    .await
+    {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if !fake.authorized(&headers) {
-        return detail(StatusCode::UNAUTHORIZED, "Invalid or missing authentication credentials");
-    }
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     if body.get("status").and_then(Value::as_str) != Some("processing") {
         return detail(StatusCode::BAD_REQUEST, "status must be processing");
     }
     let id = fake.id();
-    let import = json!({"id": id, "status": "processing", "name": body.get("name"), "total_rows": null});
+    let import =
+        json!({"id": id, "status": "processing", "name": body.get("name"), "total_rows": null});
     fake.store().imports.insert(id, import.clone());
     epilogue(fault, (StatusCode::CREATED, Json(import)).into_response())
 }
@@ -258,13 +277,16 @@ async fn complete_import(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let fault = match prologue(&fake).await {
+    let fault = match gate(
+        &fake,
+        &headers,
+        "Invalid or missing authentication credentials",
+    )
+    .await
+    {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if !fake.authorized(&headers) {
-        return detail(StatusCode::UNAUTHORIZED, "Invalid or missing authentication credentials");
-    }
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let mut store = fake.store();
     let Some(import) = store.imports.get_mut(&id) else {
@@ -283,13 +305,16 @@ async fn link_campaign(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let fault = match prologue(&fake).await {
+    let fault = match gate(
+        &fake,
+        &headers,
+        "Invalid or missing authentication credentials",
+    )
+    .await
+    {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if !fake.authorized(&headers) {
-        return detail(StatusCode::UNAUTHORIZED, "Invalid or missing authentication credentials");
-    }
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let Some(import) = text(&body, "import_id") else {
         return detail(StatusCode::BAD_REQUEST, "import_id is required");
@@ -305,22 +330,25 @@ async fn link_campaign(
     drop(store);
     epilogue(
         fault,
-        (StatusCode::CREATED, Json(json!({"campaign_id": campaign, "import_id": import}))).into_response(),
+        (
+            StatusCode::CREATED,
+            Json(json!({"campaign_id": campaign, "import_id": import})),
+        )
+            .into_response(),
     )
 }
 
-async fn sdr_contact(
-    State(fake): State<Arc<Fake>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let fault = match prologue(&fake).await {
+async fn sdr_contact(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: Bytes) -> Response {
+    let fault = match gate(
+        &fake,
+        &headers,
+        "Invalid or missing authentication credentials",
+    )
+    .await
+    {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if !fake.authorized(&headers) {
-        return detail(StatusCode::UNAUTHORIZED, "Invalid or missing authentication credentials");
-    }
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return detail(StatusCode::BAD_REQUEST, "body is not JSON");
     };
@@ -342,7 +370,12 @@ async fn sdr_contact(
     };
     match import.as_deref().map(|id| store.imports.get(id)) {
         Some(Some(i)) if i["status"] == "processing" => {}
-        _ => return detail(StatusCode::BAD_REQUEST, "X-Import-ID is not an import in progress"),
+        _ => {
+            return detail(
+                StatusCode::BAD_REQUEST,
+                "X-Import-ID is not an import in progress",
+            )
+        }
     }
     let key = email.to_lowercase();
     if store.sdr.contains_key(&key) {
