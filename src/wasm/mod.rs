@@ -75,16 +75,44 @@ extern "C" {
     type Utf8Encoder;
     #[wasm_bindgen(constructor, js_class = TextEncoder)]
     fn new() -> Utf8Encoder;
-    #[wasm_bindgen(method, js_class = TextEncoder)]
-    fn encode(this: &Utf8Encoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
+    /// A `catch` import: encoding hundreds of MB can fail for want of memory.
+    #[wasm_bindgen(method, catch, js_class = TextEncoder)]
+    fn encode(this: &Utf8Encoder, text: &js_sys::JsString) -> Result<js_sys::Uint8Array, JsValue>;
+}
+
+/// What [`stringify_long`] made of a value.
+pub(crate) enum Long {
+    /// Its JSON text.
+    Text(String),
+    /// Its JSON text is over the limit given (nothing was copied into the module).
+    TooLong,
+    /// It has no JSON text.
+    None,
 }
 
 /// `JSON.stringify(value)` like [`stringify`], for texts of many KB (a batch chunk): the UTF-8
 /// bytes come from `TextEncoder` in one copy. `JSON.stringify` escapes lone surrogates, so the
-/// text is always well-formed and encodes to the same bytes as [`stringify`]'s.
-pub(crate) fn stringify_long(value: &JsValue) -> Option<String> {
-    let text = json_text(value)?;
-    String::from_utf8(Utf8Encoder::new().encode(&text).to_vec()).ok()
+/// text is always well-formed and encodes to the same bytes as [`stringify`]'s. A text over
+/// `max` bytes is not copied into the module.
+pub(crate) fn stringify_long(value: &JsValue, max: usize) -> Long {
+    let Some(text) = json_text(value) else {
+        return Long::None;
+    };
+    // Each UTF-16 unit is 1 to 3 UTF-8 bytes: only a text that may be over `max` is measured.
+    let units = text.length() as usize;
+    if units > max {
+        return Long::TooLong;
+    }
+    let Ok(bytes) = Utf8Encoder::new().encode(&text) else {
+        return Long::TooLong;
+    };
+    if bytes.length() as usize > max {
+        return Long::TooLong;
+    }
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Long::Text(text),
+        Err(_) => Long::None,
+    }
 }
 
 /// Options a JS caller gives as an object of strings: each known key set from its string.
@@ -153,7 +181,11 @@ extern "C" {
     pub(crate) fn object_keys(o: &JsValue) -> Result<js_sys::Array, JsValue>;
     /// `Array.isArray`, which throws on a revoked proxy: caught here.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    pub(crate) fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    /// `RangeError.prototype.isPrototypeOf(v)` (`v instanceof RangeError`), which runs a
+    /// Proxy's `getPrototypeOf` trap: caught here.
+    #[wasm_bindgen(catch, js_namespace = ["RangeError", "prototype"], js_name = isPrototypeOf)]
+    pub(crate) fn is_range_error(v: &JsValue) -> Result<bool, JsValue>;
 }
 
 /// The options as `JSON.stringify` writes the common case, an object of strings without escapes
@@ -240,6 +272,23 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
     let object = match serde_json::from_str::<serde_json::Value>(json) {
         Ok(serde_json::Value::Object(object)) => object,
         other => {
+            // An option whose text has a lone surrogate, which serde_json cannot read.
+            let (value, broken) = crate::payload::parse_row(json, Lang::En);
+            let lone = broken
+                .iter()
+                .find(|e| e.error.code == ErrorCode::InvalidUnicode);
+            if let Some(e) = lone {
+                let lang = value
+                    .get("lang")
+                    .and_then(|l| l.as_str())
+                    .and_then(Lang::parse)
+                    .unwrap_or_default();
+                let reasons = [
+                    "a broken character (a lone UTF-16 surrogate) in its text".to_string(),
+                    "un carácter roto (un sustituto UTF-16 suelto) en su texto".to_string(),
+                ];
+                return invalid(&e.field, reasons, lang);
+            }
             let got = match other {
                 Ok(v) => crate::payload::type_name(&v),
                 Err(_) => "text that is not JSON",
@@ -350,7 +399,8 @@ export type ErrorCode =
   | "additional_data_invalid_type" | "additional_data_invalid_date" | "additional_data_invalid_number"
   | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"
   | "invalid_credentials" | "duplicate" | "invalid_count" | "unknown_target"
-  | "linkedin_not_person";
+  | "linkedin_not_person" | "invalid_unicode" | "too_many_rows" | "batch_too_large"
+  | "more_unknown_fields";
 
 /** A failed rule: a stable code, a message in the language asked for, and its parameters. */
 export interface FieldError {
