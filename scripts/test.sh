@@ -26,9 +26,14 @@ step "phone numbers against libphonenumber (python phonenumbers)"
 .venv/bin/python scripts/phone_oracle.py tests/oracle/phone.tsv
 cargo test --release --test phone_differential -- --ignored --nocapture
 
+step "fuzz targets, 30 s each on their committed corpus (9 targets: about 5 minutes)"
+bash scripts/fuzz.sh 30
+
 step "the npm package under Node"
 bash scripts/build.sh
 node --test tests/node/
+# Generated contacts through the package and the native builders: the same answers.
+cargo test --quiet --test payload_wasm_parity -- --ignored
 
 if [ -d www/tests ]; then
   step "the demo page in Chromium"

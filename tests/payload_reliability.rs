@@ -228,7 +228,8 @@ fn credentials_are_capped_and_never_echoed() {
             for target in ["contactship", "sdr_agent"] {
                 let opts =
                     json!({"target": target, name: value, "apiKey": "k", "bearerToken": "t"});
-                let report = validate_contacts(&[contact.clone()], &batch_options(&opts));
+                let report =
+                    validate_contacts(std::slice::from_ref(&contact), &batch_options(&opts));
                 let shown = serde_json::to_string(&report.errors).unwrap();
                 assert!(!shown.contains("SECRET"), "{opts}: {shown}");
                 let v = BatchValidator::from_json(&opts);

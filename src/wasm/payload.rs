@@ -83,14 +83,14 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
     let mut text = String::from("{");
     let mut broken = Vec::new();
     // A revoked Proxy, or one whose `ownKeys` trap throws, has no keys to read.
-    let Ok(keys) = super::object_keys(row) else {
+    let Some(keys) = super::object_keys(row) else {
         return unreadable_row(lang);
     };
     for key in keys.iter() {
         let Some(k) = key.as_string() else { continue };
-        let value = match js_sys::Reflect::get(row, &key) {
-            Ok(v) => v,
-            Err(_) => {
+        let value = match super::get(row, &key) {
+            Some(v) => v,
+            None => {
                 let e = error(
                     &payload_shown_key(&k),
                     ErrorCode::TypeMismatch,
@@ -155,28 +155,10 @@ enum Failure {
 }
 
 fn stringify_failure(value: &JsValue) -> Failure {
-    let Err(e) = js_sys::JSON::stringify(value) else {
-        return Failure::Other;
-    };
-    // What was thrown may be the caller's own value (a Proxy, an object with a throwing
-    // `message` getter): it is read only through `catch` imports.
-    if super::is_range_error(&e).unwrap_or(false) {
-        return Failure::TooDeep;
-    }
-    let message = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
-        .ok()
-        .and_then(|m| m.as_string())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    if ["circular", "cyclic", "recursion", "call stack"]
-        .iter()
-        .any(|m| message.contains(m))
-    {
-        Failure::TooDeep
-    } else if message.contains("bigint") {
-        Failure::BigInt
-    } else {
-        Failure::Other
+    match super::stringify_failure(value) {
+        1 => Failure::TooDeep,
+        2 => Failure::BigInt,
+        _ => Failure::Other,
     }
 }
 
@@ -296,9 +278,7 @@ fn import_step(
 
 /// `input[key]` when it is a JS number.
 fn input_number(input: Option<&JsValue>, key: &str) -> Option<f64> {
-    js_sys::Reflect::get(input?, &JsValue::from_str(key))
-        .ok()?
-        .as_f64()
+    super::get(input?, &JsValue::from_str(key))?.as_f64()
 }
 
 /// Step 1 of the import flow: `POST /imports/` with status `processing`.
@@ -363,9 +343,7 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<C
     if !super::is_array(rows).unwrap_or(false) {
         return unreadable(js_type_name(rows));
     }
-    let length = js_sys::Reflect::get(rows, &JsValue::from_str("length"))
-        .ok()
-        .and_then(|n| n.as_f64());
+    let length = super::get(rows, &JsValue::from_str("length")).and_then(|n| n.as_f64());
     let Some(length) = length.filter(|n| *n >= 0.0 && n.fract() == 0.0) else {
         return unreadable("unreadable");
     };
@@ -395,16 +373,16 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<C
     // BigInt, a throwing getter, nesting too deep), are read one by one, naming what is wrong.
     let whole = match stringify_long(rows, payload::limits::BATCH_MAX_BYTES) {
         Long::Text(text) => Some(text),
-        Long::TooLong => return too_large(),
+        Long::OverMax => return too_large(),
         Long::None => None,
     };
     let raws = whole
         .as_deref()
         .and_then(payload::split_rows)
         .filter(|raws| raws.len() == length as usize);
-    let row_at = |i: u32| match js_sys::Reflect::get_u32(rows, i) {
-        Ok(row) => row_text(&row, lang),
-        Err(_) => unreadable_row(lang),
+    let row_at = |i: u32| match super::get(rows, &JsValue::from(i)) {
+        Some(row) => row_text(&row, lang),
+        None => unreadable_row(lang),
     };
     out.reserve(length as usize);
     match raws {
