@@ -9,9 +9,9 @@ what=${1:-build}
 # Keep in step with `wasm-bindgen = "=…"` in Cargo.toml: the CLI only reads modules built by the
 # same version of the macro.
 WBG_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
-# The phonenumber crate's metadata version (its +build suffix); the oracle must match it.
-PHONENUMBERS_VERSION=$(sed -n 's/^phonenumber = "[^+]*+\([0-9.]*\)".*/\1/p' Cargo.toml)
-PHONENUMBERS_VERSION=${PHONENUMBERS_VERSION:-9.0.33}
+# The libphonenumber release of the phone metadata compiled in (build/phone_metadata.json, written
+# by scripts/gen_phone_metadata.py); the oracle (python phonenumbers) is pinned to the same one.
+PHONENUMBERS_VERSION=$(sed -n '1s/^{"version":"\([0-9.]*\)".*/\1/p' build/phone_metadata.json)
 
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -30,8 +30,9 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
 fi
 
 # npm packages (wasm-opt from binaryen, typescript, libphonenumber-js for the benchmark,
-# playwright-core and papaparse for the demo page): one lockfile per folder that has one.
-for dir in . www bench; do
+# playwright-core and papaparse for the demo page, the pinned CLDR and IANA data the locale,
+# timezone and country tables come from): one lockfile per folder that has one.
+for dir in . www bench scripts/data-sources; do
   [ -f "$dir/package-lock.json" ] || continue
   # npm ci leaves node_modules/.package-lock.json behind; a newer lockfile means new packages.
   if [ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then

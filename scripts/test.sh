@@ -26,6 +26,10 @@ step "phone numbers against libphonenumber (python phonenumbers)"
 .venv/bin/python scripts/phone_oracle.py tests/oracle/phone.tsv
 cargo test --release --test phone_differential -- --ignored --nocapture
 
+step "phone numbers as you type against libphonenumber's AsYouTypeFormatter"
+.venv/bin/python scripts/phone_aytf_oracle.py tests/oracle/phone_aytf.tsv
+cargo test --release --test phone_as_you_type -- --ignored --nocapture
+
 step "fuzz targets, 30 s each on their committed corpus (9 targets: about 5 minutes)"
 bash scripts/fuzz.sh 30
 

@@ -5,14 +5,16 @@
 //! Whatever people paste: with or without `https://`/`http://`, any LinkedIn subdomain (`www.`,
 //! `m.`, `es.`, `mx.`, ...), any case, a trailing slash, query strings (`?trk=...`,
 //! `?originalSubdomain=mx`), fragments, trailing segments after the handle (`/in/juan/en`,
-//! `/in/juan/details/experience/`, `/company/acme/about/`), the mobile-lite prefix
-//! (`/mwlite/in/juan`), percent-encoded Unicode handles, and the log-in wall LinkedIn shows
-//! logged-out visitors (`/authwall?sessionRedirect=<the real link>`). Legacy public profile
-//! links (`/pub/jane-doe/2/a43/82b`) are converted the way LinkedIn redirects them: the three id
-//! segments reversed and appended (`/in/jane-doe-82ba432`).
+//! `/in/juan/details/experience/`, `/company/acme/about/`), the mobile prefixes
+//! (`/m/in/juan`, `/mwlite/in/juan`), percent-encoded Unicode handles, and the log-in wall
+//! LinkedIn shows logged-out visitors (`/authwall?sessionRedirect=<the real link>`). Legacy
+//! public profile links (`/pub/jane-doe/2/a43/82b`) are converted the way LinkedIn redirects
+//! them: each of the three hex id segments padded to three digits, reversed and appended
+//! (`/in/jane-doe-82ba43002`).
 //!
 //! The host must be `linkedin.com` or one of its subdomains: the registrable domain is matched
-//! exactly, so `linkedin.com.evil.io` and `notlinkedin.com` are other sites.
+//! exactly, so `linkedin.com.evil.io` and `notlinkedin.com` are other sites. A port other than
+//! the scheme's default (`linkedin.com:8080`) is not LinkedIn's site either.
 //!
 //! # The canonical form
 //!
@@ -26,8 +28,12 @@
 //! # Handles
 //!
 //! Letters (any script, with their combining marks), decimal digits, `-` and `_` (found in old
-//! handles). Profile handles have 3–100 characters (LinkedIn's limits for custom URLs); company
-//! and school handles 2–100 (`/company/ey`, `/company/3m`), numeric ids included.
+//! handles). Company and school handles may also have the punctuation LinkedIn keeps in their
+//! slugs: `.`, `&`, `'`, `+` and `!` (`/company/booking.com`, `/company/at&t`,
+//! `/school/l'oreal`), typed as they are or percent-encoded; the canonical value keeps them
+//! unencoded (they are allowed in a URL path). Profile handles have 3–100 characters
+//! (LinkedIn's limits for custom URLs); company and school handles 2–100 (`/company/ey`,
+//! `/company/3m`), numeric ids included.
 
 use std::borrow::Cow;
 
@@ -185,6 +191,14 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
             lang,
         ));
     }
+    // `Url` leaves out a scheme's default port, so any port here is another server.
+    if let Some(port) = url.port() {
+        return Err(FieldError::with_params(
+            ErrorCode::LinkedinNotLinkedin,
+            params! {"host" => format!("{}:{port}", display_host(url))},
+            lang,
+        ));
+    }
 
     let mut segments = url
         .path_segments()
@@ -194,7 +208,7 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
         .peekable();
     if segments
         .peek()
-        .is_some_and(|s| s.eq_ignore_ascii_case("mwlite"))
+        .is_some_and(|s| s.eq_ignore_ascii_case("mwlite") || s.eq_ignore_ascii_case("m"))
     {
         segments.next();
     }
@@ -240,12 +254,20 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
     })
 }
 
-/// Characters percent-encoded in the canonical URL: all but RFC 3986 unreserved ones.
+/// Characters percent-encoded in the canonical URL: all but RFC 3986 unreserved ones and the
+/// sub-delimiters a company or school slug may have (they mean themselves in a path).
 const HANDLE_ENCODE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'_')
     .remove(b'.')
-    .remove(b'~');
+    .remove(b'~')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'+')
+    .remove(b'!');
+
+/// The punctuation LinkedIn keeps in company and school slugs, besides `-` and `_`.
+const SLUG_PUNCTUATION: &[char] = &['.', '&', '\'', '+', '!'];
 
 /// Percent-decodes a path segment; an absent segment decodes to "".
 fn decode<'a>(segment: Option<&'a str>, lang: Lang) -> Result<Cow<'a, str>, FieldError> {
@@ -262,8 +284,9 @@ fn decode<'a>(segment: Option<&'a str>, lang: Lang) -> Result<Cow<'a, str>, Fiel
     })
 }
 
-/// `/pub/jane-doe/2/a43/82b` → `jane-doe-82ba432`, as LinkedIn redirects it. `/pub/dir/...` is
-/// the member directory, not a profile.
+/// `/pub/jane-doe/2/a43/82b` → `jane-doe-82ba43002`, as LinkedIn redirects it: each id segment
+/// is three hex digits of the member number with its leading zeros dropped, least significant
+/// first. `/pub/dir/...` is the member directory, not a profile.
 fn legacy_public_profile<'a>(
     mut segments: impl Iterator<Item = &'a str>,
     lang: Lang,
@@ -280,7 +303,7 @@ fn legacy_public_profile<'a>(
     let is_id = |s: &&str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_hexdigit());
     match ids.as_slice() {
         [a, b, c] if !name.is_empty() && ids.iter().all(is_id) => {
-            Ok(Cow::Owned(format!("{name}-{c}{b}{a}")))
+            Ok(Cow::Owned(format!("{name}-{c:0>3}{b:0>3}{a:0>3}")))
         }
         _ => Err(FieldError::new(ErrorCode::LinkedinMissingHandle, lang)),
     }
@@ -298,9 +321,11 @@ fn canonical_handle(raw: &str) -> String {
 
 fn check_handle(handle: &str, raw: &str, kind: LinkedInKind, lang: Lang) -> Result<(), FieldError> {
     let categories = CodePointMapData::<GeneralCategory>::new();
+    let slug = kind != LinkedInKind::Profile;
     let allowed = |c: char| {
         c == '-'
             || c == '_'
+            || (slug && SLUG_PUNCTUATION.contains(&c))
             || matches!(
                 categories.get(c),
                 GeneralCategory::UppercaseLetter
@@ -321,7 +346,9 @@ fn check_handle(handle: &str, raw: &str, kind: LinkedInKind, lang: Lang) -> Resu
             GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark
         )
     });
-    if chars < min || chars > max || first_is_mark || !handle.chars().all(allowed) {
+    // A slug of punctuation alone (`/company/&`) names nothing.
+    let has_word = handle.chars().any(char::is_alphanumeric);
+    if chars < min || chars > max || first_is_mark || !has_word || !handle.chars().all(allowed) {
         let shown: String = raw.chars().take(MAX_HANDLE_CHARS + 20).collect();
         return Err(FieldError::with_params(
             ErrorCode::LinkedinInvalidHandle,
