@@ -29,7 +29,7 @@ fn one_of(items: &'static [&'static str]) -> impl Strategy<Value = String> {
 /// Text a field might hold: a realistic value, one edited, or anything.
 fn field(samples: &'static [&'static str]) -> BoxedStrategy<Value> {
     prop_oneof![
-        4 => one_of(samples).prop_map(Value::from),
+        12 => one_of(samples).prop_map(Value::from),
         2 => (one_of(samples), any::<char>(), 0..12usize).prop_map(|(s, c, at)| {
             let mut s: Vec<char> = s.chars().collect();
             let at = at.min(s.len());
@@ -79,7 +79,7 @@ const PHONES: &[&str] = &[
     "+52 1 55 1234 5678",
     "12",
 ];
-const NAMES: &[&str] = &[" Juan Pérez ", "Ana", "李小龍", "O'Brien", ""];
+const NAMES: &[&str] = &[" Juan Pérez ", "Ana", "李小龍", "O'Brien", "Zoë 😀", ""];
 const EMAILS: &[&str] = &[
     "ana@example.com",
     "José@Bücher.DE",
@@ -90,6 +90,7 @@ const EMAILS: &[&str] = &[
 const LINKEDIN: &[&str] = &[
     "linkedin.com/in/ana",
     "https://www.linkedin.com/in/José-Pérez/",
+    "linkedin.com/in/juan-perez-4b1a2b3c",
     "linkedin.com/company/acme",
     "https://example.com/in/ana",
 ];
@@ -99,19 +100,32 @@ const COUNTRIES: &[&str] = &["mx", "Spain", "ESP", "Congo", "Korea", "US"];
 const KINDS: &[&str] = &["text", "date", "number", "location", "other"];
 
 fn optional(key: &'static str, v: BoxedStrategy<Value>) -> BoxedStrategy<Option<(String, Value)>> {
-    prop::option::weighted(0.7, v.prop_map(move |v| (key.to_string(), v))).boxed()
+    weighted(0.7, key, v)
+}
+
+fn weighted(
+    p: f64,
+    key: &'static str,
+    v: BoxedStrategy<Value>,
+) -> BoxedStrategy<Option<(String, Value)>> {
+    prop::option::weighted(p, v.prop_map(move |v| (key.to_string(), v))).boxed()
+}
+
+/// A field most contacts have (a few leave it out, to be `required`).
+fn required(key: &'static str, v: BoxedStrategy<Value>) -> BoxedStrategy<Option<(String, Value)>> {
+    weighted(0.97, key, v)
 }
 
 fn contactship() -> impl Strategy<Value = Value> {
-    let item = (
-        one_of(KINDS),
-        "[a-z ]{0,6}",
-        prop_oneof![number(), any::<String>().prop_map(Value::from)],
-    )
-        .prop_map(|(kind, field, value)| json!({"type": kind, "field": field, "value": value}));
+    let item = prop_oneof![
+        4 => (Just("number".to_string()), "[a-z]{1,6}", number()),
+        2 => (Just("text".to_string()), "[a-z]{1,6}", any::<String>().prop_map(Value::from)),
+        1 => (one_of(KINDS), "[a-z ]{0,6}", prop_oneof![number(), any::<String>().prop_map(Value::from)]),
+    ]
+    .prop_map(|(kind, field, value)| json!({"type": kind, "field": field, "value": value}));
     (
-        optional("phone_number", field(PHONES)),
-        optional("full_name", field(NAMES)),
+        required("phone_number", field(PHONES)),
+        required("full_name", field(NAMES)),
         optional("country", field(COUNTRIES)),
         optional("email", field(EMAILS)),
         optional("description", any::<String>().prop_map(Value::from).boxed()),
@@ -121,7 +135,7 @@ fn contactship() -> impl Strategy<Value = Value> {
                 .prop_map(Value::from)
                 .boxed(),
         ),
-        optional("unknown", json_value().boxed()),
+        weighted(0.05, "unknown", json_value().boxed()),
     )
         .prop_map(|(a, b, c, d, e, f, g)| {
             Value::Object([a, b, c, d, e, f, g].into_iter().flatten().collect())
@@ -132,9 +146,9 @@ fn sdr_agent() -> impl Strategy<Value = Value> {
     let metadata = prop::collection::vec(("[a-z]{1,6}", json_value()), 0..6)
         .prop_map(|kv| Value::Object(kv.into_iter().collect()));
     (
-        optional("full_name", field(NAMES)),
-        optional("email", field(EMAILS)),
-        optional("linkedin_profile", field(LINKEDIN)),
+        required("full_name", field(NAMES)),
+        required("email", field(EMAILS)),
+        required("linkedin_profile", field(LINKEDIN)),
         optional("company", field(NAMES)),
         optional("locale", field(LOCALES)),
         optional("timezone", field(TIMEZONES)),
