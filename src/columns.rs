@@ -126,7 +126,7 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
 /// U+0300 – U+036F dropped, ASCII letters lower-cased, every run of other characters one `_`,
 /// and no `_` at either end. `" Correo Electrónico "` → `correo_electronico`.
 pub fn header_key(header: &str) -> String {
-    let decomposed = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(header);
+    let decomposed = crate::host::nfd(header);
     let mut key = String::with_capacity(decomposed.len());
     let mut gap = false;
     for c in decomposed.chars() {
@@ -169,9 +169,9 @@ pub fn match_columns<S: AsRef<str>>(target: Target, headers: &[S]) -> ColumnMatc
     let mut taken = vec![false; keys.len()];
     let mut columns = Vec::new();
     for &field in fields(target) {
-        let found = synonyms(field).iter().find_map(|name| {
-            (0..keys.len()).find(|&i| !taken[i] && keys[i] == *name)
-        });
+        let found = synonyms(field)
+            .iter()
+            .find_map(|name| (0..keys.len()).find(|&i| !taken[i] && keys[i] == *name));
         if let Some(i) = found {
             taken[i] = true;
             columns.push((field, i));
