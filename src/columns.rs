@@ -52,11 +52,13 @@ pub fn extras_field(target: Target) -> &'static str {
     }
 }
 
-/// The header keys (see [`header_key`]) that match `field`, best first; just the field's own
-/// name for a field without other spellings.
-pub fn synonyms(field: &str) -> &'static [&'static str] {
-    match field {
-        "phone_number" => &[
+/// Each field a column can fill with the header keys (see [`header_key`]) that match it, best
+/// first. A table, not a `match` on the field's name: data is smaller than code in the Wasm
+/// package.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "phone_number",
+        &[
             "phone_number",
             "phone",
             "phonenumber",
@@ -72,7 +74,10 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "numero",
             "whatsapp",
         ],
-        "full_name" => &[
+    ),
+    (
+        "full_name",
+        &[
             "full_name",
             "fullname",
             "name",
@@ -82,8 +87,11 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "nombre_completo",
             "nome",
         ],
-        "country" => &["country", "country_code", "pais", "nation"],
-        "email" => &[
+    ),
+    ("country", &["country", "country_code", "pais", "nation"]),
+    (
+        "email",
+        &[
             "email",
             "e_mail",
             "mail",
@@ -91,7 +99,10 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "correo",
             "correo_electronico",
         ],
-        "description" => &[
+    ),
+    (
+        "description",
+        &[
             "description",
             "notes",
             "note",
@@ -99,7 +110,10 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "descripcion",
             "notas",
         ],
-        "linkedin_profile" => &[
+    ),
+    (
+        "linkedin_profile",
+        &[
             "linkedin_profile",
             "linkedin",
             "linkedin_url",
@@ -108,7 +122,10 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "perfil_linkedin",
             "perfil_de_linkedin",
         ],
-        "company" => &[
+    ),
+    (
+        "company",
+        &[
             "company",
             "company_name",
             "organization",
@@ -116,31 +133,65 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "empresa",
             "compania",
         ],
-        "locale" => &["locale", "language", "lang", "idioma"],
-        "timezone" => &["timezone", "time_zone", "tz", "zona_horaria"],
-        _ => &[],
-    }
+    ),
+    ("locale", &["locale", "language", "lang", "idioma"]),
+    ("timezone", &["timezone", "time_zone", "tz", "zona_horaria"]),
+];
+
+/// The header keys (see [`header_key`]) that match `field`, best first; empty for a field no
+/// column fills.
+pub fn synonyms(field: &str) -> &'static [&'static str] {
+    SYNONYMS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or(&[], |(_, names)| names)
 }
 
-/// A header reduced for matching: canonical decomposition (NFD) with the combining accents
-/// U+0300 – U+036F dropped, ASCII letters lower-cased, every run of other characters one `_`,
-/// and no `_` at either end. `" Correo Electrónico "` → `correo_electronico`.
+/// A header reduced for matching: Latin letters without their accents, ASCII letters
+/// lower-cased, every run of other characters one `_`, and no `_` at either end.
+/// `" Correo Electrónico "` → `correo_electronico`.
+///
+/// A letter keeps the base letter of its canonical decomposition (NFD) when that is ASCII, for
+/// the letters of Latin-1 and Latin Extended-A (the alphabets of the headers a CRM or a
+/// spreadsheet writes) and the Kelvin and Ångström signs; the combining accents U+0300 – U+036F
+/// of an already decomposed header are dropped. A table of 194 letters instead of the
+/// normalizer's NFD, which would add about 16 KB gzip to the Wasm package.
 pub fn header_key(header: &str) -> String {
-    let decomposed = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(header);
-    let mut key = String::with_capacity(decomposed.len());
+    let mut key = String::with_capacity(header.len());
     let mut gap = false;
-    for c in decomposed.chars() {
-        if c.is_ascii_alphanumeric() {
-            if gap && !key.is_empty() {
-                key.push('_');
+    for c in header.chars() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        match ascii_base(c) {
+            Some(b) => {
+                if gap && !key.is_empty() {
+                    key.push('_');
+                }
+                gap = false;
+                key.push(b.to_ascii_lowercase());
             }
-            gap = false;
-            key.push(c.to_ascii_lowercase());
-        } else if !('\u{300}'..='\u{36f}').contains(&c) {
-            gap = true;
+            None => gap = true,
         }
     }
     key
+}
+
+/// The ASCII letter or digit `c` is, or decomposes to (see [`header_key`]).
+fn ascii_base(c: char) -> Option<char> {
+    /// U+00C0 – U+00FF, then U+0100 – U+017F: the base letter, `-` for none (Æ, Ø, ß, Đ, Ł, ...:
+    /// letters with no canonical decomposition).
+    const LATIN: &[u8; 192] = b"AAAAAA-CEEEEIIII-NOOOOO--UUUUY--aaaaaa-ceeeeiiii-nooooo--uuuuy-y\
+        AaAaAaCcCcCcCcDd--EeEeEeEeEeGgGgGgGgHh--IiIiIiIiI---JjKk-LlLlLl-\
+        ---NnNnNn---OoOoOo--RrRrRrSsSsSsSsTtTt--UuUuUuUuUuUuWwYyYZzZzZz-";
+    let base = match c {
+        c if c.is_ascii_alphanumeric() => return Some(c),
+        '\u{c0}'..='\u{17f}' => LATIN[c as usize - 0xc0],
+        '\u{212a}' => b'K',
+        '\u{212b}' => b'A',
+        _ => return None,
+    };
+    (base != b'-').then_some(char::from(base))
 }
 
 /// The columns found for a target's fields: [`match_columns`]' answer.
@@ -169,9 +220,9 @@ pub fn match_columns<S: AsRef<str>>(target: Target, headers: &[S]) -> ColumnMatc
     let mut taken = vec![false; keys.len()];
     let mut columns = Vec::new();
     for &field in fields(target) {
-        let found = synonyms(field).iter().find_map(|name| {
-            (0..keys.len()).find(|&i| !taken[i] && keys[i] == *name)
-        });
+        let found = synonyms(field)
+            .iter()
+            .find_map(|name| (0..keys.len()).find(|&i| !taken[i] && keys[i] == *name));
         if let Some(i) = found {
             taken[i] = true;
             columns.push((field, i));
@@ -204,6 +255,8 @@ mod tests {
         assert_eq!(header_key("名前"), "");
         assert_eq!(header_key(""), "");
         assert_eq!(header_key("a\u{301}b"), "ab");
+        assert_eq!(header_key("Straße Ørsted Łódź"), "stra_e_rsted_odz");
+        assert_eq!(header_key("Ärger-Çağrı"), "arger_cagr");
     }
 
     #[test]
