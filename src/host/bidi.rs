@@ -5,9 +5,9 @@
 //! The table (`bidi_class.bin`) is the Bidi_Class of every code point as ICU4X's data has it,
 //! one 4-byte entry per run of code points of one class: the run's first code point in 3 bytes
 //! (big-endian), then the class as ICU4C numbers it (`UCharDirection`), or 255
-//! (`class::OTHER`) for the classes the rule does not name (none of which a Bidi label may have). The native test
-//! `host::native::tests::bidi_table_is_icu4x_data` checks it against ICU4X, and writes it again
-//! when `CONTACTKIT_WRITE_BIDI_TABLE=1` is set.
+//! (`class::OTHER`) for the classes the rule does not name (none of which a Bidi label may
+//! have). The native test `host::native::tests::bidi_table_is_icu4x_data` checks it against
+//! ICU4X, and writes it again when `CONTACTKIT_WRITE_BIDI_TABLE=1` is set.
 
 /// ICU4C's numbers for the Bidi classes the rule names, and one for all the others.
 pub(super) mod class {
