@@ -10,6 +10,7 @@
 //! `ok: false`.
 
 mod fields;
+mod forms;
 mod payload;
 mod tape;
 
