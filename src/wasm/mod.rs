@@ -11,6 +11,7 @@
 
 mod columns;
 mod fields;
+mod forms;
 mod payload;
 mod tape;
 
