@@ -47,6 +47,9 @@ pub(crate) struct Desc {
     pub(crate) pattern: String,
     pub(crate) lengths: Vec<u16>,
     pub(crate) local: Vec<u16>,
+    /// An example number (national significant number), for the number types.
+    #[serde(default)]
+    pub(crate) example: Option<String>,
 }
 
 /// One number format.

@@ -250,12 +250,22 @@ pub(crate) struct Generator {
     pub(crate) lengths: Vec<u32>,
     /// Rust source of each `AytfFormat`.
     pub(crate) aytf: Vec<String>,
+    /// Rust source of the `Format` of each `AytfFormat` (kept apart from `formats`, like
+    /// everything only the as-you-type formatter reads, so that a program that does not
+    /// format as you type links none of it).
+    pub(crate) aytf_defs: Vec<String>,
+    /// The programs of the formats' leading digits patterns.
+    pub(crate) aytf_runtime: Runtime,
+    /// The templates, deduplicated.
+    pub(crate) templates: Vec<String>,
     /// Rust source of each region's lists of `AytfFormat`s, national and international.
     pub(crate) aytf_lists: Vec<String>,
     /// The programs of every format's leading digits patterns.
     pub(crate) leading: Vec<u16>,
     /// A number for each distinct format pattern.
     pub(crate) patterns: HashMap<String, u16>,
+    /// Rust source of each region's example numbers, by number type.
+    pub(crate) examples: Vec<String>,
 }
 
 impl Generator {
@@ -357,6 +367,14 @@ pub(crate) fn format_src(
     has_leading: bool,
     g: &mut Generator,
 ) -> usize {
+    let source = format_def(f, national, has_leading, g);
+    g.formats.push(source);
+    g.formats.len() - 1
+}
+
+/// Rust source of one format's `Format` (with the national prefix written into its rule when
+/// `national`).
+fn format_def(f: &Format, national: bool, has_leading: bool, g: &mut Generator) -> String {
     let pattern = f.pattern.as_str();
     let prog = g.programs.compile(pattern);
     // The engine's replacing never meets an empty match, as none of these can match one.
@@ -379,11 +397,10 @@ pub(crate) fn format_src(
     };
     let rule = g.rule(&java_replacement(&rule));
     let fixed = g.fixed(&fixed.unwrap_or_default());
-    g.formats.push(format!(
+    format!(
         "Format {{ program: {program}, lengths: {lengths}, fixed: {fixed}, rule: {rule}, \
          has_leading: {has_leading} }}"
-    ));
-    g.formats.len() - 1
+    )
 }
 
 /// Rust source of one list of formats as the as-you-type formatter reads it
@@ -393,10 +410,12 @@ pub(crate) fn format_src(
 pub(crate) fn aytf_src(formats: &[Format], g: &mut Generator) -> String {
     let first = g.aytf.len();
     for f in formats {
-        let format = format_src(f, false, !f.leading.is_empty(), g);
+        let def = format_def(f, false, !f.leading.is_empty(), g);
+        g.aytf_defs.push(def);
+        let format = g.aytf_defs.len() - 1;
         let leading_first = g.leading.len();
         for pattern in &f.leading {
-            let program = g.runtime.program(&mut g.programs, pattern);
+            let program = g.aytf_runtime.program(&mut g.programs, pattern);
             g.leading.push(program);
         }
         let np_rule = f.np_rule.as_deref();
@@ -424,7 +443,16 @@ pub(crate) fn aytf_src(formats: &[Format], g: &mut Generator) -> String {
             |flags, &(bit, set)| if set { flags | bit } else { flags },
         );
         let (template, digits) = match template(&f.pattern, &f.format) {
-            Some((text, digits)) => (g.plain(&text), digits),
+            Some((text, digits)) => {
+                let i = match g.templates.iter().position(|t| *t == text) {
+                    Some(i) => i,
+                    None => {
+                        g.templates.push(text);
+                        g.templates.len() - 1
+                    }
+                };
+                (u16::try_from(i).expect("templates overflow u16"), digits)
+            }
             None => (u16::MAX, 0),
         };
         let pattern = g.pattern_id(&f.pattern);
@@ -541,6 +569,18 @@ pub(crate) fn region_src(region: &Region, g: &mut Generator) -> String {
         "((0, 0), (0, 0))".to_owned()
     };
     g.aytf_lists.push(aytf);
+    let examples: Vec<String> = TYPES
+        .iter()
+        .map(
+            |t| match region.types.get(*t).and_then(|d| d.example.as_deref()) {
+                Some(example) if example.bytes().all(|b| b.is_ascii_digit()) => {
+                    format!("Some({example:?})")
+                }
+                _ => "None".to_owned(),
+            },
+        )
+        .collect();
+    g.examples.push(format!("[{}]", examples.join(", ")));
     let (national, international) = if region.main {
         let national = formats_src(&region.formats, true, g);
         let international = if region.intl_formats.is_empty() {
@@ -589,9 +629,13 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         rules: Vec::new(),
         lengths: vec![0],
         aytf: Vec::new(),
+        aytf_defs: Vec::new(),
+        aytf_runtime: Runtime::new(),
+        templates: Vec::new(),
         aytf_lists: Vec::new(),
         leading: Vec::new(),
         patterns: HashMap::new(),
+        examples: Vec::new(),
     };
     let mut src = String::new();
 
@@ -634,8 +678,12 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         rules,
         lengths,
         aytf,
+        aytf_defs,
+        aytf_runtime,
+        templates,
         aytf_lists,
         leading,
+        examples,
         ..
     } = g;
     automata.finish();
@@ -644,9 +692,11 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         "programs overflow u16"
     );
     assert!(
-        runtime.max_groups < GROUP_MARKS,
-        "more groups than rules can name"
+        aytf_runtime.insts.len() < u16::MAX as usize,
+        "programs overflow u16"
     );
+    let max_groups = runtime.max_groups.max(aytf_runtime.max_groups);
+    assert!(max_groups < GROUP_MARKS, "more groups than rules can name");
 
     let mut item = |doc: &str, decl: &str, items: &[String]| {
         writeln!(src, "/// {doc}").unwrap();
@@ -693,30 +743,7 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         &format!("pub(super) static LENGTHS: [u32; {}]", lengths.len()),
         &nums(&lengths),
     );
-    // Targets relative to the instruction (they compress far better than absolute ones);
-    // `i16::MIN` is the shared `Fail`.
-    let rel = |ip: usize, target: u32| -> i16 {
-        if target == 0 {
-            i16::MIN
-        } else {
-            i16::try_from(i64::from(target) - ip as i64).expect("a jump overflows i16")
-        }
-    };
-    let insts: Vec<String> = runtime
-        .insts
-        .iter()
-        .enumerate()
-        .map(|(ip, inst)| match *inst {
-            Inst::Fail => Op::Fail,
-            Inst::Match => Op::Match,
-            Inst::Digit(mask, next) => Op::Digit(mask, rel(ip, next)),
-            Inst::Split(a, b) => Op::Split(rel(ip, a), rel(ip, b)),
-            Inst::Save(slot, next) => Op::Save(slot, rel(ip, next)),
-            Inst::End(next) => Op::End(rel(ip, next)),
-        })
-        // `Op`'s own spelling (`Digit(6, 1)`), shared with the engine through `layout`.
-        .map(|op| format!("Op::{op:?}"))
-        .collect();
+    let insts = ops_src(&runtime);
     item(
         "The instructions of every program.",
         &format!("pub(super) static INSTS: [Op; {}]", insts.len()),
@@ -747,6 +774,16 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         &nums(&automata.palette),
     );
     item(
+        "For each region (in `REGIONS` order): its example number of each number type (national \
+         significant number), in `layout::TYPES` order.",
+        &format!(
+            "pub(super) static EXAMPLES: [[Option<&str>; {}]; {}]",
+            TYPES.len(),
+            examples.len()
+        ),
+        &examples,
+    );
+    item(
         "The formats the as-you-type formatter reads.",
         &format!(
             "pub(super) static AYTF_FORMATS: [AytfFormat; {}]",
@@ -763,9 +800,37 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         ),
         &aytf_lists,
     );
+    item(
+        "The pattern and rule of each of `AYTF_FORMATS`.",
+        &format!(
+            "pub(super) static AYTF_FORMAT_DEFS: [Format; {}]",
+            aytf_defs.len()
+        ),
+        &aytf_defs,
+    );
+    let templates: Vec<String> = templates.iter().map(|t| format!("{t:?}")).collect();
+    item(
+        "The as-you-type templates (digits to come as `layout::DIGIT_PLACEHOLDER`).",
+        &format!("pub(super) static TEMPLATES: [&str; {}]", templates.len()),
+        &templates,
+    );
+    let aytf_insts = ops_src(&aytf_runtime);
+    item(
+        "The instructions of `AYTF_PROGRAMS`.",
+        &format!("pub(super) static AYTF_INSTS: [Op; {}]", aytf_insts.len()),
+        &aytf_insts,
+    );
+    item(
+        "The programs of the formats' leading digits patterns, by number.",
+        &format!(
+            "pub(super) static AYTF_PROGRAMS: [Program; {}]",
+            aytf_runtime.list.len()
+        ),
+        &aytf_runtime.list,
+    );
     let leading: Vec<String> = leading.iter().map(u16::to_string).collect();
     item(
-        "The programs of the formats' leading digits patterns.",
+        "The leading digits patterns of each of `AYTF_FORMATS` (numbers in `AYTF_PROGRAMS`).",
         &format!(
             "pub(super) static LEADING_PROGRAMS: [u16; {}]",
             leading.len()
@@ -784,24 +849,49 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         "/// The most capture groups of a program (group 0 included)."
     )
     .unwrap();
-    writeln!(
-        src,
-        "pub(super) const MAX_GROUPS: usize = {};",
-        runtime.max_groups
-    )
-    .unwrap();
+    writeln!(src, "pub(super) const MAX_GROUPS: usize = {max_groups};").unwrap();
 
     std::fs::write(out_dir.join("phone_tables.rs"), src).expect("write phone_tables.rs");
     std::fs::write(out_dir.join("phone_dfa.bin"), &automata.bytes).expect("write phone_dfa.bin");
     eprintln!(
         "phone tables: {} regions, {} formats, {} programs ({} instructions), {} automata \
-         ({} states, {} bytes)",
+         ({} states, {} bytes); as you type: {} formats, {} programs ({} instructions)",
         regions_src.len(),
         formats.len(),
         runtime.list.len(),
         runtime.insts.len(),
         automata.list.len(),
         automata.states,
-        automata.bytes.len()
+        automata.bytes.len(),
+        aytf.len(),
+        aytf_runtime.list.len(),
+        aytf_runtime.insts.len(),
     );
+}
+
+/// Rust source of a runtime's instructions as `Op`s: targets relative to the instruction (they
+/// compress far better than absolute ones), `i16::MIN` for the shared `Fail`.
+fn ops_src(runtime: &Runtime) -> Vec<String> {
+    let rel = |ip: usize, target: u32| -> i16 {
+        if target == 0 {
+            i16::MIN
+        } else {
+            i16::try_from(i64::from(target) - ip as i64).expect("a jump overflows i16")
+        }
+    };
+    runtime
+        .insts
+        .iter()
+        .enumerate()
+        .map(|(ip, inst)| match *inst {
+            Inst::Fail => Op::Fail,
+            Inst::Match => Op::Match,
+            Inst::Digit(mask, next) => Op::Digit(mask, rel(ip, next)),
+            Inst::Split(a, b) => Op::Split(rel(ip, a), rel(ip, b)),
+            Inst::Save(slot, next) => Op::Save(slot, rel(ip, next)),
+            Inst::End(next) => Op::End(rel(ip, next)),
+        })
+        // `Op`'s own spelling (`Digit(6, 1)`), shared with the engine through `layout`.
+        .map(|op| format!("Op::{op:?}"))
+        .collect()
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of contactkit, installing what is missing first (scripts/setup.sh test):
-# lints, Rust tests natively and in Wasm (Node), the libphonenumber differential test, the built
-# npm package under Node (API, README examples, size budget), and the demo page in Chromium.
+# lints, Rust tests natively and in Wasm (Node), the contactkit command (cli/) against its fake
+# server, the libphonenumber differential test, the built npm package under Node (API, README
+# examples, size budget), and the demo page in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -21,6 +22,10 @@ cargo test --quiet
 
 step "Rust tests, wasm32 in Node"
 cargo test --target wasm32-unknown-unknown
+
+step "the contactkit command (cli/): lints, check, send against the fake server with faults"
+cargo clippy -p contactkit-cli --all-targets --quiet -- -D warnings
+cargo test -p contactkit-cli --quiet
 
 step "phone numbers against libphonenumber (python phonenumbers)"
 .venv/bin/python scripts/phone_oracle.py tests/oracle/phone.tsv

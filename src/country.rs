@@ -30,8 +30,6 @@
 //! pycountry) and CLDR (see [`CLDR_VERSION`]) into `src/data/country.rs`: nothing is built at
 //! run time.
 
-use icu_properties::props::GeneralCategoryGroup;
-use icu_properties::CodePointMapData;
 use serde::Serialize;
 
 use crate::error::{precheck, ErrorCode, FieldError};
@@ -228,14 +226,12 @@ fn other_letter(c: char) -> Option<char> {
     if c.is_ascii() || in_fold_tables(c) {
         return None;
     }
-    let letters = GeneralCategoryGroup::Letter;
-    let categories = CodePointMapData::<icu_properties::props::GeneralCategory>::new();
-    if !letters.contains(categories.get(c)) {
+    if !crate::host::is_letter(c) {
         return None;
     }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
-        (Some(l), None) if letters.contains(categories.get(l)) => Some(l),
+        (Some(l), None) if crate::host::is_letter(l) => Some(l),
         _ => None,
     }
 }

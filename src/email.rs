@@ -17,8 +17,8 @@
 //!   `juan` as different mailboxes, so rewriting it could send mail nowhere. Virtually every
 //!   provider ignores case, though, so [`Email::dedup_key`] gives the fully lower-cased address
 //!   for finding duplicates.
-//! * **Domain**: mapped and checked with UTS #46 (the `idna` crate that `url` uses), with the STD3
-//!   ASCII rules, no hyphen at the start or end of a label, and DNS lengths (labels ≤ 63, whole
+//! * **Domain**: mapped and checked with UTS #46 (the `idna` crate natively, the JS platform's
+//!   URL parser in Wasm), with the STD3 ASCII rules, no hyphen at the start or end of a label, and DNS lengths (labels ≤ 63, whole
 //!   ≤ 253 octets in ASCII), and the R-LDH rule of RFC 5890: a label with `--` in its third and
 //!   fourth places must be an `xn--` label that is valid Punycode (`ab--cd.com` is not a host
 //!   name). That lower-cases it and accepts internationalized domains in either
@@ -48,15 +48,13 @@
 //! [`suggest`] proposes the address the user probably meant when the domain is a near miss of a
 //! common mailbox provider (`juan@gmial.com` → `juan@gmail.com`); see its documentation.
 
-use std::borrow::Cow;
-
 use email_address::EmailAddress;
-use idna::uts46::AsciiDenyList;
 use serde::Serialize;
 
 use serde::Deserialize;
 
 use crate::error::{precheck, FieldError};
+use crate::host::{self, nfc};
 use crate::lang::{FieldOptions, Lang};
 use crate::{params, ErrorCode};
 
@@ -177,14 +175,6 @@ pub fn normalize_with(input: &str, opts: &EmailOptions) -> Result<Email, FieldEr
     })
 }
 
-/// `s` in Unicode Normalization Form C, borrowed when it already is.
-///
-/// ICU4X's normalizer, not `unicode-normalization`: IDNA already links its data, so NFC costs
-/// ~10 KB of gzip'd wasm here against ~45 KB for a second set of tables.
-pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
-    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s)
-}
-
 fn strip_mailto(s: &str) -> &str {
     match s.get(..7) {
         Some(prefix) if prefix.eq_ignore_ascii_case("mailto:") => s[7..].trim_start(),
@@ -268,10 +258,7 @@ fn check_domain(
             lang,
         )
     };
-    // Through `idna`'s own entry points, the ones `url` calls: a `Uts46` built in this crate
-    // would link a second copy of the ICU4X tables (~100 KB of wasm).
-    let ascii =
-        idna::domain_to_ascii_cow(domain.as_bytes(), AsciiDenyList::STD3).map_err(|_| invalid())?;
+    let ascii = host::domain_to_ascii(domain).ok_or_else(invalid)?;
 
     let length = local_len + 1 + ascii.len();
     if length > MAX_ADDRESS_OCTETS {
@@ -281,7 +268,7 @@ fn check_domain(
             lang,
         ));
     }
-    if !idna::uts46::verify_dns_length(&ascii, false) {
+    if !host::dns_length_ok(&ascii) {
         return Err(invalid());
     }
     let Some((_, tld)) = ascii.rsplit_once('.') else {
@@ -297,9 +284,7 @@ fn check_domain(
         return Err(invalid());
     }
 
-    let (unicode, result) = idna::domain_to_unicode(&ascii);
-    // to_ascii succeeded, so to_unicode of its output cannot fail; stay safe if it ever does.
-    result.map_err(|_| invalid())?;
+    let unicode = host::domain_to_unicode(&ascii);
     // UTS #46 CheckHyphens, first and last position only (`xn--` labels have hyphens inside).
     let hyphen_at_end = unicode
         .split('.')
@@ -319,7 +304,7 @@ fn check_domain(
             lang,
         ));
     }
-    Ok((ascii.into_owned(), unicode))
+    Ok((ascii, unicode))
 }
 
 /// The special-use name an ASCII, lower-case domain is under, if any.

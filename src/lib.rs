@@ -25,9 +25,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod columns;
 pub mod country;
 pub mod email;
 mod error;
+mod host;
 pub mod lang;
 pub mod linkedin;
 pub mod locale;

@@ -37,13 +37,11 @@
 
 use std::borrow::Cow;
 
-use icu_properties::props::GeneralCategory;
-use icu_properties::CodePointMapData;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
-use url::{Host, Url};
 
 use crate::error::{precheck, FieldError};
+use crate::host::{self, Url};
 use crate::lang::{FieldOptions, Lang};
 use crate::{params, ErrorCode};
 
@@ -138,27 +136,22 @@ fn parse(text: &str, lang: Lang) -> Result<Url, FieldError> {
         owned = format!("https://{}", text.trim_start_matches('/'));
         &owned
     };
-    let url = Url::parse(full).map_err(|_| invalid())?;
-    if !matches!(url.scheme(), "http" | "https") {
+    let url = Url::parse(full).ok_or_else(invalid)?;
+    if !matches!(url.scheme.as_str(), "http" | "https") {
         return Err(invalid());
     }
     // A bare word (`juanperez`, `in/juan`) is not a link.
-    if !has_scheme {
-        if let Some(Host::Domain(host)) = url.host() {
-            if !host.contains('.') {
-                return Err(invalid());
-            }
-        }
+    if !has_scheme && url.domain().is_some_and(|host| !host.contains('.')) {
+        return Err(invalid());
     }
     Ok(url)
 }
 
 /// The host as a person reads it (Unicode for IDN hosts).
 fn display_host(url: &Url) -> String {
-    match url.host() {
-        Some(Host::Domain(d)) => idna::domain_to_unicode(d).0,
-        Some(_) => url.host_str().unwrap_or_default().to_string(),
-        None => String::new(),
+    match url.domain() {
+        Some(d) => host::domain_to_unicode(d),
+        None => url.host.clone(),
     }
 }
 
@@ -166,13 +159,13 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
     let not_profile = || {
         FieldError::with_params(
             ErrorCode::LinkedinNotProfile,
-            params! {"path" => url.path()},
+            params! {"path" => url.path.as_str()},
             lang,
         )
     };
     let missing = || FieldError::new(ErrorCode::LinkedinMissingHandle, lang);
 
-    let Some(Host::Domain(host)) = url.host() else {
+    let Some(host) = url.domain() else {
         return Err(FieldError::with_params(
             ErrorCode::LinkedinNotLinkedin,
             params! {"host" => display_host(url)},
@@ -192,7 +185,7 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
         ));
     }
     // `Url` leaves out a scheme's default port, so any port here is another server.
-    if let Some(port) = url.port() {
+    if let Some(port) = url.port {
         return Err(FieldError::with_params(
             ErrorCode::LinkedinNotLinkedin,
             params! {"host" => format!("{}:{port}", display_host(url))},
@@ -200,12 +193,7 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
         ));
     }
 
-    let mut segments = url
-        .path_segments()
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .peekable();
+    let mut segments = url.path_segments().filter(|s| !s.is_empty()).peekable();
     if segments
         .peek()
         .is_some_and(|s| s.eq_ignore_ascii_case("mwlite") || s.eq_ignore_ascii_case("m"))
@@ -223,11 +211,7 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
         ),
         "profile" => return Err(missing()),
         "authwall" if follow_authwall => {
-            let target = url
-                .query_pairs()
-                .find(|(k, _)| k == "sessionRedirect")
-                .map(|(_, v)| v);
-            return match target {
+            return match url.query_value("sessionRedirect") {
                 Some(target) if !target.trim().is_empty() => {
                     let inner = parse(target.trim(), lang)?;
                     from_url(&inner, lang, false)
@@ -315,40 +299,28 @@ fn canonical_handle(raw: &str) -> String {
     if is_member_id {
         raw.to_string()
     } else {
-        crate::email::nfc(&raw.to_lowercase()).into_owned()
+        host::nfc(&raw.to_lowercase()).into_owned()
     }
 }
 
 fn check_handle(handle: &str, raw: &str, kind: LinkedInKind, lang: Lang) -> Result<(), FieldError> {
-    let categories = CodePointMapData::<GeneralCategory>::new();
     let slug = kind != LinkedInKind::Profile;
-    let allowed = |c: char| {
-        c == '-'
-            || c == '_'
-            || (slug && SLUG_PUNCTUATION.contains(&c))
-            || matches!(
-                categories.get(c),
-                GeneralCategory::UppercaseLetter
-                    | GeneralCategory::LowercaseLetter
-                    | GeneralCategory::TitlecaseLetter
-                    | GeneralCategory::ModifierLetter
-                    | GeneralCategory::OtherLetter
-                    | GeneralCategory::NonspacingMark
-                    | GeneralCategory::SpacingMark
-                    | GeneralCategory::DecimalNumber
-            )
+    // Letters, marks, digits, `-` and `_` (`crate::host`), and a slug's punctuation.
+    let words: Cow<'_, str> = if slug && handle.contains(SLUG_PUNCTUATION) {
+        Cow::Owned(handle.replace(SLUG_PUNCTUATION, ""))
+    } else {
+        Cow::Borrowed(handle)
     };
     let (min, max) = kind.handle_lengths();
     let chars = handle.chars().count();
-    let first_is_mark = handle.chars().next().is_some_and(|c| {
-        matches!(
-            categories.get(c),
-            GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark
-        )
-    });
     // A slug of punctuation alone (`/company/&`) names nothing.
     let has_word = handle.chars().any(char::is_alphanumeric);
-    if chars < min || chars > max || first_is_mark || !has_word || !handle.chars().all(allowed) {
+    if chars < min
+        || chars > max
+        || host::starts_with_mark(handle)
+        || !has_word
+        || !host::is_word_text(&words)
+    {
         let shown: String = raw.chars().take(MAX_HANDLE_CHARS + 20).collect();
         return Err(FieldError::with_params(
             ErrorCode::LinkedinInvalidHandle,

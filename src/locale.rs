@@ -303,7 +303,7 @@ impl<'a> Tag<'a> {
             region: self.region.map(str::to_ascii_uppercase),
             variants: self.variants.iter().map(|v| v.to_string()).collect(),
         };
-        core.variants.sort();
+        sort_small(&mut core.variants, |v| v.as_str());
         // Each pass applies every kind of alias once; a replacement can make another rule match
         // (`sgn-DD` → `sgn-DE` → `gsg`). CLDR's chains are short: a few passes reach the end.
         for _ in 0..MAX_ALIAS_PASSES {
@@ -411,7 +411,7 @@ impl Core {
             }
         }
         if variants_changed {
-            self.variants.sort();
+            sort_small(&mut self.variants, |v| v.as_str());
             self.variants.dedup();
             changed = true;
         }
@@ -453,7 +453,7 @@ impl Core {
             .retain(|v| !rule.variants.contains(&v.as_str()));
         self.variants
             .extend(to.variants.iter().map(|v| v.to_ascii_lowercase()));
-        self.variants.sort();
+        sort_small(&mut self.variants, |v| v.as_str());
         self.variants.dedup();
     }
 
@@ -545,6 +545,18 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// Sorts a slice by `key`, stably, by insertion: the lists here are a few subtags long, and the
+/// standard library's sorts would add about 11 KB of code to the .wasm for them.
+fn sort_small<T>(list: &mut [T], key: impl Fn(&T) -> &str) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && key(&list[j - 1]) > key(&list[j]) {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// The subtags of a `-u-` extension in canonical order: attributes as given, then keywords by
 /// key, a `true` value left out.
 fn canonical_unicode_extension<'a>(subs: &[&'a str]) -> Vec<&'a str> {
@@ -557,7 +569,7 @@ fn canonical_unicode_extension<'a>(subs: &[&'a str]) -> Vec<&'a str> {
         }
     }
     // A stable sort: a repeated key keeps its order.
-    keywords.sort_by_key(|(key, _)| *key);
+    sort_small(&mut keywords, |(key, _)| *key);
     let mut out: Vec<&str> = attributes.collect();
     for (key, values) in keywords {
         out.push(key);
@@ -677,6 +689,16 @@ mod tests {
         assert_eq!(find(data::LANGUAGE_ALIASES, "en"), None);
         assert_eq!(find(data::REGION_ALIASES, "BU"), Some("MM"));
         assert_eq!(find(data::LIKELY_REGIONS, "hy"), Some("AM"));
+    }
+
+    #[test]
+    fn sort_small_is_a_stable_sort() {
+        let mut list = vec![("b", 1), ("a", 2), ("c", 3), ("a", 4), ("b", 5)];
+        sort_small(&mut list, |(k, _)| k);
+        assert_eq!(list, [("a", 2), ("a", 4), ("b", 1), ("b", 5), ("c", 3)]);
+        let mut empty: Vec<String> = Vec::new();
+        sort_small(&mut empty, |v| v.as_str());
+        assert!(empty.is_empty());
     }
 
     #[test]

@@ -264,22 +264,21 @@ pub(crate) fn base_url(errs: &mut Errors, given: Option<&str>, default: &str) ->
     let clean = !given
         .chars()
         .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
-    let ok = url::Url::parse(given).ok().filter(|u| {
-        let secure = match u.scheme() {
+    let ok = crate::host::Url::parse(given).filter(|u| {
+        let secure = match u.scheme.as_str() {
             "https" => true,
             "http" => is_loopback(u),
             _ => false,
         };
         clean
             && secure
-            && u.host_str().is_some_and(|h| !h.is_empty())
-            && u.query().is_none()
-            && u.fragment().is_none()
-            && u.username().is_empty()
-            && u.password().is_none()
+            && !u.host.is_empty()
+            && u.query.is_none()
+            && !u.has_fragment
+            && !u.has_credentials
     });
     match ok {
-        Some(u) => u.as_str().trim_end_matches('/').to_string(),
+        Some(u) => u.href.trim_end_matches('/').to_string(),
         None => {
             errs.push("options.baseUrl", ErrorCode::InvalidBaseUrl, Params::new());
             default.to_string()
@@ -288,13 +287,13 @@ pub(crate) fn base_url(errs: &mut Errors, given: Option<&str>, default: &str) ->
 }
 
 /// Whether the URL's host is this machine, where `http` does not put a key on the network.
-fn is_loopback(u: &url::Url) -> bool {
-    match u.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
+fn is_loopback(u: &crate::host::Url) -> bool {
+    let host = u.host.as_str();
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
     }
+    let ip = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
+    ip.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Checks a credential: trimmed, non-empty, at most [`CREDENTIAL_MAX_BYTES`], visible ASCII

@@ -348,7 +348,7 @@ impl AsYouType {
     fn format_accrued_digits(&mut self) -> String {
         let formats = self.possible_formats.clone();
         for aytf in formats {
-            let Some(format) = tables::FORMATS.get(usize::from(aytf.format)) else {
+            let Some(format) = tables::AYTF_FORMAT_DEFS.get(usize::from(aytf.format)) else {
                 continue;
             };
             if !fits_whole(format, &self.national_number) {
@@ -555,7 +555,7 @@ impl AsYouType {
             let program = usize::try_from(i)
                 .ok()
                 .and_then(|i| tables::LEADING_PROGRAMS.get(usize::from(format.leading_first) + i))
-                .and_then(|&p| engine::program(p));
+                .and_then(|&p| tables::aytf_program(p));
             let mut slots = [None; 2 * tables::MAX_GROUPS];
             program.is_some_and(|p| matcher::run(p, leading.as_bytes(), &mut slots).is_some())
         });
@@ -586,8 +586,8 @@ impl AsYouType {
         if usize::from(format.template_digits) < self.national_number.chars().count() {
             return false;
         }
-        match tables::rule(format.template) {
-            Some(template) if format.template != u16::MAX => {
+        match tables::TEMPLATES.get(usize::from(format.template)) {
+            Some(template) => {
                 self.template = template.chars().collect();
                 true
             }

@@ -13,7 +13,7 @@
 
 use super::formatting::{code_digits, expand, group};
 use super::matcher;
-use super::tables::{self, Meta, Program};
+use super::tables::{self, Meta};
 use super::NumberType;
 
 /// libphonenumber's shortest national significant number.
@@ -248,13 +248,19 @@ fn strip_national_prefix(number: &str, meta: &'static Meta) -> Option<String> {
     let mut slots = [None; 2 * tables::MAX_GROUPS];
     let end = matcher::run(program, number.as_bytes(), &mut slots)?;
     let viable_before = general(meta, number);
-    let groups = usize::from(program.groups).saturating_sub(1);
+    let groups = usize::from(program.program.groups).saturating_sub(1);
     let last_group_matched = groups > 0 && group(&slots, groups, number).is_some();
     let rest = number.get(end..).unwrap_or("");
     let stripped = match meta.transform.and_then(tables::rule) {
         Some(rule) if last_group_matched => {
             let mut out = String::with_capacity(number.len() + 4);
-            expand(rule, &slots, usize::from(program.groups), number, &mut out);
+            expand(
+                rule,
+                &slots,
+                usize::from(program.program.groups),
+                number,
+                &mut out,
+            );
             out.push_str(rest);
             out
         }
@@ -448,6 +454,6 @@ pub(super) fn international_prefix_len(region: Region, digits: &str) -> Option<u
 }
 
 /// A program by number.
-pub(super) fn program(index: u16) -> Option<&'static Program> {
-    tables::PROGRAMS.get(usize::from(index))
+pub(super) fn program(index: u16) -> Option<tables::Code> {
+    tables::program(index)
 }

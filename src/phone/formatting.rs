@@ -124,7 +124,7 @@ pub(super) fn replace_all(format: &Format, text: &str, out: &mut String) {
     let mut at = 0;
     while let Some((start, end)) = matcher::find(program, bytes, at, &mut slots) {
         out.push_str(text.get(last..start).unwrap_or(""));
-        expand(rule, &slots, usize::from(program.groups), text, out);
+        expand(rule, &slots, usize::from(program.program.groups), text, out);
         last = end;
         // `build/` checked that no format pattern matches the empty text.
         at = end.max(start + 1);

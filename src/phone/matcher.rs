@@ -1,4 +1,4 @@
-//! The backtracking matcher of [`Program`]s, with libphonenumber's (Java's, and the
+//! The backtracking matcher of programs ([`Code`]), with libphonenumber's (Java's, and the
 //! `regex` crate's leftmost-first) preferences: alternatives in order, greedy repetitions.
 //!
 //! Most programs never backtrack far (a format is a few fixed-width groups), so a search
@@ -6,7 +6,7 @@
 //! position) pair tried and never tries one twice, so a search takes at most
 //! `BUDGET + instructions × (length + 1)` steps whatever the pattern.
 
-use super::tables::{inst, Inst, Program};
+use super::tables::{inst, Code, Inst};
 
 /// Steps before a search starts remembering what it tried.
 const BUDGET: usize = 256;
@@ -64,8 +64,8 @@ impl Stack {
 
 /// The state of one search (kept across the start positions of an unanchored one: a
 /// pair that failed from one start fails from any other).
-struct Search<'p, 't> {
-    program: &'p Program,
+struct Search<'t> {
+    program: Code,
     text: &'t [u8],
     stack: Stack,
     steps: usize,
@@ -73,7 +73,7 @@ struct Search<'p, 't> {
     visited: Vec<u64>,
 }
 
-impl Search<'_, '_> {
+impl Search<'_> {
     /// Marks the pair as tried; false when it already was.
     fn first_visit(&mut self, ip: u16, at: u8) -> bool {
         if self.steps < BUDGET {
@@ -82,11 +82,11 @@ impl Search<'_, '_> {
         }
         let stride = self.text.len() + 1;
         if self.visited.is_empty() {
-            let pairs = usize::from(self.program.len) * stride;
+            let pairs = usize::from(self.program.program.len) * stride;
             self.visited = vec![0; pairs.div_ceil(64)];
         }
         // Instruction 0 is the shared `Fail`: nothing to remember.
-        let Some(i) = usize::from(ip).checked_sub(usize::from(self.program.lo)) else {
+        let Some(i) = usize::from(ip).checked_sub(usize::from(self.program.program.lo)) else {
             return true;
         };
         let bit = i * stride + usize::from(at);
@@ -104,11 +104,11 @@ impl Search<'_, '_> {
     /// The preferred match starting at `start` (that ends at the end of the text, if
     /// `whole`), with its groups in `slots`.
     fn at(&mut self, start: u8, whole: bool, slots: &mut [Option<usize>]) -> Option<u8> {
-        let groups = 2 * usize::from(self.program.groups);
+        let groups = 2 * usize::from(self.program.program.groups);
         slots.iter_mut().take(groups).for_each(|s| *s = None);
         self.stack.clear();
         self.stack.push(Frame::Step {
-            ip: self.program.start,
+            ip: self.program.program.start,
             at: start,
         });
         let end = u8::try_from(self.text.len()).ok()?;
@@ -126,7 +126,7 @@ impl Search<'_, '_> {
                 if !self.first_visit(ip, at) {
                     break;
                 }
-                match inst(ip) {
+                match inst(self.program.ops, ip) {
                     Inst::Fail => break,
                     Inst::Match if whole && at != end => break,
                     Inst::Match => return Some(at),
@@ -160,7 +160,7 @@ impl Search<'_, '_> {
 
 /// A search of `program` in `text`, or `None` for a text too long to be a number (the
 /// engine never has more than a few dozen digits).
-fn search<'p, 't>(program: &'p Program, text: &'t [u8]) -> Option<Search<'p, 't>> {
+fn search(program: Code, text: &[u8]) -> Option<Search<'_>> {
     (text.len() < usize::from(u8::MAX)).then(|| Search {
         program,
         text,
@@ -172,22 +172,22 @@ fn search<'p, 't>(program: &'p Program, text: &'t [u8]) -> Option<Search<'p, 't>
 
 /// The end of the preferred match of `program` at the start of `text` (Java's
 /// `lookingAt`), with its groups in `slots`.
-pub(super) fn run(program: &Program, text: &[u8], slots: &mut [Option<usize>]) -> Option<usize> {
-    if program.straight {
+pub(super) fn run(program: Code, text: &[u8], slots: &mut [Option<usize>]) -> Option<usize> {
+    if program.program.straight {
         return straight(program, text, slots);
     }
     search(program, text)?.at(0, false, slots).map(usize::from)
 }
 
 /// [`run`] for a straight line: nothing to backtrack.
-fn straight(program: &Program, text: &[u8], slots: &mut [Option<usize>]) -> Option<usize> {
-    let groups = 2 * usize::from(program.groups);
+fn straight(program: Code, text: &[u8], slots: &mut [Option<usize>]) -> Option<usize> {
+    let groups = 2 * usize::from(program.program.groups);
     slots.iter_mut().take(groups).for_each(|s| *s = None);
-    let mut ip = program.start;
+    let mut ip = program.program.start;
     let mut at = 0;
     // At most one step per instruction.
-    for _ in 0..=program.len {
-        match inst(ip) {
+    for _ in 0..=program.program.len {
+        match inst(program.ops, ip) {
             Inst::Match => return Some(at),
             Inst::Digit(mask, next) => match text.get(at) {
                 Some(&b) if b.is_ascii_digit() && mask & (1 << (b - b'0')) != 0 => {
@@ -210,14 +210,14 @@ fn straight(program: &Program, text: &[u8], slots: &mut [Option<usize>]) -> Opti
 }
 
 /// Whether `program` matches the whole of `text` (Java's `matches`).
-pub(super) fn whole(program: &Program, text: &[u8]) -> bool {
+pub(super) fn whole(program: Code, text: &[u8]) -> bool {
     search(program, text).is_some_and(|mut s| s.at(0, true, &mut []).is_some())
 }
 
 /// The leftmost-first match of `program` in `text` from `from` on: `(start, end)`, with
 /// its groups in `slots`.
 pub(super) fn find(
-    program: &Program,
+    program: Code,
     text: &[u8],
     from: usize,
     slots: &mut [Option<usize>],

@@ -87,6 +87,8 @@
 //!   `scripts/gen_phone_metadata.py`). The differential test `tests/phone_differential.rs`
 //!   compares the whole rule with libphonenumber itself, at the same release.
 //! - `formatting` writes a valid number in E.164, international and national format.
+//! - `countries` is a country picker's data: [`regions`] with phone metadata, their
+//!   [`calling_code`], and [`example_number`]s.
 //! - `as_you_type` ([`AsYouType`]) formats a number while it is typed, as libphonenumber's
 //!   `AsYouTypeFormatter` does (`docs/phone-as-you-type.md`).
 //! - `tables` holds the metadata, compiled at build time (`build/`): per region its data, a
@@ -96,6 +98,7 @@
 //!   decoded or compiled at run time, and no regex engine is linked in.
 
 mod as_you_type;
+mod countries;
 mod engine;
 mod formatting;
 mod layout;
@@ -112,6 +115,7 @@ use crate::lang::Lang;
 pub use tables::METADATA_VERSION;
 
 pub use as_you_type::AsYouType;
+pub use countries::{calling_code, example_number, example_numbers, regions, PhoneRegion};
 
 /// Options of [`normalize`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]

@@ -22,8 +22,8 @@ pub(super) enum Inst {
     End(u16),
 }
 
-/// Instruction number `ip` (`Fail` for a number out of range).
-pub(super) fn inst(ip: u16) -> Inst {
+/// Instruction number `ip` of `ops` (`Fail` for a number out of range).
+pub(super) fn inst(ops: &[Op], ip: u16) -> Inst {
     let at = |rel: i16| {
         if rel == i16::MIN {
             0
@@ -31,7 +31,7 @@ pub(super) fn inst(ip: u16) -> Inst {
             ip.wrapping_add_signed(rel)
         }
     };
-    match INSTS.get(usize::from(ip)) {
+    match ops.get(usize::from(ip)) {
         Some(Op::Match) => Inst::Match,
         Some(&Op::Digit(mask, next)) => Inst::Digit(mask, at(next)),
         Some(&Op::Split(first, second)) => Inst::Split(at(first), at(second)),
@@ -140,15 +140,16 @@ pub(super) struct Meta {
 /// One format as the as-you-type formatter reads it.
 #[derive(Debug)]
 pub(super) struct AytfFormat {
-    /// Its pattern and rule (as written, no national prefix) in [`FORMATS`].
+    /// Its pattern and rule (as written, no national prefix) in [`AYTF_FORMAT_DEFS`].
     pub format: u16,
-    /// Its leading digits patterns' programs: [`LEADING_PROGRAMS`] from `leading_first` on.
+    /// Its leading digits patterns' programs (in [`AYTF_PROGRAMS`]): [`LEADING_PROGRAMS`] from
+    /// `leading_first` on.
     pub leading_first: u16,
     pub leading_count: u8,
     /// `layout::AYTF_*` bits.
     pub flags: u8,
-    /// Its template in [`RULES`] (plain text, digits to come as
-    /// `layout::DIGIT_PLACEHOLDER`), `u16::MAX` for none; and how many digits it holds.
+    /// Its template in [`TEMPLATES`] (digits to come as `layout::DIGIT_PLACEHOLDER`),
+    /// `u16::MAX` for none; and how many digits it holds.
     pub template: u16,
     pub template_digits: u8,
     /// A number for its pattern (the same for formats with the same pattern).
@@ -186,6 +187,42 @@ pub(super) fn aytf_lists(meta: &'static Meta) -> (&'static [AytfFormat], &'stati
         Some(&(national, international)) => (list(national), list(international)),
         None => (&[], &[]),
     }
+}
+
+/// A program and the instructions its numbers are in ([`INSTS`], or [`AYTF_INSTS`] for the
+/// leading digits patterns only the as-you-type formatter reads: apart, so that a build that
+/// does not format as you type links none of them).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Code {
+    pub ops: &'static [Op],
+    pub program: &'static Program,
+}
+
+/// Program number `i` of [`PROGRAMS`].
+pub(super) fn program(i: u16) -> Option<Code> {
+    PROGRAMS.get(usize::from(i)).map(|program| Code {
+        ops: &INSTS,
+        program,
+    })
+}
+
+/// Program number `i` of [`AYTF_PROGRAMS`].
+pub(super) fn aytf_program(i: u16) -> Option<Code> {
+    AYTF_PROGRAMS.get(usize::from(i)).map(|program| Code {
+        ops: &AYTF_INSTS,
+        program,
+    })
+}
+
+/// The regions with a two-letter id, in [`REGIONS`] order (by calling code), with their example
+/// numbers.
+pub(super) fn geographic() -> impl Iterator<Item = (&'static Meta, &'static [Option<&'static str>])>
+{
+    REGIONS
+        .iter()
+        .zip(EXAMPLES.iter())
+        .filter(|(meta, _)| meta.id != [0, 0])
+        .map(|(meta, examples)| (meta, &examples[..]))
 }
 
 /// Rule number `i`.

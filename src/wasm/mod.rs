@@ -9,6 +9,7 @@
 //! such as `__proto__` as data. Nothing here throws: every failure is a result with
 //! `ok: false`.
 
+mod columns;
 mod fields;
 mod payload;
 mod tape;
