@@ -103,7 +103,7 @@ pub mod limits {
     /// in chunks (a chunk of 1,000 – 10,000 rows keeps memory low and progress visible).
     pub const BATCH_MAX_ROWS: usize = 100_000;
     /// The JSON text of one call's rows in the npm package, in UTF-8 bytes: more is
-    /// `batch_too_large` before any row is validated. The package's memory grows to about four
+    /// `batch_too_large` before any row is validated. The package's memory grows to about ten
     /// times this text during such a call, and Wasm memory never shrinks.
     pub const BATCH_MAX_BYTES: usize = 64 * 1024 * 1024;
     /// Unknown fields listed one by one for a contact (or options object); the rest are counted
