@@ -223,7 +223,9 @@ pub enum ErrorCode {
     InvalidBaseUrl,
     /// An API key or bearer token that is empty or has characters a header cannot carry.
     InvalidCredentials,
-    /// A row repeats the key of an earlier row (the API would answer 409). Params: `key`, `first_row`.
+    /// A row repeats the key of an earlier row (the API would answer 409). Params: `key`,
+    /// `first_row` (the earlier row's 0-based index, its `row` in the results) and
+    /// `first_row_number` (the same row counted from 1, as the message says it).
     Duplicate,
     /// `total_rows` (or another count) is not a whole number ≥ 0.
     InvalidCount,
@@ -232,6 +234,11 @@ pub enum ErrorCode {
     /// A valid LinkedIn company or school page where a person's profile (`/in/…`) is needed.
     /// Params: `kind` (`company` or `school`).
     LinkedinNotPerson,
+
+    // ---- the npm package ----
+    /// A function of the npm package's browser build was called before its Wasm module was
+    /// ready (before `init()` resolved). Never returned by Rust code.
+    NotInitialized,
 }
 
 impl ErrorCode {

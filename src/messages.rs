@@ -154,8 +154,8 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
      "The API key or token is empty or has characters a header cannot carry.",
      "La clave de API o el token está vacío o tiene caracteres que una cabecera no admite."),
     (Duplicate, "duplicate",
-     "Row {first_row} already has {key}; the API would reject this one as a duplicate.",
-     "La fila {first_row} ya tiene {key}; la API rechazaría esta como duplicada."),
+     "Row {first_row_number} already has {key}; the API would reject this one as a duplicate.",
+     "La fila {first_row_number} ya tiene {key}; la API rechazaría esta como duplicada."),
     (InvalidCount, "invalid_count",
      "This must be a whole number of at least 0.",
      "Debe ser un número entero mayor o igual que 0."),
@@ -165,6 +165,9 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
     (LinkedinNotPerson, "linkedin_not_person",
      "This LinkedIn link is a company or school page; give the person's profile (linkedin.com/in/…).",
      "Este enlace de LinkedIn es de una empresa o institución educativa; indica el perfil de la persona (linkedin.com/in/…)."),
+    (NotInitialized, "not_initialized",
+     "The validator is still loading; try again in a moment.",
+     "El validador todavía se está cargando; inténtalo de nuevo en un momento."),
 ];
 
 fn entry(code: ErrorCode) -> &'static (ErrorCode, &'static str, &'static str, &'static str) {
@@ -293,7 +296,7 @@ mod tests {
             assert_eq!(render(*code, &Params::new(), Lang::En), *en);
             assert_eq!(render(*code, &Params::new(), Lang::Es), *es);
         }
-        let p = crate::params! {"region" => "ES", "first_row" => 3, "key" => "k"};
+        let p = crate::params! {"region" => "ES", "first_row" => 2, "first_row_number" => 3, "key" => "k"};
         assert_eq!(
             render(ErrorCode::Duplicate, &p, Lang::En),
             "Row 3 already has k; the API would reject this one as a duplicate."

@@ -132,8 +132,8 @@ impl ContactshipOptions {
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .and_then(|c| {
-                let found = country::normalize(c, &FieldOptions::new(self.lang));
-                errs.rule("options.defaultCountry", found).map(|f| f.value)
+                let found = phone::default_country(c, self.lang);
+                errs.rule("options.defaultCountry", found).flatten()
             });
         Contactship {
             url: format!("{base}{CONTACTS_PATH}"),
