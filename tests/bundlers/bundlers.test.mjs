@@ -126,7 +126,7 @@ test("webpack 5 build", async () => {
     ),
   );
   assert.equal(stats.hasErrors(), false, stats.toString("errors-only"));
-  writeFileSync(join(outDir, "index.html"), '<!doctype html><meta charset="utf-8"><script src="main.js"></script>\n');
+  writeFileSync(join(outDir, "index.html"), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script src="main.js"></script>\n');
   const server = await serve(outDir);
   try {
     await check(server.url);
