@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -104,6 +104,34 @@ test("Vite dev server", async () => {
   } finally {
     await server.close();
   }
+});
+
+test("Vite dev server, the package installed from its folder (a symlink): as the READMEs say", async () => {
+  // `npm install /path/to/pkg` links the folder; the dev server then refuses the .wasm, outside
+  // the project, unless server.fs.allow names the folder.
+  const project = join(work, "linked");
+  cpSync(app, join(project, "app"), { recursive: true });
+  writeFileSync(join(project, "package.json"), '{ "private": true }\n');
+  mkdirSync(join(project, "node_modules"));
+  symlinkSync(pkg, join(project, "node_modules", "contactkit"), "dir");
+  const run = async (fs, cache) => {
+    const options = viteOptions(join(work, "unused"));
+    options.root = join(project, "app");
+    options.cacheDir = join(work, cache);
+    options.server.fs = fs;
+    const server = await vite.createServer(options);
+    await server.listen();
+    try {
+      return await runApp(server.resolvedUrls.local[0]);
+    } finally {
+      await server.close();
+    }
+  };
+  const refused = await run(undefined, "vite-cache-linked");
+  assert.match(refused.result.error, /failed to fetch Wasm: 403/);
+  const allowed = await run({ allow: [project, pkg] }, "vite-cache-allowed");
+  assert.deepEqual(allowed.errors, []);
+  assert.deepEqual(allowed.result, await expected());
 });
 
 test("Vite build, served by vite preview", async () => {
