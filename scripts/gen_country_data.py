@@ -1,21 +1,31 @@
 #!/usr/bin/env python3
-"""Generates src/data/country.rs from ISO 3166-1 as kept by Debian's iso-codes.
+"""Generates src/data/country.rs from ISO 3166-1 as kept by Debian's iso-codes, and CLDR names.
 
-Source: the PyPI package `pycountry`, which ships iso-codes' iso3166-1.json and its gettext
-translations, fetched by scripts/fetch_data_sources.sh.
+Sources: the PyPI package `pycountry`, which ships iso-codes' iso3166-1.json and its gettext
+translations (fetched by scripts/fetch_data_sources.sh); the npm packages `cldr-localenames-full`
+(territory names in every CLDR locale) and `cldr-core` (territoryInfo: each country's official
+languages), pinned in scripts/data-sources/package.json.
 
-    python3 scripts/gen_country_data.py target/data-sources/python/pycountry > src/data/country.rs
+    python3 scripts/gen_country_data.py target/data-sources/python/pycountry \
+        scripts/data-sources/node_modules > src/data/country.rs
 
 What is indexed, for each of the 249 countries:
   - tier 1: its `name` and `common_name` in English and their translations in Spanish,
     Portuguese (pt and pt_BR), French and German, as iso-codes has them, and its
-    `official_name` in English and Spanish (see OFFICIAL_NAME_LANGUAGES);
+    `official_name` in English, Spanish, Portuguese, French and German;
   - tier 1: the hand-listed aliases of HAND_ALIASES below (short forms and old names people type);
-  - tier 2: forms derived from those names: the part before a comma or a parenthesis
+  - tier 2: CLDR's names (with their `short` and `variant` forms) in English, Spanish,
+    Portuguese, French and German, and the country's own name in each of its official
+    languages (`official` or `de_facto_official` in CLDR's territoryInfo: `Nederland`,
+    `Polska`, `Sverige`, `Россия`, `日本`);
+  - tier 2 for the names of tier 1, tier 3 for CLDR's: forms derived from those names (so a
+    CLDR name never hides that a derived form fits another country: `Saint Martin`):
+    the part before a comma or a parenthesis
     ("Bolivia, Plurinational State of" -> "Bolivia"), the comma form turned around
     ("Korea, Republic of" -> "Republic of Korea"), a name without its leading article
-    ("The Democratic Republic of the Congo" -> "Democratic Republic of the Congo"), and "St"
-    for "Saint" ("St. Lucia").
+    ("The Democratic Republic of the Congo" -> "Democratic Republic of the Congo"), "St"
+    for "Saint" ("St. Lucia"), and German names with umlauts spelled `ae`, `oe`, `ue`
+    ("Oesterreich", "Daenemark").
 Alpha-2 and alpha-3 codes are matched at run time from the country list itself.
 
 A key is a name folded the way src/country.rs folds input: lower case, accents and other marks
@@ -38,10 +48,12 @@ import unicodedata
 from pathlib import Path
 
 LANGUAGES = ["es", "pt", "pt_BR", "fr", "de"]
-# Official names ("Estados Unidos Mexicanos") are indexed in English and Spanish only, the two
-# languages of the messages: in all five they would double the table (+2.3 KB gzip in the .wasm)
-# for names few people type into a country field.
-OFFICIAL_NAME_LANGUAGES = ["es"]
+OFFICIAL_NAME_LANGUAGES = ["es", "pt", "fr", "de"]
+# The languages whose CLDR names are indexed for every country (the others only for the
+# countries where they are official).
+CLDR_LANGUAGES = ["en", "es", "pt", "fr", "de"]
+OFFICIAL_STATUSES = {"official", "de_facto_official"}
+UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 
 # ---------------------------------------------------------------------------------------------
 # Hand-listed aliases: common short forms, abbreviations and former names that iso-codes does
@@ -83,7 +95,10 @@ ARTICLES = {"the", "el", "la", "los", "las", "o", "a", "os", "as", "le", "les", 
 # Folding. Latin letters with marks are spelled in ASCII through a table generated here from
 # Unicode (NFKD, marks dropped, lower case) for the two blocks where they live; the few letters
 # NFKD leaves alone are spelled by hand (SPELLED). Combining marks are skipped, so precomposed
-# and decomposed input fold alike. Any other character separates words.
+# and decomposed input fold alike. Letters of other scripts are kept, lower-cased (`Россия` ->
+# `россия`), except those whose lower case or NFC form differ between Unicode versions or
+# scripts' conventions (the names using them are left out: see `stable`). Any other character
+# separates words.
 FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
 SPELLED = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ı": "i",
            "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k", "ŀ": "l", "ƀ": "b", "ɨ": "i",
@@ -105,6 +120,24 @@ def spell(cp):
 FOLD = {cp: spell(cp) for lo, hi in FOLD_RANGES for cp in range(lo, hi + 1)}
 
 
+def is_mark(ch):
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in COMBINING_MARKS)
+
+
+def other_letter(ch):
+    """A letter outside FOLD_RANGES kept as it is, lower-cased: one whose lower case is one
+    character that is itself a plain letter (Rust's `char::to_lowercase` agrees on those)."""
+    if ch.isascii() or (FOLD_RANGES[0][0] <= ord(ch) <= FOLD_RANGES[-1][1] and ord(ch) in FOLD):
+        return None
+    if not unicodedata.category(ch).startswith("L"):
+        return None
+    lower = ch.lower()
+    if len(lower) != 1 or not unicodedata.category(lower).startswith("L"):
+        return None
+    return lower
+
+
 def tokens(text):
     """The words of `text`, folded exactly as `fold` in src/country.rs folds them."""
     words, word = [], ""
@@ -112,10 +145,12 @@ def tokens(text):
         cp = ord(ch)
         if ch.isascii() and ch.isalnum():
             word += ch.lower()
-        elif any(lo <= cp <= hi for lo, hi in COMBINING_MARKS):
+        elif is_mark(ch):
             continue
         elif FOLD.get(cp):
             word += FOLD[cp]
+        elif other_letter(ch):
+            word += other_letter(ch)
         elif word:
             words.append(word)
             word = ""
@@ -149,8 +184,47 @@ def derived(name):
     return out
 
 
+def cldr_names(npm, codes):
+    """(alpha2, name) of CLDR: every country in CLDR_LANGUAGES, and each country in its own
+    official languages; short and variant forms included."""
+    info = json.loads((npm / "cldr-core/supplemental/territoryInfo.json").read_text())
+    info = info["supplemental"]["territoryInfo"]
+    main = npm / "cldr-localenames-full/main"
+
+    def names_in(locale):
+        path = main / locale / "territories.json"
+        if not path.exists():
+            return {}
+        data = json.loads(path.read_text())["main"][locale]["localeDisplayNames"]["territories"]
+        out = {}
+        for k, v in data.items():
+            code, _, alt = k.partition("-alt-")
+            if code in codes and alt in ("", "short", "variant"):
+                out.setdefault(code, []).append(v)
+        return out
+
+    found = []
+    for lang in CLDR_LANGUAGES:
+        for cc, names in names_in(lang).items():
+            found += [(cc, n, lang) for n in names]
+    for cc in sorted(codes):
+        for lang, p in info.get(cc, {}).get("languagePopulation", {}).items():
+            if p.get("_officialStatus") in OFFICIAL_STATUSES:
+                locale = lang.replace("_", "-")
+                found += [(cc, n, locale) for n in names_in(locale).get(cc, [])]
+    version = json.loads((npm / "cldr-localenames-full/package.json").read_text())["version"]
+    return found, version
+
+
+def umlauts_spelled(name):
+    """`Österreich` -> `Oesterreich`; None when there is no umlaut."""
+    spelled = "".join(UMLAUTS.get(ch, ch) for ch in unicodedata.normalize("NFC", name))
+    return spelled if spelled != name else None
+
+
 def main():
     src = Path(sys.argv[1])
+    npm = Path(sys.argv[2])
     version = json.loads((src / "databases/iso3166-1.json").read_text())
     countries = version["3166-1"]
     meta = next(src.parent.glob("pycountry-*.dist-info"), None)
@@ -180,6 +254,17 @@ def main():
             add(key(n), 1, cc)
             for d in derived(n):
                 add(d, 2, cc)
+        for n in [translations["de"].gettext(n) for n in short + official]:
+            if umlauts_spelled(n):
+                add(key(umlauts_spelled(n)), 3, cc)
+
+    cldr, cldr_version = cldr_names(npm, codes)
+    for cc, n, lang in cldr:
+        add(key(n), 2, cc)
+        for d in derived(n):
+            add(d, 3, cc)
+        if lang == "de" and umlauts_spelled(n):
+            add(key(umlauts_spelled(n)), 3, cc)
 
     for cc, aliases in HAND_ALIASES.items():
         assert cc in codes, cc
@@ -190,7 +275,7 @@ def main():
             add(k, 1, cc)
 
     lines = []
-    for k in sorted(tiers):
+    for k in sorted(tiers, key=str.encode):
         by_tier = tiers[k]
         best = by_tier[min(by_tier)]
         # Codes are matched first at run time, so a name that folds to a code is left out; it
@@ -198,33 +283,59 @@ def main():
         code_of = {c["alpha_3"].lower(): c["alpha_2"] for c in countries}
         code_of.update({cc.lower(): cc for cc in codes})
         if k in code_of:
-            assert best == {code_of[k]}, f"name {k!r} of {best} is the code of {code_of[k]}"
+            # A CLDR short form may fold to another country's code (French `R.-U.` for GB is
+            # `ru`): the code wins, as it does at run time.
+            assert best == {code_of[k]} or min(by_tier) > 1, (
+                f"name {k!r} of {best} is the code of {code_of[k]}"
+            )
             continue
         lines.append(f"{k}={','.join(sorted(best))}")
 
-    assert all(re.fullmatch(r"[a-z0-9]+=[A-Z]{2}(,[A-Z]{2})*", line) for line in lines)
+    assert all(re.fullmatch(r"[^=\s]+=[A-Z]{2}(,[A-Z]{2})*", line) for line in lines)
+    # src/country.rs reads no key longer than MAX_KEY bytes.
+    assert all(len(line.split("=")[0].encode()) <= 96 for line in lines)
+    # The table is sorted by bytes (what the Rust lookup compares), not by code points.
+    lines.sort(key=lambda line: line.split("=")[0].encode())
 
-    country_lines = []
+    spanish = {}
+    for cc, n, lang in cldr:
+        if lang == "es":
+            spanish.setdefault(cc, n)
+    country_lines, spanish_lines = [], []
     for c in sorted(countries, key=lambda c: c["alpha_2"]):
         display = c.get("common_name", c["name"])
-        assert "=" not in display and "\n" not in display and '"' not in display
+        es = spanish[c["alpha_2"]]
+        for text in (display, es):
+            assert "=" not in text and "\n" not in text and '"' not in text
         country_lines.append(f'{c["alpha_2"]}={c["alpha_3"]}={display}')
+        spanish_lines.append(es)
 
     ambiguous = [line for line in lines if "," in line]
     out = [
         "// @generated by scripts/gen_country_data.py from the PyPI package pycountry",
-        f"// {pycountry_version} (Debian iso-codes ISO 3166-1 and its translations). Do not edit:",
-        "// change the generator (or its hand-listed aliases) or the pinned source and regenerate.",
+        f"// {pycountry_version} (Debian iso-codes ISO 3166-1 and its translations) and the npm",
+        f"// packages cldr-localenames-full and cldr-core {cldr_version}. Do not edit: change the",
+        "// generator (or its hand-listed aliases) or the pinned sources and regenerate.",
+        "",
+        f'/// The version of CLDR whose names are indexed.\npub(super) const CLDR_VERSION: &str = "{cldr_version}";',
         "",
         f"/// The {len(country_lines)} ISO 3166-1 countries, one per line, sorted by alpha-2:",
-        "/// `alpha2=alpha3=English name`.",
+        "/// `alpha2=alpha3=English name` (iso-codes' English name).",
         "pub(super) const COUNTRIES: &str = concat!(",
     ]
     out += [f'    "{line}\\n",' for line in country_lines]
     out += [
         ");",
         "",
-        f"/// {len(lines)} folded names (en, es, pt, fr, de, hand-listed aliases and derived forms),",
+        "/// CLDR's Spanish name of each country, one per line in the order of `COUNTRIES` (a table",
+        "/// of its own: only `country::all` reads it, so a build that does not call it drops it).",
+        "pub(super) const SPANISH_NAMES: &str = concat!(",
+    ]
+    out += [f'    "{line}\\n",' for line in spanish_lines]
+    out += [
+        ");",
+        "",
+        f"/// {len(lines)} folded names (en, es, pt, fr, de, official languages, aliases, derived forms),",
         f"/// sorted: `key=CC`, or `key=CC,DD` when the name fits several countries ({len(ambiguous)}).",
         "pub(super) const NAMES: &str = concat!(",
     ]

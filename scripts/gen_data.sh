@@ -2,9 +2,9 @@
 # Regenerates the committed data tables of the locale, timezone and country rules from their
 # pinned sources (see scripts/fetch_data_sources.sh for the sources and their versions):
 #
-#   src/data/locale.rs    <- scripts/gen_locale_data.py   <- IANA Language Subtag Registry
-#   src/data/timezone.rs  <- scripts/gen_timezone_data.py <- IANA tz database (tzdata)
-#   src/data/country.rs   <- scripts/gen_country_data.py  <- ISO 3166-1 from Debian iso-codes (pycountry)
+#   src/data/locale.rs    <- scripts/gen_locale_data.py   <- IANA Language Subtag Registry, CLDR aliases
+#   src/data/timezone.rs  <- scripts/gen_timezone_data.py <- IANA tz database (tzdata), CLDR timezone groups
+#   src/data/country.rs   <- scripts/gen_country_data.py  <- ISO 3166-1 from Debian iso-codes (pycountry), CLDR names
 #
 # Needs python3, npm and rustfmt. tests/data_sources.rs fails when a committed table differs
 # from what this script generates.
@@ -14,13 +14,15 @@ cd "$root"
 scripts/fetch_data_sources.sh
 src=target/data-sources
 
-gen() { # gen OUTPUT SCRIPT SOURCE
-    python3 "$2" "$3" | rustfmt --edition 2021 --emit stdout >"$1.tmp"
-    mv "$1.tmp" "$1"
-    echo "wrote $1"
+cldr=scripts/data-sources/node_modules
+
+gen() { # gen OUTPUT SCRIPT SOURCE...
+    local out=$1 script=$2
+    shift 2
+    python3 "$script" "$@" | rustfmt --edition 2021 --emit stdout >"$out.tmp"
+    mv "$out.tmp" "$out"
+    echo "wrote $out"
 }
-gen src/data/locale.rs scripts/gen_locale_data.py "$src/language-subtag-registry"
-gen src/data/timezone.rs scripts/gen_timezone_data.py "$src/python/tzdata"
-if [[ -f scripts/gen_country_data.py ]]; then
-    gen src/data/country.rs scripts/gen_country_data.py "$src/python/pycountry"
-fi
+gen src/data/locale.rs scripts/gen_locale_data.py "$cldr/language-subtag-registry" "$cldr/cldr-core"
+gen src/data/timezone.rs scripts/gen_timezone_data.py "$src/python/tzdata" "$cldr/cldr-bcp47"
+gen src/data/country.rs scripts/gen_country_data.py "$src/python/pycountry" "$cldr"

@@ -1,22 +1,31 @@
 #!/usr/bin/env python3
-"""Generates src/data/locale.rs from the IANA Language Subtag Registry.
+"""Generates src/data/locale.rs from the IANA Language Subtag Registry and CLDR's alias data.
 
-Source: the npm package `language-subtag-registry` (its data/json/registry.json is the registry
-file converted record by record), fetched by scripts/fetch_data_sources.sh.
+Sources (npm, pinned in scripts/data-sources/package.json, installed by scripts/setup.sh):
+  - `language-subtag-registry`: data/json/registry.json is the IANA registry converted record by
+    record: which subtags exist (validation), extlangs, grandfathered and redundant tags;
+  - `cldr-core`: supplemental/aliases.json (language, script, region and variant aliases: the
+    UTS 35 canonicalization that `Intl.getCanonicalLocales` applies) and
+    supplemental/likelySubtags.json (which region a language most likely means, to choose among
+    the successors of a split region such as SU).
 
-    python3 scripts/gen_locale_data.py target/data-sources/language-subtag-registry > src/data/locale.rs
+    python3 scripts/gen_locale_data.py scripts/data-sources/node_modules/language-subtag-registry \
+        scripts/data-sources/node_modules/cldr-core > src/data/locale.rs
 
 Layout (chosen to be small in the .wasm, where it is data, not code):
   - languages of 2 and 3 letters as bitmaps over a-z (26^2 and 26^3 bits): 8,000+ codes in 2.3 KB;
-  - scripts, numeric regions, variants and the canonicalization mappings (Preferred-Value,
-    Suppress-Script, extlang prefixes) as sorted fixed-width rows in one string each (`Fixed`,
-    binary search, no pointers);
+  - scripts, numeric regions, variants and extlang prefixes as sorted fixed-width rows in one
+    string each (`Fixed`, binary search, no pointers);
+  - CLDR's aliases as sorted `key=value` lines in one string each (`table::find`), and the few
+    rules that match more than a language (`sgn-DE`, `art-lojban`, `und-aaland`) as lines in the
+    order UTS 35 tries them (most fields first);
   - grandfathered and redundant tags (a few dozen, whole tags) as sorted (tag, value) pairs.
 Private-use ranges and the single private-use codes (region AA, ZZ) are left out on purpose: the
 locale rule rejects them as unknown.
 """
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -74,8 +83,101 @@ def rust_pairs(name, doc, pairs):
     return f"/// {doc}\npub(super) const {name}: [(&str, &str); {len(pairs)}] = [\n{body}];"
 
 
+def rust_lines(name, doc, pairs, sort=True):
+    """`key=value` lines in one string (src/table.rs), sorted by key unless `sort` is False."""
+    if sort:
+        pairs = sorted(pairs)
+        keys = [k for k, _ in pairs]
+        assert len(set(keys)) == len(keys), name
+    for k, v in pairs:
+        assert "=" not in k + v and "\n" not in k + v, (name, k, v)
+    if len(pairs) == 1:
+        (k, v), = pairs
+        return f'/// {doc}\npub(super) const {name}: &str = "{k}={v}\\n";'
+    body = "".join(f'    "{k}={v}\\n",\n' for k, v in pairs)
+    return f"/// {doc}\npub(super) const {name}: &str = concat!(\n{body});"
+
+
+LANG = re.compile(r"^([a-z]{2,3}|und)$")
+REGION = re.compile(r"^([A-Z]{2}|[0-9]{3})$")
+VARIANT = re.compile(r"^([a-z0-9]{5,8}|[0-9][a-z0-9]{3})$")
+
+
+def rule_fields(key):
+    """(language, region, variants) of a CLDR languageAlias key, or None when no Unicode locale
+    identifier can match it (grandfathered `i-klingon`, extlang `zh-min-nan`, `en-GB-oed`)."""
+    parts = key.split("-")
+    if not LANG.match(parts[0]):
+        return None
+    rest = parts[1:]
+    region = rest.pop(0) if rest and REGION.match(rest[0]) else None
+    if not all(VARIANT.match(v) for v in rest) or len(set(rest)) != len(rest):
+        return None
+    return parts[0], region, rest
+
+
+def cldr_tables(cldr):
+    alias = json.loads((cldr / "supplemental/aliases.json").read_text())
+    alias = alias["supplemental"]["metadata"]["alias"]
+    version = json.loads((cldr / "package.json").read_text())["version"]
+    language, rules = [], []
+    for key, v in alias["languageAlias"].items():
+        fields = rule_fields(key)
+        if fields is None:
+            continue
+        lang, region, variants = fields
+        replacement = v["_replacement"].replace("_", "-")
+        if region is None and not variants:
+            language.append((key, replacement))
+        else:
+            rules.append((-len(variants), region is None, key, replacement))
+    # Most variants first, then with a region, then by key: the order UTS 35 tries them.
+    rules = [(k.lower(), r) for _, _, k, r in sorted(rules)]
+
+    regions = []
+    for key, v in alias["territoryAlias"].items():
+        if REGION.match(key):
+            regions.append((key, v["_replacement"]))
+    splits = [r.split() for _, r in regions if " " in r]
+    later = {code for s in splits for code in s[1:]}
+
+    likely = json.loads((cldr / "supplemental/likelySubtags.json").read_text())
+    likely = likely["supplemental"]["likelySubtags"]
+
+    def region_of(key):
+        return likely[key].replace("_", "-").split("-")[-1]
+
+    # The region a language (or language and script) most likely means, where it picks a
+    # successor other than the first of a split region: `hy` -> AM for SU, `und-Armn` -> AM. A
+    # `lang-Script` key is kept too when it differs from a kept `lang` (it is tried first).
+    likely_regions = {}
+    for key in likely:
+        parts = key.replace("_", "-").split("-")
+        single = len(parts) == 1 and parts[0] != "und"
+        und_script = len(parts) == 2 and parts[0] == "und" and len(parts[1]) == 4
+        if (single or und_script) and region_of(key) in later:
+            likely_regions["-".join(parts)] = region_of(key)
+    for key in likely:
+        parts = key.replace("_", "-").split("-")
+        if (
+            len(parts) == 2
+            and parts[0] != "und"
+            and len(parts[1]) == 4
+            and (region_of(key) in later or parts[0] in likely_regions)
+            and likely_regions.get(parts[0]) != region_of(key)
+        ):
+            likely_regions["-".join(parts)] = region_of(key)
+
+    scripts = [(k, v["_replacement"]) for k, v in alias["scriptAlias"].items()]
+    variants = [(k, v["_replacement"]) for k, v in alias["variantAlias"].items()]
+    return version, language, rules, regions, likely_regions, scripts, variants
+
+
 def main():
     src = Path(sys.argv[1])
+    cldr_version, cldr_language, cldr_rules, cldr_regions, likely_regions, cldr_scripts, cldr_variants = cldr_tables(
+        Path(sys.argv[2])
+    )
     version = json.loads((src / "package.json").read_text())["version"]
     file_date = json.loads((src / "data/json/meta.json").read_text())["File-Date"]
     records = json.loads((src / "data/json/registry.json").read_text())
@@ -111,22 +213,6 @@ def main():
 
     variants = sorted(r["Subtag"].lower() for r in by_type["variant"])
 
-    def preferred(kind, lower=True):
-        out = []
-        for r in by_type[kind]:
-            if "Preferred-Value" in r:
-                k = r["Subtag"]
-                out.append((k.lower() if lower else k, r["Preferred-Value"]))
-        return sorted(out)
-
-    language_preferred = preferred("language")
-    assert all("-" not in v for _, v in language_preferred)
-    script_preferred = preferred("script", lower=False)
-    region_preferred = preferred("region", lower=False)
-    variant_preferred = preferred("variant")
-    suppress_script = sorted(
-        (r["Subtag"], r["Suppress-Script"]) for r in by_type["language"] if "Suppress-Script" in r
-    )
     grandfathered = sorted(
         (r["Tag"].lower(), r.get("Preferred-Value", "")) for r in by_type["grandfathered"]
     )
@@ -137,9 +223,10 @@ def main():
     )
 
     out = [
-        "// @generated by scripts/gen_locale_data.py from the npm package",
-        f"// language-subtag-registry {version} (IANA Language Subtag Registry, File-Date {file_date}).",
-        "// Do not edit: change the generator or the pinned source and regenerate.",
+        "// @generated by scripts/gen_locale_data.py from the npm packages",
+        f"// language-subtag-registry {version} (IANA Language Subtag Registry, File-Date {file_date})",
+        f"// and cldr-core {cldr_version}. Do not edit: change the generator or the pinned sources",
+        "// and regenerate.",
         "",
         "use super::Fixed;",
         "",
@@ -179,40 +266,39 @@ def main():
         "",
         rust_fixed("VARIANTS", "Registered variant subtags, lower case.", variants, (8,)),
         "",
-        rust_fixed(
-            "LANGUAGE_PREFERRED",
-            "Deprecated language subtags and their Preferred-Value.",
-            language_preferred,
-            (3, 3),
+        f'/// The version of CLDR whose alias data these tables hold.\npub(super) const CLDR_VERSION: &str = "{cldr_version}";',
+        "",
+        rust_lines(
+            "LANGUAGE_ALIASES",
+            "CLDR language aliases of a language subtag alone (`iw=he`, `eng=en`, `sh=sr-Latn`).",
+            cldr_language,
         ),
         "",
-        rust_fixed(
-            "SCRIPT_PREFERRED",
-            "Deprecated script subtags and their Preferred-Value.",
-            script_preferred,
-            (4, 4),
+        rust_lines(
+            "LANGUAGE_RULES",
+            "CLDR language aliases that also match a region or variants (`sgn-de=gsg`), most "
+            "fields first; `und` matches any language.",
+            cldr_rules,
+            sort=False,
         ),
         "",
-        rust_fixed(
-            "REGION_PREFERRED",
-            "Deprecated region subtags and their Preferred-Value.",
-            region_preferred,
-            (3, 3),
+        rust_lines(
+            "REGION_ALIASES",
+            "CLDR region aliases (`BU=MM`, `004=AF`); a split region lists its successors "
+            "(`SU=RU AM ...`), the first being the default.",
+            cldr_regions,
         ),
         "",
-        rust_fixed(
-            "VARIANT_PREFERRED",
-            "Deprecated variant subtags and their Preferred-Value.",
-            variant_preferred,
-            (8, 8),
+        rust_lines(
+            "LIKELY_REGIONS",
+            "The likely region of languages (and language-script pairs) whose likely region is "
+            "a successor of a split region other than the first (`hy=AM`).",
+            likely_regions.items(),
         ),
         "",
-        rust_fixed(
-            "SUPPRESS_SCRIPT",
-            "Languages and the script they imply (Suppress-Script).",
-            suppress_script,
-            (3, 4),
-        ),
+        rust_lines("SCRIPT_ALIASES", "CLDR script aliases.", cldr_scripts),
+        "",
+        rust_lines("VARIANT_ALIASES", "CLDR variant aliases.", cldr_variants),
         "",
         rust_pairs(
             "GRANDFATHERED",

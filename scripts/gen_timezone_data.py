@@ -1,88 +1,114 @@
 #!/usr/bin/env python3
-"""Generates src/data/timezone.rs from the IANA tz database.
+"""Generates src/data/timezone.rs from CLDR's timezone groups and the IANA tz database.
 
-Source: the PyPI package `tzdata` (the tz database as shipped for Python's zoneinfo), fetched by
-scripts/fetch_data_sources.sh; we read its `tzdata.zi` (every Zone and Link) and `zone.tab`.
+Sources (pinned in scripts/data-sources/package.json and scripts/fetch_data_sources.sh):
+  - npm `cldr-bcp47`: bcp47/timezone.json, CLDR's groups of tz names that stand for one place
+    (the `-u-tz` keys: `isrey` = "Atlantic/Reykjavik Iceland");
+  - PyPI `tzdata`: the IANA tz database (`tzdata.zi`, every Zone and Link).
 
-    python3 scripts/gen_timezone_data.py target/data-sources/python/tzdata > src/data/timezone.rs
+    python3 scripts/gen_timezone_data.py target/data-sources/python/tzdata \\
+        scripts/data-sources/node_modules/cldr-bcp47 > src/data/timezone.rs
 
-Which name is canonical follows ECMA-402 (what browsers' Intl and Temporal report):
-  - every Zone of the main data is canonical, and so is every name listed in zone.tab even when
-    the main data makes it a Link (the effect of building with PACKRATLIST=zone.tab, as ECMA-402
-    recommends): Europe/Amsterdam stays Europe/Amsterdam, not Europe/Brussels;
-  - every other Link resolves to its target (US/Eastern -> America/New_York,
-    Asia/Calcutta -> Asia/Kolkata, Europe/Kiev -> Europe/Kyiv);
-  - Etc/UTC, Etc/GMT and every name linked to them (GMT, Etc/Universal, Zulu, ...) resolve to
-    "UTC";
-  - "Factory" (a placeholder zone, not a place) is left out.
+Which name is canonical follows ECMA-402 as Temporal specifies it (what browsers' Intl report
+with a current ICU):
+  - every name of a CLDR group resolves to the group's primary name: its `_iana` attribute where
+    CLDR has one (`Asia/Calcutta Asia/Kolkata` -> Asia/Kolkata), else the group's first name
+    (`Atlantic/Reykjavik Iceland` -> Atlantic/Reykjavik). A group is one place, so a name never
+    resolves to another country's zone, even where the tz database links it there (Iceland is a
+    Link to Africa/Abidjan since tzdata 2022b);
+  - a group CLDR marks deprecated resolves to the primary name of its `_preferred` group
+    (Asia/Chongqing -> Asia/Shanghai);
+  - the groups of Etc/UTC and Etc/GMT (GMT, Etc/Universal, Zulu, ...) resolve to "UTC";
+  - a name of the tz database that CLDR does not have yet (a zone newer than the CLDR release)
+    is its own group if it is a Zone, and resolves as its Link target's group if it is a Link;
+  - "Factory" and "Etc/Unknown" (no place) are left out.
 
 Layout: one string of lines sorted by lower-case name, `Name` for a canonical zone and
 `Alias=Canonical/Name` for the others, searched by bisecting on byte positions: no pointer or
 offset tables, so it stays small in the .wasm.
 """
 
+import json
 import sys
 from pathlib import Path
 
 UTC = "UTC"
-UTC_ZONES = {"Etc/UTC", "Etc/GMT"}
-EXCLUDED = {"Factory"}
+UTC_GROUPS = {"utc", "gmt"}
+EXCLUDED_GROUPS = {"unk"}
 
 
-def main():
-    src = Path(sys.argv[1])
-    zoneinfo = src / "zoneinfo"
-    version = None
-    zones, links = [], {}
-    for line in (zoneinfo / "tzdata.zi").read_text().splitlines():
+def cldr_groups(bcp47: Path):
+    """(name -> primary name, CLDR version) from CLDR's timezone keys."""
+    data = json.loads((bcp47 / "bcp47/timezone.json").read_text())
+    version = json.loads((bcp47 / "package.json").read_text())["version"]
+    keys = {k: v for k, v in data["keyword"]["u"]["tz"].items() if isinstance(v, dict)}
+
+    def primary(key):
+        entry = keys[key]
+        if key in UTC_GROUPS:
+            return UTC
+        if entry.get("_deprecated") == "true":
+            return primary(entry["_preferred"])
+        return entry.get("_iana") or entry["_alias"].split()[0]
+
+    target = {}
+    for key, entry in keys.items():
+        if key in EXCLUDED_GROUPS or "_alias" not in entry:
+            continue
+        to = primary(key)
+        for name in entry["_alias"].split():
+            assert target.setdefault(name, to) == to, (name, to)
+    return target, version
+
+
+def tzdb(tzdata: Path):
+    zones, links, version = [], {}, None
+    for line in (tzdata / "zoneinfo/tzdata.zi").read_text().splitlines():
         if line.startswith("# version "):
             version = line.split()[2]
         parts = line.split()
-        if not parts:
-            continue
-        if parts[0] == "Z":
+        if parts and parts[0] == "Z":
             zones.append(parts[1])
-        elif parts[0] == "L":
+        elif parts and parts[0] == "L":
             links[parts[2]] = parts[1]
     assert version, "no version line in tzdata.zi"
-    zone_tab = [
-        line.split("\t")[2].strip()
-        for line in (zoneinfo / "zone.tab").read_text().splitlines()
-        if line and not line.startswith("#")
-    ]
+    return zones, links, version
 
-    canonical = (set(zones) | set(zone_tab)) - EXCLUDED
-    target = {}
-    for name in canonical:
-        target[name] = name
+
+def main():
+    tzdata, bcp47 = Path(sys.argv[1]), Path(sys.argv[2])
+    target, cldr_version = cldr_groups(bcp47)
+    zones, links, version = tzdb(tzdata)
+    for zone in zones:
+        if zone != "Factory":
+            target.setdefault(zone, zone)
     for link, to in links.items():
-        if link in canonical or link in EXCLUDED:
-            continue
-        assert to in canonical, (link, to)
-        target[link] = to
-    for name, to in list(target.items()):
-        if to in UTC_ZONES:
-            target[name] = UTC
+        if link not in target:
+            target[link] = target[to]
     target[UTC] = UTC
 
     names = sorted(target, key=lambda n: (n.lower(), n))
     lowered = [n.lower() for n in names]
     assert len(set(lowered)) == len(lowered), "two names differ only by case"
+    assert all(target[target[n]] == target[n] for n in names), "a primary name is an alias"
     # Spaces typed for '_' or '-' are resolved by trying both: that must never reach two zones.
     folded = {}
     for n in names:
         key = n.lower().replace("_", " ").replace("-", " ")
         assert folded.setdefault(key, target[n]) == target[n], (n, folded[key])
-    assert all(n.isascii() and " " not in n for n in names)
+    assert all(n.isascii() and " " not in n and "=" not in n for n in names)
 
     canon_count = sum(1 for n in names if target[n] == n)
     out = [
-        "// @generated by scripts/gen_timezone_data.py from the PyPI package",
-        f"// tzdata (IANA tz database {version}). Do not edit: change the generator or the pinned",
-        "// source and regenerate.",
+        "// @generated by scripts/gen_timezone_data.py from the npm package cldr-bcp47",
+        f"// {cldr_version} (CLDR timezone groups) and the PyPI package tzdata (IANA tz database",
+        f"// {version}). Do not edit: change the generator or the pinned sources and regenerate.",
         "",
         "/// The version of the IANA tz database these tables come from.",
         f'pub(super) const TZDB_VERSION: &str = "{version}";',
+        "",
+        "/// The version of CLDR whose timezone groups these tables follow.",
+        f'pub(super) const CLDR_VERSION: &str = "{cldr_version}";',
         "",
         f"/// Every accepted name ({len(names)}, {canon_count} canonical), one per line, sorted by",
         "/// lower-case spelling: `Name` for a canonical zone, `Alias=Canonical/Name` for the others.",

@@ -3,9 +3,10 @@
 
 Usage:  .venv/bin/python scripts/phone_oracle.py [OUTPUT]      (default: tests/oracle/phone.tsv)
 
-Needs `phonenumbers` at the version of libphonenumber metadata the `phonenumber` crate embeds
-(9.0.33 for phonenumber 0.3.10+9.0.33); it refuses to run with another version, since a
-different metadata release would make the comparison meaningless.
+Needs `phonenumbers` at the libphonenumber release of the metadata contactkit compiles in (the
+`version` of build/phone_metadata.json, which scripts/setup.sh installs); it refuses to run with
+another version, since a different metadata release would make the comparison meaningless. The
+corpus's first line, `#phonenumbers<TAB>version`, says which release judged it.
 
 For every region and every non-geographic calling code, for every number type that has an
 example number, the corpus holds the example in several human spellings (E.164, international,
@@ -39,6 +40,7 @@ Columns (tab-separated, first line is the header):
   note        empty, or why the verdict is not the oracle's answer on the raw input
 """
 
+import json
 import random
 import re
 import sys
@@ -48,7 +50,9 @@ import phonenumbers as pn
 from phonenumbers import PhoneNumberFormat as F
 from phonenumbers import PhoneNumberType as T
 
-METADATA_VERSION = "9.0.33"
+ROOT = Path(__file__).resolve().parent.parent
+# The release of the metadata contactkit compiles in.
+METADATA_VERSION = json.loads((ROOT / "build/phone_metadata.json").read_text(encoding="utf-8"))["version"]
 
 TYPES = [
     (T.FIXED_LINE, "fixed_line"),
@@ -257,7 +261,7 @@ def main():
     if pn.__version__ != METADATA_VERSION:
         sys.exit(f"phonenumbers {pn.__version__} found; the corpus needs {METADATA_VERSION} "
                  f"(python3 -m venv .venv && .venv/bin/pip install phonenumbers=={METADATA_VERSION})")
-    out_path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "tests/oracle/phone.tsv"
+    out_path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests/oracle/phone.tsv"
     rng = random.Random(20250933)
     rows = []
     for region, num in examples():
@@ -283,6 +287,7 @@ def main():
             assert "\t" not in field and "\n" not in field, r
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with open(out_path, "w", encoding="utf-8") as f:
+        f.write(f"#phonenumbers\t{pn.__version__}\n")
         f.write("id\tkind\tinput\tdefault\tvalid\te164\ttype\tregion\textension\tintl_fmt\tnatl_fmt\terror\tnote\n")
         for i, r in enumerate(rows, 1):
             f.write(str(i) + "\t" + "\t".join(r) + "\n")

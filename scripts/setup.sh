@@ -9,9 +9,9 @@ what=${1:-build}
 # Keep in step with `wasm-bindgen = "=…"` in Cargo.toml: the CLI only reads modules built by the
 # same version of the macro.
 WBG_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
-# The phonenumber crate's metadata version (its +build suffix); the oracle must match it.
-PHONENUMBERS_VERSION=$(sed -n 's/^phonenumber = "[^+]*+\([0-9.]*\)".*/\1/p' Cargo.toml)
-PHONENUMBERS_VERSION=${PHONENUMBERS_VERSION:-9.0.33}
+# The libphonenumber release of the phone metadata compiled in (build/phone_metadata.json, written
+# by scripts/gen_phone_metadata.py); the oracle (python phonenumbers) is pinned to the same one.
+PHONENUMBERS_VERSION=$(sed -n '1s/^{"version":"\([0-9.]*\)".*/\1/p' build/phone_metadata.json)
 
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -30,9 +30,10 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
 fi
 
 # npm packages (wasm-opt from binaryen, typescript, libphonenumber-js for the benchmark,
-# playwright-core and papaparse for the demo page; for tests, Vite, webpack and playwright-core
-# for the bundler apps): one lockfile per folder that has one.
-npm_dirs=". www bench"
+# playwright-core and papaparse for the demo page, the pinned CLDR and IANA data the locale,
+# timezone and country tables come from; for tests, Vite, webpack and playwright-core for the
+# bundler apps): one lockfile per folder that has one.
+npm_dirs=". www bench scripts/data-sources"
 [ "$what" = test ] && npm_dirs="$npm_dirs tests/bundlers"
 for dir in $npm_dirs; do
   [ -f "$dir/package-lock.json" ] || continue

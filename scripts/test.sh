@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of contactkit, installing what is missing first (scripts/setup.sh test):
 # lints, the crate as crates.io and docs.rs take it, Rust tests natively and in Wasm (Node), the
-# libphonenumber differential test, the built npm package under Node (API, README examples, size
-# budget, init, the packed tarball) and in Vite and webpack apps in Chromium, and the demo page.
+# contactkit command (cli/) against its fake server, the libphonenumber differential test, the
+# built npm package under Node (API, README examples, size budget, init, the packed tarball) and
+# in Vite and webpack apps in Chromium, and the demo page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -34,9 +35,17 @@ cargo test --quiet --all-features
 step "Rust tests, wasm32 in Node"
 cargo test --target wasm32-unknown-unknown
 
+step "the contactkit command (cli/): lints, check, send against the fake server with faults"
+cargo clippy -p contactkit-cli --all-targets --quiet -- -D warnings
+cargo test -p contactkit-cli --quiet
+
 step "phone numbers against libphonenumber (python phonenumbers)"
 .venv/bin/python scripts/phone_oracle.py tests/oracle/phone.tsv
 cargo test --release --test phone_differential -- --ignored --nocapture
+
+step "phone numbers as you type against libphonenumber's AsYouTypeFormatter"
+.venv/bin/python scripts/phone_aytf_oracle.py tests/oracle/phone_aytf.tsv
+cargo test --release --test phone_as_you_type -- --ignored --nocapture
 
 step "the npm package under Node"
 bash scripts/build.sh

@@ -8,18 +8,30 @@
 //! (`juan@[192.0.2.1]`, and a bare `juan@192.0.2.1`). A pasted `mailto:` prefix is dropped.
 //!
 //! * **Local part** (before `@`): a dot-atom (RFC 5322 `atext` separated by single dots, checked by
-//!   the `email_address` crate), where letters and digits of any script count as `atext`
-//!   (RFC 6531, SMTPUTF8). Symbols outside ASCII `atext`, emoji, spaces, control and invisible
-//!   characters are rejected. **Its case is kept**: RFC 5321 lets a mail server treat `Juan` and
+//!   the `email_address` crate), ASCII only by default, as HTML's `<input type=email>` takes it:
+//!   a local part with other letters (`josé@`) is `email_unicode_local_part`, because only mail
+//!   servers that speak SMTPUTF8 deliver it. With [`EmailOptions::allow_unicode_local_part`],
+//!   letters and digits of any script count as `atext` (RFC 6531, SMTPUTF8). Symbols outside
+//!   ASCII `atext`, emoji, spaces, control and invisible characters are rejected either way.
+//!   **Its case is kept**: RFC 5321 lets a mail server treat `Juan` and
 //!   `juan` as different mailboxes, so rewriting it could send mail nowhere. Virtually every
 //!   provider ignores case, though, so [`Email::dedup_key`] gives the fully lower-cased address
 //!   for finding duplicates.
-//! * **Domain**: mapped and checked with UTS #46 (the `idna` crate that `url` uses), with the STD3
-//!   ASCII rules, no hyphen at the start or end of a label, and DNS lengths (labels ≤ 63, whole
-//!   ≤ 253 octets in ASCII). That lower-cases it and accepts internationalized domains in either
+//! * **Domain**: mapped and checked with UTS #46 (the `idna` crate natively, the JS platform's
+//!   URL parser in Wasm), with the STD3 ASCII rules, no hyphen at the start or end of a label, and DNS lengths (labels ≤ 63, whole
+//!   ≤ 253 octets in ASCII), and the R-LDH rule of RFC 5890: a label with `--` in its third and
+//!   fourth places must be an `xn--` label that is valid Punycode (`ab--cd.com` is not a host
+//!   name). That lower-cases it and accepts internationalized domains in either
 //!   spelling: `bücher.de` and `xn--bcher-kva.de` give the same [`Email::value`], which uses the
 //!   Unicode spelling; [`Email::ascii_domain`] has the ASCII one. It needs a dot, and its last
 //!   label must be a plausible TLD (two or more ASCII letters, or an `xn--` label).
+//! * **Special-use domains**: a domain under a top-level name of the IANA Special-Use Domain
+//!   Names registry that is never delegated in the public DNS, so that no public mailbox can be
+//!   under it, is `email_reserved_domain`: `.test`, `.invalid`, `.localhost`, `.local` (mDNS),
+//!   `.onion` (Tor), `.alt`, `.example`, and all of `.arpa` (the infrastructure domain: the
+//!   registry's `home.arpa`, `in-addr.arpa`, ... and the rest of it). `example.com`, `.net` and
+//!   `.org` stay valid: they are delegated, RFC 6761 asks applications not to treat them as
+//!   special, and documentation uses them. `docs/fidelity.md` gives the decision for each entry.
 //! * **Unicode**: the whole address is put in NFC first, so an address typed on a system that
 //!   decomposes accents (`e` + U+0301) equals the precomposed one.
 //!
@@ -36,15 +48,51 @@
 //! [`suggest`] proposes the address the user probably meant when the domain is a near miss of a
 //! common mailbox provider (`juan@gmial.com` → `juan@gmail.com`); see its documentation.
 
-use std::borrow::Cow;
-
 use email_address::EmailAddress;
-use idna::uts46::AsciiDenyList;
 use serde::Serialize;
 
+use serde::Deserialize;
+
 use crate::error::{precheck, FieldError};
+use crate::host::{self, nfc};
 use crate::lang::{FieldOptions, Lang};
 use crate::{params, ErrorCode};
+
+/// Options of the email rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EmailOptions {
+    /// Language of error messages.
+    #[serde(default)]
+    pub lang: Lang,
+    /// Accept letters and digits of any script before the `@` (RFC 6531, SMTPUTF8:
+    /// `josé@bücher.de`). Off by default, as in HTML's `<input type=email>`: a mail server
+    /// without SMTPUTF8 cannot deliver to such an address.
+    #[serde(default)]
+    pub allow_unicode_local_part: bool,
+}
+
+impl From<&FieldOptions> for EmailOptions {
+    fn from(opts: &FieldOptions) -> Self {
+        EmailOptions {
+            lang: opts.lang,
+            ..EmailOptions::default()
+        }
+    }
+}
+
+/// The special-use names no public mailbox is under (see the module documentation), lower-case
+/// ASCII. A domain is under a name when it is the name or ends with `.` and the name.
+const RESERVED_DOMAINS: &[&str] = &[
+    "alt",
+    "arpa",
+    "example",
+    "invalid",
+    "local",
+    "localhost",
+    "onion",
+    "test",
+];
 
 /// Most octets the local part may have (RFC 5321 §4.5.3.1.1).
 pub const MAX_LOCAL_PART_OCTETS: usize = 64;
@@ -71,13 +119,14 @@ pub struct Email {
     pub suggestion: Option<String>,
 }
 
-/// Validates and normalizes an email address.
+/// Validates and normalizes an email address with the default options ([`normalize_with`] takes
+/// the others).
 ///
 /// ```
 /// use contactkit::{email, FieldOptions};
 ///
-/// let e = email::normalize("  José@Bücher.DE ", &FieldOptions::default()).unwrap();
-/// assert_eq!(e.value, "José@bücher.de");
+/// let e = email::normalize("  Jose@Bücher.DE ", &FieldOptions::default()).unwrap();
+/// assert_eq!(e.value, "Jose@bücher.de");
 /// assert_eq!(e.ascii_domain, "xn--bcher-kva.de");
 ///
 /// let e = email::normalize("juan@gmial.com", &FieldOptions::default()).unwrap();
@@ -85,18 +134,37 @@ pub struct Email {
 ///
 /// let err = email::normalize("Juan <juan@x.com>", &FieldOptions::default()).unwrap_err();
 /// assert_eq!(err.code.as_str(), "email_display_name");
+///
+/// let err = email::normalize("juan@pruebas.test", &FieldOptions::default()).unwrap_err();
+/// assert_eq!(err.code.as_str(), "email_reserved_domain");
 /// ```
 pub fn normalize(input: &str, opts: &FieldOptions) -> Result<Email, FieldError> {
+    normalize_with(input, &EmailOptions::from(opts))
+}
+
+/// Validates and normalizes an email address, with the email rule's own options.
+///
+/// ```
+/// use contactkit::email::{self, EmailOptions};
+///
+/// let strict = EmailOptions::default();
+/// let err = email::normalize_with("josé@bücher.de", &strict).unwrap_err();
+/// assert_eq!(err.code.as_str(), "email_unicode_local_part");
+///
+/// let smtputf8 = EmailOptions { allow_unicode_local_part: true, ..strict };
+/// assert_eq!(email::normalize_with("josé@bücher.de", &smtputf8).unwrap().value, "josé@bücher.de");
+/// ```
+pub fn normalize_with(input: &str, opts: &EmailOptions) -> Result<Email, FieldError> {
     let lang = opts.lang;
     let trimmed = precheck(input, lang)?;
     let address = nfc(strip_mailto(trimmed));
     let (local, domain) = split_address(&address, lang)?;
 
-    check_local_part(local, lang)?;
+    check_local_part(local, opts)?;
     let (ascii_domain, unicode_domain) = check_domain(domain, local.len(), lang)?;
 
     let value = format!("{local}@{unicode_domain}");
-    let suggestion = suggest_for(local, &unicode_domain, false);
+    let suggestion = suggest_for(local, &unicode_domain, false).filter(|s| valid_as_is(s, opts));
     Ok(Email {
         dedup_key: value.to_lowercase(),
         value,
@@ -105,14 +173,6 @@ pub fn normalize(input: &str, opts: &FieldOptions) -> Result<Email, FieldError> 
         ascii_domain,
         suggestion,
     })
-}
-
-/// `s` in Unicode Normalization Form C, borrowed when it already is.
-///
-/// ICU4X's normalizer, not `unicode-normalization`: IDNA already links its data, so NFC costs
-/// ~10 KB of gzip'd wasm here against ~45 KB for a second set of tables.
-pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
-    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s)
 }
 
 fn strip_mailto(s: &str) -> &str {
@@ -165,7 +225,8 @@ fn is_dotted_ipv4(s: &str) -> bool {
     parts == 4
 }
 
-fn check_local_part(local: &str, lang: Lang) -> Result<(), FieldError> {
+fn check_local_part(local: &str, opts: &EmailOptions) -> Result<(), FieldError> {
+    let lang = opts.lang;
     if local.len() > MAX_LOCAL_PART_OCTETS {
         return Err(FieldError::with_params(
             ErrorCode::EmailLocalPartTooLong,
@@ -176,6 +237,9 @@ fn check_local_part(local: &str, lang: Lang) -> Result<(), FieldError> {
     // `email_address` takes quoted local parts too; those were rejected before this point.
     if !EmailAddress::is_valid_local_part(local) {
         return Err(FieldError::new(ErrorCode::EmailInvalidLocalPart, lang));
+    }
+    if !opts.allow_unicode_local_part && !local.is_ascii() {
+        return Err(FieldError::new(ErrorCode::EmailUnicodeLocalPart, lang));
     }
     Ok(())
 }
@@ -194,10 +258,7 @@ fn check_domain(
             lang,
         )
     };
-    // Through `idna`'s own entry points, the ones `url` calls: a `Uts46` built in this crate
-    // would link a second copy of the ICU4X tables (~100 KB of wasm).
-    let ascii =
-        idna::domain_to_ascii_cow(domain.as_bytes(), AsciiDenyList::STD3).map_err(|_| invalid())?;
+    let ascii = host::domain_to_ascii(domain).ok_or_else(invalid)?;
 
     let length = local_len + 1 + ascii.len();
     if length > MAX_ADDRESS_OCTETS {
@@ -207,7 +268,7 @@ fn check_domain(
             lang,
         ));
     }
-    if !idna::uts46::verify_dns_length(&ascii, false) {
+    if !host::dns_length_ok(&ascii) {
         return Err(invalid());
     }
     let Some((_, tld)) = ascii.rsplit_once('.') else {
@@ -223,17 +284,37 @@ fn check_domain(
         return Err(invalid());
     }
 
-    let (unicode, result) = idna::domain_to_unicode(&ascii);
-    // to_ascii succeeded, so to_unicode of its output cannot fail; stay safe if it ever does.
-    result.map_err(|_| invalid())?;
+    let unicode = host::domain_to_unicode(&ascii);
     // UTS #46 CheckHyphens, first and last position only (`xn--` labels have hyphens inside).
     let hyphen_at_end = unicode
         .split('.')
         .any(|label| label.starts_with('-') || label.ends_with('-'));
-    if hyphen_at_end {
+    // R-LDH (RFC 5890 §2.3.1): `--` in places 3–4 is reserved for `xn--` labels, whose Punycode
+    // UTS #46 has decoded and checked above.
+    let reserved_ldh = ascii
+        .split('.')
+        .any(|label| label.get(2..4) == Some("--") && !label.starts_with("xn--"));
+    if hyphen_at_end || reserved_ldh {
         return Err(invalid());
     }
-    Ok((ascii.into_owned(), unicode))
+    if let Some(reserved) = reserved_domain(&ascii) {
+        return Err(FieldError::with_params(
+            ErrorCode::EmailReservedDomain,
+            params! {"domain" => unicode.as_str(), "reserved" => reserved},
+            lang,
+        ));
+    }
+    Ok((ascii, unicode))
+}
+
+/// The special-use name an ASCII, lower-case domain is under, if any.
+fn reserved_domain(ascii: &str) -> Option<&'static str> {
+    RESERVED_DOMAINS.iter().copied().find(|name| {
+        ascii == *name
+            || ascii
+                .strip_suffix(name)
+                .is_some_and(|rest| rest.ends_with('.'))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,7 +346,9 @@ fn check_domain(
 /// provider's domain: a comma or semicolon for a dot (`juan@gmail,com`), spaces, doubled or
 /// stray dots, a doubled `@`, a missing dot before the suffix (`juan@gmailcom`). The local part
 /// is kept as typed (trimmed, NFC); no suggestion is made when it cannot be an address's local
-/// part (empty, or with spaces, brackets, quotes or parentheses).
+/// part (empty, or with spaces, brackets, quotes or parentheses). A suggestion is always an
+/// address [`normalize`] accepts as it is: `juan.@gmial.com` gets none, since `juan.@gmail.com`
+/// is not an address either.
 ///
 /// ```
 /// use contactkit::email::suggest;
@@ -291,6 +374,12 @@ pub fn suggest(input: &str) -> Option<String> {
         return None;
     }
     suggest_for(trimmed_local, domain, repaired_at)
+        .filter(|s| valid_as_is(s, &EmailOptions::default()))
+}
+
+/// Whether `address` is valid and already normalized: what a suggestion must be.
+fn valid_as_is(address: &str, opts: &EmailOptions) -> bool {
+    normalize_with(address, opts).is_ok_and(|e| e.value == address)
 }
 
 /// A provider domain as a name and a suffix: `("hotmail", "com.mx")`, kept as their places in

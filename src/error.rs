@@ -139,6 +139,10 @@ pub enum ErrorCode {
     PhoneTooLong,
     /// A possible length for the country, but not a number the country assigns. Params: `region`.
     PhoneInvalid,
+    /// A start that more digits may complete (`+`, `+3`, too few digits yet): a form's "keep
+    /// typing". Only [`crate::phone::AsYouType`] reports it; the rule and the payloads say
+    /// what is wrong (`phone_too_short`, ...).
+    PhoneIncomplete,
 
     // ---- email ----
     /// No `@`, or nothing on one side of it.
@@ -161,6 +165,13 @@ pub enum ErrorCode {
     EmailQuotedLocalPart,
     /// An IP literal domain (`juan@[192.0.2.1]`).
     EmailIpLiteral,
+    /// A special-use domain that no public mailbox has (`.test`, `.invalid`, `.localhost`,
+    /// `.local`, `.onion`, `.alt`, `.example`, `.arpa`: from the IANA Special-Use Domain Names
+    /// registry). Params: `domain`, `reserved` (the name it is under).
+    EmailReservedDomain,
+    /// Letters outside ASCII before the `@` (`josé@x.com`), which only SMTPUTF8 mail servers
+    /// take; accepted with `EmailOptions::allow_unicode_local_part`.
+    EmailUnicodeLocalPart,
 
     // ---- LinkedIn ----
     /// Not a URL even with `https://` added.

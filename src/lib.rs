@@ -26,9 +26,11 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+pub mod columns;
 pub mod country;
 pub mod email;
 mod error;
+mod host;
 pub mod lang;
 pub mod linkedin;
 pub mod locale;

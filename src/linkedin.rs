@@ -5,14 +5,16 @@
 //! Whatever people paste: with or without `https://`/`http://`, any LinkedIn subdomain (`www.`,
 //! `m.`, `es.`, `mx.`, ...), any case, a trailing slash, query strings (`?trk=...`,
 //! `?originalSubdomain=mx`), fragments, trailing segments after the handle (`/in/juan/en`,
-//! `/in/juan/details/experience/`, `/company/acme/about/`), the mobile-lite prefix
-//! (`/mwlite/in/juan`), percent-encoded Unicode handles, and the log-in wall LinkedIn shows
-//! logged-out visitors (`/authwall?sessionRedirect=<the real link>`). Legacy public profile
-//! links (`/pub/jane-doe/2/a43/82b`) are converted the way LinkedIn redirects them: the three id
-//! segments reversed and appended (`/in/jane-doe-82ba432`).
+//! `/in/juan/details/experience/`, `/company/acme/about/`), the mobile prefixes
+//! (`/m/in/juan`, `/mwlite/in/juan`), percent-encoded Unicode handles, and the log-in wall
+//! LinkedIn shows logged-out visitors (`/authwall?sessionRedirect=<the real link>`). Legacy
+//! public profile links (`/pub/jane-doe/2/a43/82b`) are converted the way LinkedIn redirects
+//! them: each of the three hex id segments padded to three digits, reversed and appended
+//! (`/in/jane-doe-82ba43002`).
 //!
 //! The host must be `linkedin.com` or one of its subdomains: the registrable domain is matched
-//! exactly, so `linkedin.com.evil.io` and `notlinkedin.com` are other sites.
+//! exactly, so `linkedin.com.evil.io` and `notlinkedin.com` are other sites. A port other than
+//! the scheme's default (`linkedin.com:8080`) is not LinkedIn's site either.
 //!
 //! # The canonical form
 //!
@@ -26,18 +28,20 @@
 //! # Handles
 //!
 //! Letters (any script, with their combining marks), decimal digits, `-` and `_` (found in old
-//! handles). Profile handles have 3–100 characters (LinkedIn's limits for custom URLs); company
-//! and school handles 2–100 (`/company/ey`, `/company/3m`), numeric ids included.
+//! handles). Company and school handles may also have the punctuation LinkedIn keeps in their
+//! slugs: `.`, `&`, `'`, `+` and `!` (`/company/booking.com`, `/company/at&t`,
+//! `/school/l'oreal`), typed as they are or percent-encoded; the canonical value keeps them
+//! unencoded (they are allowed in a URL path). Profile handles have 3–100 characters
+//! (LinkedIn's limits for custom URLs); company and school handles 2–100 (`/company/ey`,
+//! `/company/3m`), numeric ids included.
 
 use std::borrow::Cow;
 
-use icu_properties::props::GeneralCategory;
-use icu_properties::CodePointMapData;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
-use url::{Host, Url};
 
 use crate::error::{precheck, FieldError};
+use crate::host::{self, Url};
 use crate::lang::{FieldOptions, Lang};
 use crate::{params, ErrorCode};
 
@@ -132,27 +136,22 @@ fn parse(text: &str, lang: Lang) -> Result<Url, FieldError> {
         owned = format!("https://{}", text.trim_start_matches('/'));
         &owned
     };
-    let url = Url::parse(full).map_err(|_| invalid())?;
-    if !matches!(url.scheme(), "http" | "https") {
+    let url = Url::parse(full).ok_or_else(invalid)?;
+    if !matches!(url.scheme.as_str(), "http" | "https") {
         return Err(invalid());
     }
     // A bare word (`juanperez`, `in/juan`) is not a link.
-    if !has_scheme {
-        if let Some(Host::Domain(host)) = url.host() {
-            if !host.contains('.') {
-                return Err(invalid());
-            }
-        }
+    if !has_scheme && url.domain().is_some_and(|host| !host.contains('.')) {
+        return Err(invalid());
     }
     Ok(url)
 }
 
 /// The host as a person reads it (Unicode for IDN hosts).
 fn display_host(url: &Url) -> String {
-    match url.host() {
-        Some(Host::Domain(d)) => idna::domain_to_unicode(d).0,
-        Some(_) => url.host_str().unwrap_or_default().to_string(),
-        None => String::new(),
+    match url.domain() {
+        Some(d) => host::domain_to_unicode(d),
+        None => url.host.clone(),
     }
 }
 
@@ -160,13 +159,13 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
     let not_profile = || {
         FieldError::with_params(
             ErrorCode::LinkedinNotProfile,
-            params! {"path" => url.path()},
+            params! {"path" => url.path.as_str()},
             lang,
         )
     };
     let missing = || FieldError::new(ErrorCode::LinkedinMissingHandle, lang);
 
-    let Some(Host::Domain(host)) = url.host() else {
+    let Some(host) = url.domain() else {
         return Err(FieldError::with_params(
             ErrorCode::LinkedinNotLinkedin,
             params! {"host" => display_host(url)},
@@ -185,16 +184,19 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
             lang,
         ));
     }
+    // `Url` leaves out a scheme's default port, so any port here is another server.
+    if let Some(port) = url.port {
+        return Err(FieldError::with_params(
+            ErrorCode::LinkedinNotLinkedin,
+            params! {"host" => format!("{}:{port}", display_host(url))},
+            lang,
+        ));
+    }
 
-    let mut segments = url
-        .path_segments()
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .peekable();
+    let mut segments = url.path_segments().filter(|s| !s.is_empty()).peekable();
     if segments
         .peek()
-        .is_some_and(|s| s.eq_ignore_ascii_case("mwlite"))
+        .is_some_and(|s| s.eq_ignore_ascii_case("mwlite") || s.eq_ignore_ascii_case("m"))
     {
         segments.next();
     }
@@ -209,11 +211,7 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
         ),
         "profile" => return Err(missing()),
         "authwall" if follow_authwall => {
-            let target = url
-                .query_pairs()
-                .find(|(k, _)| k == "sessionRedirect")
-                .map(|(_, v)| v);
-            return match target {
+            return match url.query_value("sessionRedirect") {
                 Some(target) if !target.trim().is_empty() => {
                     let inner = parse(target.trim(), lang)?;
                     from_url(&inner, lang, false)
@@ -240,12 +238,20 @@ fn from_url(url: &Url, lang: Lang, follow_authwall: bool) -> Result<LinkedIn, Fi
     })
 }
 
-/// Characters percent-encoded in the canonical URL: all but RFC 3986 unreserved ones.
+/// Characters percent-encoded in the canonical URL: all but RFC 3986 unreserved ones and the
+/// sub-delimiters a company or school slug may have (they mean themselves in a path).
 const HANDLE_ENCODE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'_')
     .remove(b'.')
-    .remove(b'~');
+    .remove(b'~')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'+')
+    .remove(b'!');
+
+/// The punctuation LinkedIn keeps in company and school slugs, besides `-` and `_`.
+const SLUG_PUNCTUATION: &[char] = &['.', '&', '\'', '+', '!'];
 
 /// Percent-decodes a path segment; an absent segment decodes to "".
 fn decode<'a>(segment: Option<&'a str>, lang: Lang) -> Result<Cow<'a, str>, FieldError> {
@@ -262,8 +268,9 @@ fn decode<'a>(segment: Option<&'a str>, lang: Lang) -> Result<Cow<'a, str>, Fiel
     })
 }
 
-/// `/pub/jane-doe/2/a43/82b` → `jane-doe-82ba432`, as LinkedIn redirects it. `/pub/dir/...` is
-/// the member directory, not a profile.
+/// `/pub/jane-doe/2/a43/82b` → `jane-doe-82ba43002`, as LinkedIn redirects it: each id segment
+/// is three hex digits of the member number with its leading zeros dropped, least significant
+/// first. `/pub/dir/...` is the member directory, not a profile.
 fn legacy_public_profile<'a>(
     mut segments: impl Iterator<Item = &'a str>,
     lang: Lang,
@@ -280,7 +287,7 @@ fn legacy_public_profile<'a>(
     let is_id = |s: &&str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_hexdigit());
     match ids.as_slice() {
         [a, b, c] if !name.is_empty() && ids.iter().all(is_id) => {
-            Ok(Cow::Owned(format!("{name}-{c}{b}{a}")))
+            Ok(Cow::Owned(format!("{name}-{c:0>3}{b:0>3}{a:0>3}")))
         }
         _ => Err(FieldError::new(ErrorCode::LinkedinMissingHandle, lang)),
     }
@@ -292,36 +299,28 @@ fn canonical_handle(raw: &str) -> String {
     if is_member_id {
         raw.to_string()
     } else {
-        crate::email::nfc(&raw.to_lowercase()).into_owned()
+        host::nfc(&raw.to_lowercase()).into_owned()
     }
 }
 
 fn check_handle(handle: &str, raw: &str, kind: LinkedInKind, lang: Lang) -> Result<(), FieldError> {
-    let categories = CodePointMapData::<GeneralCategory>::new();
-    let allowed = |c: char| {
-        c == '-'
-            || c == '_'
-            || matches!(
-                categories.get(c),
-                GeneralCategory::UppercaseLetter
-                    | GeneralCategory::LowercaseLetter
-                    | GeneralCategory::TitlecaseLetter
-                    | GeneralCategory::ModifierLetter
-                    | GeneralCategory::OtherLetter
-                    | GeneralCategory::NonspacingMark
-                    | GeneralCategory::SpacingMark
-                    | GeneralCategory::DecimalNumber
-            )
+    let slug = kind != LinkedInKind::Profile;
+    // Letters, marks, digits, `-` and `_` (`crate::host`), and a slug's punctuation.
+    let words: Cow<'_, str> = if slug && handle.contains(SLUG_PUNCTUATION) {
+        Cow::Owned(handle.replace(SLUG_PUNCTUATION, ""))
+    } else {
+        Cow::Borrowed(handle)
     };
     let (min, max) = kind.handle_lengths();
     let chars = handle.chars().count();
-    let first_is_mark = handle.chars().next().is_some_and(|c| {
-        matches!(
-            categories.get(c),
-            GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark
-        )
-    });
-    if chars < min || chars > max || first_is_mark || !handle.chars().all(allowed) {
+    // A slug of punctuation alone (`/company/&`) names nothing.
+    let has_word = handle.chars().any(char::is_alphanumeric);
+    if chars < min
+        || chars > max
+        || host::starts_with_mark(handle)
+        || !has_word
+        || !host::is_word_text(&words)
+    {
         let shown: String = raw.chars().take(MAX_HANDLE_CHARS + 20).collect();
         return Err(FieldError::with_params(
             ErrorCode::LinkedinInvalidHandle,

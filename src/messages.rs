@@ -42,6 +42,9 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
     (PhoneInvalid, "phone_invalid",
      "This is not a valid phone number for {region}.",
      "Este no es un número de teléfono válido para {region}."),
+    (PhoneIncomplete, "phone_incomplete",
+     "Keep typing the phone number.",
+     "Sigue escribiendo el número de teléfono."),
 
     (EmailMissingAt, "email_missing_at",
      "An email address needs a name, an @ and a domain (name@example.com).",
@@ -73,6 +76,12 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
     (EmailIpLiteral, "email_ip_literal",
      "Use a domain name, not an IP address, after the @.",
      "Usa un nombre de dominio, no una dirección IP, después de la @."),
+    (EmailReservedDomain, "email_reserved_domain",
+     "The domain \"{domain}\" is reserved (.{reserved}) and cannot receive email.",
+     "El dominio \"{domain}\" está reservado (.{reserved}) y no puede recibir correo."),
+    (EmailUnicodeLocalPart, "email_unicode_local_part",
+     "The part before the @ has letters outside the basic Latin alphabet, which many mail servers do not accept.",
+     "La parte antes de la @ tiene letras fuera del alfabeto latino básico, que muchos servidores de correo no aceptan."),
 
     (LinkedinInvalidUrl, "linkedin_invalid_url",
      "This is not a valid link.",

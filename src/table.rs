@@ -13,14 +13,17 @@ pub(crate) fn find(
     cmp: fn(&str, &str) -> Ordering,
 ) -> Option<&'static str> {
     // [lo, hi) always spans whole lines: lo is a line start, hi is just after a '\n' (or the end).
+    // The search is on bytes: `mid` may fall inside a multi-byte character, but a line's ends
+    // ('\n', an ASCII byte, or the table's ends) are always character boundaries.
+    let bytes = table.as_bytes();
     let (mut lo, mut hi) = (0, table.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = match table.get(lo..mid)?.rfind('\n') {
+        let start = match bytes.get(lo..mid)?.iter().rposition(|&b| b == b'\n') {
             Some(p) => lo + p + 1,
             None => lo,
         };
-        let end = match table.get(start..hi)?.find('\n') {
+        let end = match bytes.get(start..hi)?.iter().position(|&b| b == b'\n') {
             Some(p) => start + p,
             None => hi,
         };
@@ -71,6 +74,12 @@ mod tests {
             assert_eq!(find(T, missing, str::cmp), None, "{missing:?}");
         }
         assert_eq!(find("", "a", str::cmp), None);
+        // Multi-byte lines: every probe lands on whole lines.
+        let multi = "a=1\nå=2\nλ=3\nσσσ=4\nрусь=5\n日本=6\n";
+        for line in lines(multi) {
+            assert_eq!(find(multi, key_of(line), str::cmp), Some(line));
+        }
+        assert_eq!(find(multi, "б", str::cmp), None);
         assert_eq!(find("only", "only", str::cmp), Some("only"));
         assert_eq!(value_of("c=yy"), Some("yy"));
         assert_eq!(value_of("dd"), None);

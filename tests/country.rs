@@ -349,8 +349,8 @@ fn unknown_inputs() {
         "M",
         "123",
         "...",
-        "日本",
-        "Россия",
+        "東京",
+        "Москва",
         "Mexico City",
         "New York",
         "United",
@@ -396,14 +396,77 @@ fn by_alpha2_finds_countries_by_code_only() {
 
 #[wasm_bindgen_test(unsupported = test)]
 fn every_country_resolves_from_its_codes_and_its_name() {
-    let all: Vec<country::Country> = country::all().collect();
+    let all: Vec<country::CountryEntry> = country::all().collect();
     assert_eq!(all.len(), 249);
     for c in &all {
-        assert_eq!(country::by_alpha2(&c.value).as_ref(), Some(c));
-        assert_eq!(code(&c.value), c.value);
-        assert_eq!(code(&c.alpha3), c.value);
-        assert_eq!(code(&c.name), c.value, "{}", c.name);
-        assert_eq!(code(&c.name.to_uppercase()), c.value, "{}", c.name);
+        let found = country::by_alpha2(c.alpha2).unwrap();
+        assert_eq!(
+            (found.alpha3.as_str(), found.name.as_str()),
+            (c.alpha3, c.name_en)
+        );
+        assert_eq!(code(c.alpha2), c.alpha2);
+        assert_eq!(code(c.alpha3), c.alpha2);
+        assert_eq!(code(c.name_en), c.alpha2, "{}", c.name_en);
+        assert_eq!(code(&c.name_en.to_uppercase()), c.alpha2, "{}", c.name_en);
+        assert_eq!(code(c.name_es), c.alpha2, "{}", c.name_es);
+    }
+    assert!(all.windows(2).all(|w| w[0].alpha2 < w[1].alpha2));
+    let es = all.iter().find(|c| c.alpha2 == "ES").unwrap();
+    assert_eq!((es.name_en, es.name_es), ("Spain", "España"));
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn names_in_the_countrys_own_languages() {
+    for (input, want) in [
+        ("Nederland", "NL"),
+        ("Polska", "PL"),
+        ("Sverige", "SE"),
+        ("Россия", "RU"),
+        ("РОССИЯ", "RU"),
+        ("Deutschland", "DE"),
+        ("Italia", "IT"),
+        ("Suomi", "FI"),
+        ("Norge", "NO"),
+        ("Danmark", "DK"),
+        ("Magyarország", "HU"),
+        ("Česko", "CZ"),
+        ("日本", "JP"),
+        ("中国", "CN"),
+        ("대한민국", "KR"),
+        ("Ελλάδα", "GR"),
+        ("Україна", "UA"),
+        ("Türkiye", "TR"),
+        ("Schweiz", "CH"),
+        ("Suisse", "CH"),
+        ("Svizzera", "CH"),
+        ("België", "BE"),
+        ("Éire", "IE"),
+        ("ישראל", "IL"),
+        ("مصر", "EG"),
+        ("भारत", "IN"),
+    ] {
+        assert_eq!(code(input), want, "{input}");
+    }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn long_official_names_and_german_transliterations() {
+    for (input, want) in [
+        ("República Federativa do Brasil", "BR"),
+        ("République française", "FR"),
+        ("Bundesrepublik Deutschland", "DE"),
+        ("Estados Unidos Mexicanos", "MX"),
+        ("Republic of Austria", "AT"),
+        ("Republik Österreich", "AT"),
+        ("Oesterreich", "AT"),
+        ("Daenemark", "DK"),
+        ("Tuerkei", "TR"),
+        ("Suedafrika", "ZA"),
+        ("Vereinigtes Koenigreich", "GB"),
+        ("Elfenbeinküste", "CI"),
+        ("Czech Republic", "CZ"),
+    ] {
+        assert_eq!(code(input), want, "{input}");
     }
 }
 

@@ -1,7 +1,7 @@
 //! Email rule: normalization, every error code, suggestions, hostile input.
 //! Runs natively (`cargo test --test email`) and in wasm (`--target wasm32-unknown-unknown`).
 
-use contactkit::email::{self, Email};
+use contactkit::email::{self, Email, EmailOptions};
 use contactkit::{ErrorCode, FieldError, FieldOptions, Lang};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -10,6 +10,15 @@ fn ok(input: &str) -> Email {
         Ok(e) => e,
         Err(e) => panic!("{input:?} should be valid, got {e}"),
     }
+}
+
+/// With internationalized local parts allowed (SMTPUTF8).
+fn ok_utf8(input: &str) -> Email {
+    let opts = EmailOptions {
+        allow_unicode_local_part: true,
+        ..EmailOptions::default()
+    };
+    email::normalize_with(input, &opts).unwrap_or_else(|e| panic!("{input:?}: {e}"))
 }
 
 fn err(input: &str) -> FieldError {
@@ -55,15 +64,15 @@ fn domain_is_lower_cased_local_part_keeps_case() {
     assert_eq!(e.dedup_key, "juan.perez@example.com");
     assert_eq!(ok("JUAN@Gmail.Com").value, "JUAN@gmail.com");
     assert_eq!(ok("JUAN@Gmail.Com").suggestion, None);
-    assert_eq!(ok("ÁLVARO@Bücher.DE").dedup_key, "álvaro@bücher.de");
+    assert_eq!(ok_utf8("ÁLVARO@Bücher.DE").dedup_key, "álvaro@bücher.de");
 }
 
 #[wasm_bindgen_test(unsupported = test)]
 fn internationalized_domains_in_both_spellings_are_one_address() {
-    let unicode = ok("josé@bücher.de");
-    let ascii = ok("josé@xn--bcher-kva.de");
-    let upper = ok("josé@XN--BCHER-KVA.DE");
-    let mixed = ok("josé@BÜCHER.de");
+    let unicode = ok_utf8("josé@bücher.de");
+    let ascii = ok_utf8("josé@xn--bcher-kva.de");
+    let upper = ok_utf8("josé@XN--BCHER-KVA.DE");
+    let mixed = ok_utf8("josé@BÜCHER.de");
     for e in [&unicode, &ascii, &upper, &mixed] {
         assert_eq!(e.value, "josé@bücher.de");
         assert_eq!(e.domain, "bücher.de");
@@ -86,18 +95,27 @@ fn internationalized_domains_in_both_spellings_are_one_address() {
 fn decomposed_input_is_composed() {
     // "José" with e + COMBINING ACUTE ACCENT, "bücher" with u + COMBINING DIAERESIS.
     let nfd = "Jose\u{301}@bu\u{308}cher.de";
-    let e = ok(nfd);
+    let e = ok_utf8(nfd);
     assert_eq!(e.value, "Jos\u{e9}@b\u{fc}cher.de");
     assert_eq!(e.local_part, "Jos\u{e9}");
-    assert_eq!(e.value, ok("José@bücher.de").value);
-    assert_eq!(ok("n\u{303}andu\u{301}@example.com").local_part, "ñandú");
+    assert_eq!(e.value, ok_utf8("José@bücher.de").value);
+    assert_eq!(
+        ok_utf8("n\u{303}andu\u{301}@example.com").local_part,
+        "ñandú"
+    );
 }
 
 #[wasm_bindgen_test(unsupported = test)]
 fn unicode_local_parts() {
-    assert_eq!(ok("用户@例子.广告").local_part, "用户");
-    assert_eq!(ok("δοκιμή@παράδειγμα.δοκιμή").domain, "παράδειγμα.δοκιμή");
-    assert_eq!(ok("ñandú.pérez@correo.es").value, "ñandú.pérez@correo.es");
+    assert_eq!(ok_utf8("用户@例子.广告").local_part, "用户");
+    assert_eq!(
+        ok_utf8("δοκιμή@παράδειγμα.δοκιμή").domain,
+        "παράδειγμα.δοκιμή"
+    );
+    assert_eq!(
+        ok_utf8("ñandú.pérez@correo.es").value,
+        "ñandú.pérez@correo.es"
+    );
     // Emoji, symbols and invisible characters are not letters.
     assert_eq!(code("😀@example.com"), "email_invalid_local_part");
     assert_eq!(code("juan€@example.com"), "email_invalid_local_part");
@@ -207,18 +225,17 @@ fn local_part_length_is_counted_in_utf8_octets() {
     assert_eq!(e.params["length"], 65);
 
     // 32 × "é" is 32 characters but 64 octets: the limit.
-    let e = ok(&format!("{}@x.com", "é".repeat(32)));
+    let e = ok_utf8(&format!("{}@x.com", "é".repeat(32)));
     assert_eq!(e.local_part.chars().count(), 32);
     // 33 × "é" is 66 octets.
     let e = err(&format!("{}@x.com", "é".repeat(33)));
     assert_eq!(e.code, ErrorCode::EmailLocalPartTooLong);
     assert_eq!(e.params["length"], 66);
     // Counted after NFC: 32 × (e + U+0301) is 96 octets as typed, 64 composed.
-    assert!(email::normalize(
-        &format!("{}@x.com", "e\u{301}".repeat(32)),
-        &FieldOptions::default()
-    )
-    .is_ok());
+    assert_eq!(
+        ok_utf8(&format!("{}@x.com", "e\u{301}".repeat(32))).local_part,
+        "é".repeat(32)
+    );
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -242,7 +259,7 @@ fn whole_address_length_counts_the_ascii_domain() {
     assert_eq!(e.params["length"], 255);
 
     // "ü" is two octets in UTF-8 but the domain is measured as xn--: "bücher" → "xn--bcher-kva".
-    let e = ok("josé@bücher.de");
+    let e = ok_utf8("josé@bücher.de");
     let octets = e.local_part.len() + 1 + e.ascii_domain.len();
     assert_eq!(octets, 5 + 1 + 16);
     // Within 254 octets in UTF-8 but not in ASCII: each label is 52 octets in UTF-8 and 58 as
@@ -456,7 +473,7 @@ fn suggests_common_provider_typos() {
         ("juan@prodigy.net.m", "juan@prodigy.net.mx"),
         ("juan@terra.con.br", "juan@terra.com.br"),
         ("juan@bol.con.br", "juan@bol.com.br"),
-        ("Juan.Pérez@GMIAL.COM", "Juan.Pérez@gmail.com"),
+        ("Juan.Perez@GMIAL.COM", "Juan.Perez@gmail.com"),
     ];
     for (input, expected) in cases {
         assert_eq!(suggestion(input).as_deref(), Some(expected), "{input}");
@@ -546,9 +563,11 @@ fn suggestions_repair_slips_in_invalid_input() {
         suggestion("mailto:juan@gmial.com").as_deref(),
         Some("juan@gmail.com")
     );
-    // The local part is composed (NFC) like the address would be.
+    // A local part outside ASCII is not valid by default, so neither is a suggestion with it;
+    // with SMTPUTF8 allowed, the local part is composed (NFC) like the address would be.
+    assert_eq!(suggestion("jose\u{301}@gmial.com"), None);
     assert_eq!(
-        suggestion("jose\u{301}@gmial.com").as_deref(),
+        ok_utf8("jose\u{301}@gmial.com").suggestion.as_deref(),
         Some("jos\u{e9}@gmail.com")
     );
     // No suggestion when the local part cannot be one.
@@ -585,11 +604,201 @@ fn suggestion_rides_along_with_a_valid_address() {
 
 #[wasm_bindgen_test(unsupported = test)]
 fn serializes_camel_case_without_empty_suggestion() {
-    let json = serde_json::to_value(ok("josé@bücher.de")).unwrap();
+    let json = serde_json::to_value(ok_utf8("josé@bücher.de")).unwrap();
     assert_eq!(json["asciiDomain"], "xn--bcher-kva.de");
     assert_eq!(json["localPart"], "josé");
     assert_eq!(json["dedupKey"], "josé@bücher.de");
     assert!(json.get("suggestion").is_none());
     let json = serde_json::to_value(ok("juan@gmial.com")).unwrap();
     assert_eq!(json["suggestion"], "juan@gmail.com");
+}
+
+// ---- issue 16: special-use domains, R-LDH, SMTPUTF8; issue 21: suggestions validate ----
+
+#[wasm_bindgen_test(unsupported = test)]
+fn special_use_domains_are_reserved() {
+    for (input, reserved) in [
+        ("juan@pruebas.test", "test"),
+        ("juan@x.invalid", "invalid"),
+        ("juan@mi-pc.localhost", "localhost"),
+        ("juan@impresora.local", "local"),
+        (
+            "juan@duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion",
+            "onion",
+        ),
+        ("juan@servicio.alt", "alt"),
+        ("juan@acme.example", "example"),
+        ("juan@router.home.arpa", "arpa"),
+        ("juan@1.0.0.127.in-addr.arpa", "arpa"),
+        ("juan@iab.arpa", "arpa"),
+        ("juan@Pruebas.TEST", "test"),
+    ] {
+        let e = err(input);
+        assert_eq!(e.code, ErrorCode::EmailReservedDomain, "{input}");
+        assert_eq!(e.params["reserved"], reserved, "{input}");
+    }
+    let e = email::normalize("juan@pruebas.test", &FieldOptions::new(Lang::Es)).unwrap_err();
+    assert_eq!(
+        e.message,
+        "El dominio \"pruebas.test\" está reservado (.test) y no puede recibir correo."
+    );
+    let e = err("juan@pruebas.test");
+    assert_eq!(
+        e.message,
+        "The domain \"pruebas.test\" is reserved (.test) and cannot receive email."
+    );
+    // Names that only end like a reserved one, and example.com (delegated; RFC 6761 asks
+    // applications not to treat it as special), are ordinary domains.
+    for input in [
+        "juan@contest.com",
+        "juan@test.com",
+        "juan@local.es",
+        "juan@localhost.com.mx",
+        "juan@onion.io",
+        "juan@arpa.net",
+        "juan@example.com",
+        "juan@example.org",
+        "juan@example.es",
+    ] {
+        assert_eq!(ok(input).value, input, "{input}");
+    }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn labels_with_hyphens_in_places_three_and_four_must_be_punycode() {
+    for input in [
+        "juan@ab--cd.com",
+        "juan@mail.ab--cd.com",
+        "juan@xn--.com",
+        "juan@xn--zz-.com",
+        "juan@xn--a.com",
+        "juan@xn--ls8h.xn--a",
+    ] {
+        assert_eq!(code(input), "email_invalid_domain", "{input}");
+    }
+    for input in ["juan@a--b.com", "juan@abc--d.com", "juan@ab-cd.com"] {
+        assert_eq!(ok(input).value, input, "{input}");
+    }
+    assert_eq!(ok("juan@xn--bcher-kva.de").value, "juan@bücher.de");
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn internationalized_local_parts_only_with_the_option() {
+    for input in [
+        "josé@bücher.de",
+        "用户@例子.广告",
+        "ñandú@correo.es",
+        "δοκιμή@example.gr",
+    ] {
+        assert_eq!(code(input), "email_unicode_local_part", "{input}");
+        assert_eq!(ok_utf8(input).value, input, "{input}");
+    }
+    // A Unicode domain needs no option: IDNA sends it as ASCII.
+    assert_eq!(ok("jose@bücher.de").value, "jose@bücher.de");
+    // Symbols stay invalid with the option too.
+    let opts = EmailOptions {
+        allow_unicode_local_part: true,
+        ..EmailOptions::default()
+    };
+    let e = email::normalize_with("juan€@example.com", &opts).unwrap_err();
+    assert_eq!(e.code, ErrorCode::EmailInvalidLocalPart);
+    let e = email::normalize_with(
+        "josé@x.com",
+        &EmailOptions {
+            lang: Lang::Es,
+            ..EmailOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        e.message.starts_with("La parte antes de la @"),
+        "{}",
+        e.message
+    );
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn every_suggestion_is_a_valid_address() {
+    assert_eq!(suggestion("juan.@gmial.com"), None);
+    assert_eq!(suggestion(".juan@gmial.com"), None);
+    assert_eq!(suggestion("ju..an@gmial.com"), None);
+    assert_eq!(
+        ok("juan.perez@gmial.com").suggestion.as_deref(),
+        Some("juan.perez@gmail.com")
+    );
+    // A generated corpus: local parts valid and not, times provider typos and slips.
+    let locals = [
+        "juan",
+        "juan.",
+        ".juan",
+        "ju..an",
+        "juan.perez",
+        "j",
+        "juan+tag",
+        "juan-",
+        "-juan",
+        "JUAN",
+        "o'brien",
+        "juan_perez",
+        "josé",
+        "juan\u{301}",
+        "ju an",
+        "juan,perez",
+        "juan;x",
+        "juan:x",
+        "juan\\x",
+        "juan[x]",
+        "a.b.c.d",
+        "x!#$%&'*+/=?^_`{|}~",
+        "用户",
+        "😀",
+        "juan€",
+        "\u{200b}juan",
+        &"a".repeat(64),
+        &"a".repeat(65),
+        &"é".repeat(40),
+    ];
+    let domains = [
+        "gmial.com",
+        "gmail.con",
+        "gmail,com",
+        "gmailcom",
+        "hotmial.com",
+        "yaho.com.mx",
+        "outlok.es",
+        "iclod.com",
+        "gmail..com",
+        "gmail.com.",
+        "gnail.com",
+        "hotmail.co",
+        "gmail .com",
+        "@gmail.com",
+        "protonmal.com",
+        "gmx.nett",
+        "yahooo.com",
+        "a.gmial.com",
+        "gmial.test",
+        "gmial.local",
+    ];
+    let mut suggested = 0;
+    for local in locals {
+        for domain in domains {
+            let input = format!("{local}@{domain}");
+            if let Some(s) = email::suggest(&input) {
+                suggested += 1;
+                let e = email::normalize(&s, &FieldOptions::default())
+                    .unwrap_or_else(|e| panic!("{input:?} suggested {s:?}, which is invalid: {e}"));
+                assert_eq!(e.value, s, "{input:?}");
+            }
+            if let Ok(e) = email::normalize(&input, &FieldOptions::default()) {
+                if let Some(s) = e.suggestion {
+                    assert!(
+                        email::normalize(&s, &FieldOptions::default()).is_ok(),
+                        "{input:?} → {s:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(suggested > 100, "{suggested} suggestions");
 }

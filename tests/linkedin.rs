@@ -117,12 +117,21 @@ fn legacy_and_wrapped_links() {
     let li = ok("https://sy.linkedin.com/pub/krzysztof-marzec/a7/576/b50?trk=biz_employee_pub");
     assert_eq!(
         li.value,
-        "https://www.linkedin.com/in/krzysztof-marzec-b50576a7"
+        "https://www.linkedin.com/in/krzysztof-marzec-b505760a7"
     );
     assert_eq!(li.kind, LinkedInKind::Profile);
     assert_eq!(
         ok("linkedin.com/pub/jane-doe/2/a43/82b/").handle,
-        "jane-doe-82ba432"
+        "jane-doe-82ba43002"
+    );
+    // Each segment is padded to three hex digits; upper-case hex is read as lower case.
+    assert_eq!(
+        ok("linkedin.com/pub/ana-ruiz/1/0/A").handle,
+        "ana-ruiz-00a000001"
+    );
+    assert_eq!(
+        code("linkedin.com/pub/jane-doe/2/a43/82b4"),
+        "linkedin_missing_handle"
     );
     assert_eq!(code("linkedin.com/pub/jane-doe"), "linkedin_missing_handle");
     assert_eq!(
@@ -250,6 +259,11 @@ fn invalid_handles() {
         "linkedin.com/in/john%E2%80%8Bdoe",
         "linkedin.com/in/%CC%81abc",
         "linkedin.com/company/a",
+        "linkedin.com/company/&&",
+        "linkedin.com/company/acme%3Cscript%3E",
+        "linkedin.com/company/acme@home",
+        "linkedin.com/in/at&t",
+        "linkedin.com/in/ben.doe",
     ] {
         assert_eq!(code(input), "linkedin_invalid_handle", "{input}");
     }
@@ -375,4 +389,63 @@ fn hostile_input_never_panics() {
     }
     // A deep subdomain of linkedin.com is still LinkedIn's.
     assert_eq!(ok(&subdomains).value, JOHN);
+}
+
+/// Forms people paste into a contact form (copied from browsers, apps, e-mail signatures and
+/// CRM exports), with the canonical URL each stands for.
+const PASTED: &[(&str, &str)] = &[
+    ("https://www.linkedin.com/in/juan-perez-4b1a2b3c/", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("https://linkedin.com/in/juan-perez-4b1a2b3c?utm_source=share&utm_campaign=share_via&utm_content=profile&utm_medium=ios_app", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("https://www.linkedin.com/m/in/juan-perez-4b1a2b3c", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("https://www.linkedin.com/m/in/juan-perez-4b1a2b3c/?lipi=urn%3Ali%3Apage%3Ad_flagship3", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("https://m.linkedin.com/in/juan-perez-4b1a2b3c", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("www.linkedin.com/mwlite/in/juan-perez-4b1a2b3c", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("mx.linkedin.com/in/juan-perez-4b1a2b3c/en", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("https://www.linkedin.com/in/juan-perez-4b1a2b3c/details/experience/", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("linkedin.com/in/Jos%C3%A9-Garc%C3%ADa", "https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa"),
+    ("https://www.linkedin.com:443/in/juan-perez-4b1a2b3c", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("http://www.linkedin.com:80/in/juan-perez-4b1a2b3c", "https://www.linkedin.com/in/juan-perez-4b1a2b3c"),
+    ("http://www.linkedin.com/pub/maria-lopez/1a/2b/3c", "https://www.linkedin.com/in/maria-lopez-03c02b01a"),
+    ("https://es.linkedin.com/pub/carlos-ruiz-diaz/5/b12/9a0", "https://www.linkedin.com/in/carlos-ruiz-diaz-9a0b12005"),
+    ("https://www.linkedin.com/company/booking.com/", "https://www.linkedin.com/company/booking.com"),
+    ("https://www.linkedin.com/company/at&t/about/", "https://www.linkedin.com/company/at&t"),
+    ("https://www.linkedin.com/company/at%26t", "https://www.linkedin.com/company/at&t"),
+    ("https://www.linkedin.com/company/johnson-&-johnson/", "https://www.linkedin.com/company/johnson-&-johnson"),
+    ("https://www.linkedin.com/company/procter-and-gamble/jobs/", "https://www.linkedin.com/company/procter-and-gamble"),
+    ("https://www.linkedin.com/company/yahoo!/", "https://www.linkedin.com/company/yahoo!"),
+    ("https://www.linkedin.com/company/l'or%C3%A9al", "https://www.linkedin.com/company/l'or%C3%A9al"),
+    ("https://www.linkedin.com/company/nestl%C3%A9-s.a./", "https://www.linkedin.com/company/nestl%C3%A9-s.a."),
+    ("https://www.linkedin.com/company/m&m's", "https://www.linkedin.com/company/m&m's"),
+    ("https://www.linkedin.com/company/canal+", "https://www.linkedin.com/company/canal+"),
+    ("https://www.linkedin.com/m/company/booking.com", "https://www.linkedin.com/company/booking.com"),
+    ("https://www.linkedin.com/school/universidad-nacional-aut%C3%B3noma-de-m%C3%A9xico/", "https://www.linkedin.com/school/universidad-nacional-aut%C3%B3noma-de-m%C3%A9xico"),
+    ("https://www.linkedin.com/school/tec-de-monterrey/people/", "https://www.linkedin.com/school/tec-de-monterrey"),
+    ("https://www.linkedin.com/school/m.i.t./", "https://www.linkedin.com/school/m.i.t."),
+    ("https://www.linkedin.com/school/universit%C3%A4t-z%C3%BCrich", "https://www.linkedin.com/school/universit%C3%A4t-z%C3%BCrich"),
+];
+
+#[wasm_bindgen_test(unsupported = test)]
+fn real_pasted_forms() {
+    for (input, want) in PASTED {
+        let li = ok(input);
+        assert_eq!(li.value, *want, "{input}");
+        // The canonical value reads back as itself.
+        assert_eq!(ok(&li.value).value, li.value, "{input}");
+    }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn a_port_other_than_the_default_is_another_server() {
+    for input in [
+        "https://www.linkedin.com:8080/in/juan-perez",
+        "linkedin.com:8443/in/juan-perez",
+        "http://www.linkedin.com:443/in/juan-perez",
+        "https://linkedin.com:80/company/acme",
+    ] {
+        assert_eq!(code(input), "linkedin_not_linkedin", "{input}");
+    }
+    assert_eq!(
+        err("https://www.linkedin.com:8080/in/juan-perez").params["host"],
+        "www.linkedin.com:8080"
+    );
 }

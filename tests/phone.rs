@@ -336,6 +336,53 @@ fn extensions_are_kept_apart_from_the_value() {
     assert_eq!(p.international, "+44 20 7946 0958 x7");
 }
 
+/// Both formats of a number with an extension read back as the same number and extension,
+/// for every extension length the rule accepts, under each calling code whose preferred
+/// separator is an ambiguous label (`#` TW, ` int ` RO, ` int. ` UY, ` x` GB) or not.
+#[wasm_bindgen_test(unsupported = test)]
+fn formats_with_long_extensions_read_back() {
+    let numbers = [
+        ("+886 2 2123 4567", "TW"),
+        ("+40 21 123 4567", "RO"),
+        ("+598 2123 1234", "UY"),
+        ("+44 20 7946 0958", "GB"),
+        ("+51 1 1234567", "PE"),
+        ("+1 212 456 7890", "US"),
+    ];
+    for (number, region) in numbers {
+        for len in 1..=20 {
+            let ext: String = (0..len).map(|i| char::from(b'1' + (i % 9) as u8)).collect();
+            let p = ok(&format!("{number} ext. {ext}"), None);
+            assert_eq!(p.extension.as_deref(), Some(ext.as_str()), "{number} {len}");
+            for (shown, default) in [(&p.international, None), (&p.national, Some(region))] {
+                let again = ok(shown, default);
+                assert_eq!(again.value, p.value, "{shown:?}");
+                assert_eq!(again.extension, p.extension, "{shown:?}");
+                assert_eq!(
+                    (&again.international, &again.national),
+                    (&p.international, &p.national)
+                );
+            }
+        }
+    }
+    // Up to 9 digits the calling code's own separator, as libphonenumber writes it; past 9, the
+    // one that reads back.
+    let p = ok("+44 20 7946 0958 ext. 123456789", None);
+    assert_eq!(p.international, "+44 20 7946 0958 x123456789");
+    let p = ok("+44 20 7946 0958 ext. 1234567890", None);
+    assert_eq!(p.international, "+44 20 7946 0958 ext. 1234567890");
+    assert_eq!(p.national, "020 7946 0958 ext. 1234567890");
+    let p = ok("+886 2 2123 4567 ext. 1234567890", None);
+    assert_eq!(p.international, "+886 2 2123 4567 ext. 1234567890");
+    // An explicit label keeps its place whatever the length.
+    let p = ok("+51 1 1234567 ext. 12345678901234567890", None);
+    assert!(
+        p.international.ends_with(" Anexo 12345678901234567890"),
+        "{}",
+        p.international
+    );
+}
+
 #[wasm_bindgen_test(unsupported = test)]
 fn default_country_handling() {
     // Any case, surrounding spaces; blank is none.
@@ -357,8 +404,30 @@ fn default_country_handling() {
     for spelling in ["UK", "GBR", "United Kingdom", "reino unido"] {
         assert_eq!(ok("020 7946 0958", Some(spelling)).value, "+442079460958");
     }
+    // A country without a numbering plan of its own gives no default region: international
+    // numbers are read, national ones need a country.
+    for no_plan in [
+        "AQ",
+        "BV",
+        "GS",
+        "HM",
+        "PN",
+        "TF",
+        "UM",
+        "aq",
+        " um ",
+        "Antarctica",
+    ] {
+        let p = ok("+1 212 456 7890", Some(no_plan));
+        assert_eq!(p.value, "+12124567890", "{no_plan:?}");
+        assert_eq!(
+            err("212 456 7890", Some(no_plan)).code,
+            ErrorCode::PhoneMissingCountry,
+            "{no_plan:?}"
+        );
+    }
     // Anything else is an option error, whatever the number.
-    for bad in ["XX", "1", "001", "É", "ZZ", "Narnia", "AQ"] {
+    for bad in ["XX", "1", "001", "É", "ZZ", "Narnia", "Korea"] {
         for input in ["020 7946 0958", "+44 20 7946 0958"] {
             let e = err(input, Some(bad));
             assert_eq!(e.code, ErrorCode::InvalidOption, "{bad:?}");
@@ -681,5 +750,35 @@ fn random_input_never_panics() {
             }
             Err(e) => assert!(!e.message.is_empty()),
         }
+    }
+}
+
+/// A Contactship contact in a country without a numbering plan of its own (or with one as the
+/// default country) is sent: its country gives the phone no default region.
+#[wasm_bindgen_test(unsupported = test)]
+fn contacts_in_countries_without_a_numbering_plan() {
+    use contactkit::payload::{build_contactship_contact, ContactshipOptions};
+    use serde_json::json;
+    for code in ["AQ", "BV", "GS", "HM", "PN", "TF", "UM"] {
+        let contact =
+            json!({"phone_number": "+1 212 456 7890", "full_name": "Ana", "country": code});
+        let opts = ContactshipOptions {
+            api_key: Some("key".into()),
+            default_country: Some(code.into()),
+            ..Default::default()
+        };
+        let built = build_contactship_contact(&contact, &opts);
+        assert!(built.is_ok(), "{code}: {built:?}");
+        let national = json!({"phone_number": "212 456 7890", "full_name": "Ana", "country": code});
+        let errs = build_contactship_contact(&national, &opts).expect_err(code);
+        let codes: Vec<_> = errs
+            .iter()
+            .map(|e| (e.field.as_str(), e.error.code))
+            .collect();
+        assert_eq!(
+            codes,
+            [("phone_number", ErrorCode::PhoneMissingCountry)],
+            "{code}"
+        );
     }
 }

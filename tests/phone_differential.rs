@@ -1,14 +1,18 @@
 //! Differential test of the phone rule against libphonenumber itself.
 //!
 //! The corpus is written by `scripts/phone_oracle.py` with python `phonenumbers` (pinned to the
-//! metadata version the `phonenumber` crate embeds) as the oracle: every region's example
-//! number of every type in many spellings, plus corrupted variants. Generate it, then run:
+//! libphonenumber release of the metadata compiled in, [`METADATA_VERSION`]) as the oracle: every
+//! region's example number of every type in many spellings, plus corrupted variants. Generate
+//! it (`scripts/setup.sh test` installs the oracle), then run:
 //!
 //! ```sh
-//! python3 -m venv .venv && .venv/bin/pip install phonenumbers==9.0.33
 //! .venv/bin/python scripts/phone_oracle.py
 //! cargo test --test phone_differential -- --ignored --nocapture   # --release runs it faster
 //! ```
+//!
+//! Both tests fail when the oracle is of another release than the metadata: the one that reads
+//! the corpus (whose first line names the release that judged it), and one that asks the
+//! installed oracle (`.venv/bin/python`).
 //!
 //! The corpus path can be changed with `CONTACTKIT_PHONE_ORACLE`. The test fails when validity
 //! and E.164 agree on fewer than 99% of the cases; number type, region, extension, formats and
@@ -20,7 +24,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use contactkit::phone::{normalize, PhoneOptions};
+use contactkit::phone::{normalize, PhoneOptions, METADATA_VERSION};
 
 /// Fewer agreements than this fraction fail the test.
 const MIN_AGREEMENT: f64 = 0.99;
@@ -48,18 +52,24 @@ fn corpus_path() -> PathBuf {
     }
 }
 
-fn load() -> Vec<Case> {
+/// The release named on the corpus's first line (`#phonenumbers<TAB>9.0.43`), and the corpus.
+fn load() -> (String, Vec<Case>) {
     let path = corpus_path();
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "cannot read the phone oracle corpus {} ({e}).\n\
-             Generate it with:\n  python3 -m venv .venv && .venv/bin/pip install phonenumbers==9.0.33\n  \
+             Generate it with:\n  bash scripts/setup.sh test\n  \
              .venv/bin/python scripts/phone_oracle.py\n\
              or point CONTACTKIT_PHONE_ORACLE at an existing corpus.",
             path.display()
         )
     });
     let mut lines = text.lines();
+    let version = lines
+        .next()
+        .and_then(|l| l.strip_prefix("#phonenumbers\t"))
+        .expect("the corpus's first line names the oracle's release")
+        .to_owned();
     let header: Vec<&str> = lines.next().expect("empty corpus").split('\t').collect();
     let col = |name: &str| {
         header
@@ -81,7 +91,7 @@ fn load() -> Vec<Case> {
         col("natl_fmt"),
         col("error"),
     );
-    lines
+    let cases = lines
         .filter(|l| !l.is_empty())
         .map(|line| {
             let f: Vec<&str> = line.split('\t').collect();
@@ -101,7 +111,8 @@ fn load() -> Vec<Case> {
                 error: f[error].into(),
             }
         })
-        .collect()
+        .collect();
+    (version, cases)
 }
 
 #[derive(Default)]
@@ -135,8 +146,13 @@ impl Tally {
 #[test]
 #[ignore = "needs the oracle corpus: run scripts/phone_oracle.py, then --ignored"]
 fn agrees_with_libphonenumber() {
-    let cases = load();
+    let (version, cases) = load();
     assert!(!cases.is_empty(), "the corpus has no cases");
+    assert_eq!(
+        version, METADATA_VERSION,
+        "the corpus was judged by phonenumbers {version}, the metadata is libphonenumber \
+         {METADATA_VERSION}: run scripts/setup.sh test and scripts/phone_oracle.py again"
+    );
 
     let mut validity = Tally::default();
     let (mut number_type, mut region, mut extension) =
@@ -257,5 +273,28 @@ fn agrees_with_libphonenumber() {
         "validity + E.164 agreement {:.3}% is below {:.1}%",
         100.0 * validity.rate(),
         100.0 * MIN_AGREEMENT
+    );
+}
+
+/// The installed oracle is the metadata's release (else the corpus it writes compares two
+/// releases, and its disagreements are metadata changes, not bugs).
+#[test]
+#[ignore = "needs the oracle in .venv/: scripts/setup.sh test"]
+fn installed_oracle_is_the_metadata_release() {
+    let python = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python");
+    let out = std::process::Command::new(&python)
+        .args(["-c", "import phonenumbers; print(phonenumbers.__version__)"])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {} ({e})", python.display()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let installed = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert_eq!(
+        installed, METADATA_VERSION,
+        "python phonenumbers {installed} is installed, the metadata is libphonenumber \
+         {METADATA_VERSION}: run scripts/setup.sh test"
     );
 }

@@ -49,13 +49,8 @@ fn a_default_country_is_a_code_or_a_name_in_both() {
 
 #[wasm_bindgen_test(unsupported = test)]
 fn a_default_country_that_is_not_one_is_the_same_error_in_both() {
-    // Not a country; ambiguous; a country libphonenumber has no numbers for (Antarctica).
-    for (given, lang) in [
-        ("Narnia", Lang::En),
-        ("Korea", Lang::Es),
-        ("AQ", Lang::En),
-        ("Antarctica", Lang::Es),
-    ] {
+    // Not a country; ambiguous; a code that is no country.
+    for (given, lang) in [("Narnia", Lang::En), ("Korea", Lang::Es), ("XX", Lang::En)] {
         let field = phone_with(given, lang).unwrap_err();
         let errs = contact_with(given, lang).unwrap_err();
         // The option's error, then the number's own: without a default country it needs its
@@ -72,8 +67,19 @@ fn a_default_country_that_is_not_one_is_the_same_error_in_both() {
     assert_eq!(
         es.message,
         "La opción \"defaultCountry\" no es válida: \"Narnia\" no es un código ni un nombre de \
-         país del que libphonenumber tenga números."
+         país."
     );
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn a_country_without_a_numbering_plan_is_no_default_in_both() {
+    for given in ["AQ", "Antarctica", "ATA"] {
+        let field = phone_with(given, Lang::En).unwrap_err();
+        assert_eq!(field.code.as_str(), "phone_missing_country", "{given}");
+        let errs = contact_with(given, Lang::En).unwrap_err();
+        assert_eq!(errs.len(), 1, "{given}: {errs:?}");
+        assert_eq!((errs[0].field.as_str(), &errs[0].error), ("phone_number", &field));
+    }
 }
 
 #[wasm_bindgen_test(unsupported = test)]

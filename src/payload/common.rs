@@ -246,16 +246,15 @@ pub(crate) fn base_url(errs: &mut Errors, given: Option<&str>, default: &str) ->
     let Some(given) = given.map(str::trim).filter(|g| !g.is_empty()) else {
         return default.to_string();
     };
-    let ok = url::Url::parse(given).ok().filter(|u| {
-        matches!(u.scheme(), "http" | "https")
-            && u.host_str().is_some_and(|h| !h.is_empty())
-            && u.query().is_none()
-            && u.fragment().is_none()
-            && u.username().is_empty()
-            && u.password().is_none()
+    let ok = crate::host::Url::parse(given).filter(|u| {
+        matches!(u.scheme.as_str(), "http" | "https")
+            && !u.host.is_empty()
+            && u.query.is_none()
+            && !u.has_fragment
+            && !u.has_credentials
     });
     match ok {
-        Some(u) => u.as_str().trim_end_matches('/').to_string(),
+        Some(u) => u.href.trim_end_matches('/').to_string(),
         None => {
             errs.push("options.baseUrl", ErrorCode::InvalidBaseUrl, Params::new());
             default.to_string()

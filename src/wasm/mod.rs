@@ -328,10 +328,11 @@ export type Lang = "en" | "es";
 export type ErrorCode =
   | "empty" | "wrong_type" | "input_too_long" | "invalid_option"
   | "phone_not_a_number" | "phone_invalid_country_code" | "phone_missing_country"
-  | "phone_too_short" | "phone_too_long" | "phone_invalid"
+  | "phone_too_short" | "phone_too_long" | "phone_invalid" | "phone_incomplete"
   | "email_missing_at" | "email_invalid_local_part" | "email_local_part_too_long"
   | "email_too_long" | "email_invalid_domain" | "email_domain_without_dot"
   | "email_display_name" | "email_comment" | "email_quoted_local_part" | "email_ip_literal"
+  | "email_reserved_domain" | "email_unicode_local_part"
   | "linkedin_invalid_url" | "linkedin_not_linkedin" | "linkedin_not_profile"
   | "linkedin_missing_handle" | "linkedin_invalid_handle"
   | "locale_malformed" | "locale_unknown_language" | "locale_unknown_script" | "locale_unknown_region"

@@ -1,0 +1,525 @@
+//! `contactkit check`, and the validation pipeline `send` shares.
+//!
+//! A reader thread parses the file into chunks; rayon validates the chunks of a batch in
+//! parallel, each with a [`BatchValidator`] of its own; the batch is then merged in order,
+//! where duplicates across chunks are found with [`Seen`] (so the answers are those of one
+//! validator over the whole file, row numbers as the source counts them). Memory holds a few
+//! batches and the keys seen: nothing grows with the file but the keys.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::Instant;
+
+use contactkit::payload::{
+    BatchOptions, BatchSummary, BatchValidator, ContactError, ContactshipOptions, Request,
+    SdrAgentOptions, Target,
+};
+use contactkit::{country, email, phone, ErrorCode, FieldError, FieldOptions, Lang, Params};
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::input::{self, RawRow, Rows, SourceRow};
+use crate::keys::{key_of, Seen};
+use crate::mapping::Plan;
+use crate::{CheckArgs, Fatal, ReadArgs};
+
+/// Rows a chunk holds (one validator's work).
+const CHUNK_ROWS: usize = 4096;
+
+/// One row's outcome, in source order.
+pub struct Checked {
+    /// The row's number in the source.
+    pub number: u64,
+    /// Its request or its problems.
+    pub result: Result<Request, Vec<ContactError>>,
+    /// The request as a `requests.ndjson` line, when asked for (made in parallel).
+    pub line: Option<String>,
+    /// `(field, suggestion)`: a valid but likely mistyped value.
+    pub warnings: Vec<(&'static str, String)>,
+}
+
+/// What a chunk's validation says of a row's key, for the merge.
+enum KeyState {
+    /// The key field is missing or invalid.
+    None,
+    /// The key, first seen in this chunk or already by an earlier chunk.
+    Key(String),
+    /// A duplicate of an earlier row of the same chunk (its error to renumber).
+    DuplicateInChunk(String),
+}
+
+/// What the pipeline needs to validate rows: the plan, the options, the target.
+pub struct Pipeline {
+    plan: Plan,
+    opts: BatchOptions,
+    target: Target,
+    lang: Lang,
+    /// The default country as an alpha-2 code, for the phone keys of rows that fail otherwise.
+    default_region: Option<String>,
+    lines: bool,
+}
+
+/// The library's options for a run: `lang` and `default_country` from the arguments, the rest
+/// (credentials, base URL, import) given by the caller.
+pub fn batch_options(
+    read: &ReadArgs,
+    contactship: ContactshipOptions,
+    sdr: SdrAgentOptions,
+) -> BatchOptions {
+    match read.target.target() {
+        Target::Contactship => BatchOptions::Contactship(ContactshipOptions {
+            default_country: read.default_country.clone(),
+            lang: read.lang,
+            ..contactship
+        }),
+        Target::SdrAgent => BatchOptions::SdrAgent(SdrAgentOptions {
+            lang: read.lang,
+            ..sdr
+        }),
+    }
+}
+
+/// The rows of `read`'s input, each handed to `sink` in order; `lines` asks for each valid
+/// row's `requests.ndjson` line. Returns the counts.
+pub fn run_rows(
+    read: &ReadArgs,
+    opts: BatchOptions,
+    lines: bool,
+    mut sink: impl FnMut(Checked) -> Result<(), Fatal> + Send,
+) -> Result<BatchSummary, Fatal> {
+    let validator = BatchValidator::new(&opts);
+    if let Some(e) = validator.errors().first() {
+        return Err(Fatal(format!("invalid option: {e}")));
+    }
+    let input = input::open(&read.file, read.format)?;
+    let len = input.len;
+    let read_bytes = input.read.clone();
+    let mut rows = Rows::new(input)?;
+    // The column names: a table's header, or the keys of a JSON input's first row.
+    let first = rows.chunk(CHUNK_ROWS)?;
+    let headers = match &rows {
+        Rows::Table { headers, .. } => headers.clone(),
+        _ => first
+            .iter()
+            .find_map(|r| match &r.row {
+                RawRow::Object(m) => Some(m.keys().cloned().collect()),
+                _ => None,
+            })
+            .unwrap_or_default(),
+    };
+    let target = read.target.target();
+    let plan = Plan::new(target, headers, &read.maps, read.extras)?;
+    eprintln!("{}", plan.describe());
+    let default_region = read
+        .default_country
+        .as_deref()
+        .and_then(|c| country::normalize(c, &FieldOptions::new(read.lang)).ok())
+        .map(|c| c.value);
+    let pipeline = Pipeline {
+        plan,
+        opts,
+        target,
+        lang: read.lang,
+        default_region,
+        lines,
+    };
+
+    // The reader: chunks in order, a few ahead.
+    let threads = rayon::current_num_threads().max(1);
+    let (tx, rx) = mpsc::sync_channel::<Result<Vec<SourceRow>, Fatal>>(threads * 2);
+    let reader = std::thread::spawn(move || {
+        if !first.is_empty() && tx.send(Ok(first)).is_err() {
+            return;
+        }
+        loop {
+            match rows.chunk(CHUNK_ROWS) {
+                Ok(chunk) if chunk.is_empty() => return,
+                chunk => {
+                    let failed = chunk.is_err();
+                    if tx.send(chunk).is_err() || failed {
+                        return;
+                    }
+                }
+            }
+        }
+    });
+
+    let progress = Progress::new(len, read_bytes);
+    let mut seen = Seen::default();
+    let mut summary = BatchSummary::default();
+    let mut pending: Vec<Vec<(Checked, KeyState)>> = Vec::new();
+    let mut failure = None;
+    loop {
+        // The next batch: a chunk per thread, twice over.
+        let mut batch = Vec::with_capacity(threads * 2);
+        for _ in 0..threads * 2 {
+            match rx.recv() {
+                Ok(Ok(chunk)) => batch.push(chunk),
+                Ok(Err(e)) => {
+                    failure = Some(e);
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        let done = batch.is_empty() || failure.is_some();
+        // This batch is validated while the previous one is merged and written.
+        let (validated, merged) = rayon::join(
+            || {
+                batch
+                    .par_iter()
+                    .map(|chunk| pipeline.validate(chunk))
+                    .collect::<Result<Vec<_>, Fatal>>()
+            },
+            || -> Result<(), Fatal> {
+                for chunk in pending.drain(..) {
+                    for (checked, key) in chunk {
+                        let checked = pipeline.merge(&mut seen, checked, key);
+                        count(&mut summary, &checked);
+                        sink(checked)?;
+                    }
+                }
+                Ok(())
+            },
+        );
+        merged?;
+        pending = validated?;
+        progress.update(&summary, pending.iter().map(Vec::len).sum());
+        if done {
+            for chunk in pending.drain(..) {
+                for (checked, key) in chunk {
+                    let checked = pipeline.merge(&mut seen, checked, key);
+                    count(&mut summary, &checked);
+                    sink(checked)?;
+                }
+            }
+            break;
+        }
+    }
+    drop(rx);
+    let _ = reader.join();
+    progress.finish();
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(summary),
+    }
+}
+
+fn count(summary: &mut BatchSummary, checked: &Checked) {
+    summary.total += 1;
+    match &checked.result {
+        Ok(_) => summary.valid += 1,
+        Err(errors) => {
+            summary.invalid += 1;
+            if errors.iter().any(|e| e.error.code == ErrorCode::Duplicate) {
+                summary.duplicates += 1;
+            }
+        }
+    }
+}
+
+impl Pipeline {
+    fn key_field(&self) -> &'static str {
+        match self.target {
+            Target::Contactship => "phone_number",
+            Target::SdrAgent => "email",
+        }
+    }
+
+    /// Validates one chunk with a validator of its own.
+    fn validate(&self, chunk: &[SourceRow]) -> Result<Vec<(Checked, KeyState)>, Fatal> {
+        let mut validator = BatchValidator::new(&self.opts);
+        let mut out = Vec::with_capacity(chunk.len());
+        for source in chunk {
+            let text = self.plan.contact(&source.row, source.number)?;
+            let result = validator.validate_json_row(&text).result;
+            let key = self.key(&result, &text);
+            let line = match (&result, self.lines) {
+                (Ok(request), true) => Some(ndjson_line(source.number, request)),
+                _ => None,
+            };
+            let warnings = self.warnings(&text);
+            out.push((
+                Checked {
+                    number: source.number,
+                    result,
+                    line,
+                    warnings,
+                },
+                key,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// The row's key as the validator found it: from the request, from a duplicate's error, or
+    /// (for a row failing on other fields) from its key field, as the library derives it.
+    fn key(&self, result: &Result<Request, Vec<ContactError>>, text: &str) -> KeyState {
+        let key_field = self.key_field();
+        match result {
+            Ok(request) => match (self.target, Fields::of(&request.body)) {
+                (
+                    Target::Contactship,
+                    Some(Fields {
+                        phone_number: Some(k),
+                        ..
+                    }),
+                ) => KeyState::Key(k.into_owned()),
+                (Target::SdrAgent, Some(Fields { email: Some(k), .. })) => {
+                    KeyState::Key(k.to_lowercase())
+                }
+                _ => KeyState::None,
+            },
+            Err(errors) => {
+                if let Some(dup) = errors.iter().find(|e| e.error.code == ErrorCode::Duplicate) {
+                    let key = dup.error.params.get("key").and_then(Value::as_str);
+                    return match key {
+                        Some(k) => KeyState::DuplicateInChunk(k.to_string()),
+                        None => KeyState::None,
+                    };
+                }
+                if errors
+                    .iter()
+                    .any(|e| e.field == key_field || e.field.is_empty())
+                {
+                    return KeyState::None;
+                }
+                let contact: Value = serde_json::from_str(text).unwrap_or_default();
+                let text_of = |f: &str| contact.get(f).and_then(Value::as_str);
+                let Some(given) = text_of(key_field) else {
+                    return KeyState::None;
+                };
+                let opts = FieldOptions::new(self.lang);
+                let key = match self.target {
+                    Target::Contactship => {
+                        let own = text_of("country")
+                            .filter(|_| !errors.iter().any(|e| e.field == "country"))
+                            .and_then(|c| country::normalize(c, &opts).ok())
+                            .map(|c| c.value);
+                        let phone_opts = phone::PhoneOptions {
+                            default_country: own.or_else(|| self.default_region.clone()),
+                            lang: self.lang,
+                        };
+                        phone::normalize(given, &phone_opts).ok().map(|p| p.value)
+                    }
+                    Target::SdrAgent => email::normalize(given, &opts)
+                        .ok()
+                        .map(|e| e.value.to_lowercase()),
+                };
+                key.map_or(KeyState::None, KeyState::Key)
+            }
+        }
+    }
+
+    /// A likely typo in the email's domain, as the library suggests it.
+    fn warnings(&self, text: &str) -> Vec<(&'static str, String)> {
+        // Only rows with an email field are read again.
+        if !text.contains("\"email\"") {
+            return Vec::new();
+        }
+        match Fields::of(text)
+            .and_then(|f| f.email)
+            .and_then(|e| email::suggest(&e))
+        {
+            Some(s) => vec![("email", s)],
+            None => Vec::new(),
+        }
+    }
+
+    /// The row against the keys of every earlier row: a duplicate of one gets the error the
+    /// library gives, with the first row's number as the source counts it.
+    fn merge(&self, seen: &mut Seen, mut checked: Checked, key: KeyState) -> Checked {
+        let (key, in_chunk) = match key {
+            KeyState::None => return checked,
+            KeyState::Key(k) => (k, false),
+            KeyState::DuplicateInChunk(k) => (k, true),
+        };
+        let Some(first) = seen.first_or_insert(key_of(self.target, &key), checked.number) else {
+            return checked;
+        };
+        let mut params = Params::new();
+        params.insert("first_row", Value::from(first));
+        params.insert("key", Value::from(key));
+        let error = ContactError {
+            field: self.key_field().to_string(),
+            error: FieldError::with_params(ErrorCode::Duplicate, params, self.lang),
+        };
+        checked.line = None;
+        match &mut checked.result {
+            Ok(_) => checked.result = Err(vec![error]),
+            Err(errors) => match errors
+                .iter_mut()
+                .find(|e| e.error.code == ErrorCode::Duplicate)
+            {
+                Some(e) if in_chunk => *e = error,
+                _ => errors.push(error),
+            },
+        }
+        checked
+    }
+}
+
+/// The fields of a contact or body that keys and warnings need, read without a `Value`.
+#[derive(serde::Deserialize)]
+struct Fields<'a> {
+    #[serde(borrow, default)]
+    phone_number: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    email: Option<std::borrow::Cow<'a, str>>,
+}
+
+impl<'a> Fields<'a> {
+    fn of(json: &'a str) -> Option<Self> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+/// `{"row":N,"request":{...}}`.
+pub fn ndjson_line(row: u64, request: &Request) -> String {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        row: u64,
+        request: &'a Request,
+    }
+    serde_json::to_string(&Line { row, request }).unwrap_or_default()
+}
+
+/// A progress bar on stderr when it is a terminal (rows, rows/s, and the ETA from the bytes
+/// read when the file's length is known); nothing otherwise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    read: Arc<AtomicU64>,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(len: Option<u64>, read: Arc<AtomicU64>) -> Self {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let (bar, template) = match len {
+                Some(len) => (
+                    indicatif::ProgressBar::new(len),
+                    "{bar:30} {percent:>3}% {msg}, ETA {eta}",
+                ),
+                None => (
+                    indicatif::ProgressBar::new_spinner(),
+                    "{spinner} {elapsed} {msg}",
+                ),
+            };
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            read,
+            started: Instant::now(),
+        }
+    }
+
+    fn update(&self, summary: &BatchSummary, ahead: usize) {
+        if let Some(bar) = &self.bar {
+            let rows = summary.total + ahead;
+            let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_position(self.read.load(Ordering::Relaxed));
+            bar.set_message(format!(
+                "{rows} rows, {:.0} rows/s, {} invalid",
+                rows as f64 / secs,
+                summary.invalid
+            ));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// `contactkit check`.
+pub fn run(args: &CheckArgs) -> Result<bool, Fatal> {
+    let started = Instant::now();
+    let read = &args.read;
+    let opts = batch_options(read, Default::default(), Default::default());
+    let out_dir = match &args.out {
+        Some(d) => d.clone(),
+        None if read.file == "-" => ".".into(),
+        None => Path::new(&read.file)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| ".".into(), Path::to_path_buf),
+    };
+    std::fs::create_dir_all(&out_dir)
+        .map_err(|e| Fatal(format!("cannot create {}: {e}", out_dir.display())))?;
+    let requests_path = out_dir.join("requests.ndjson");
+    let problems_path = out_dir.join("problems.csv");
+    let create =
+        |p: &Path| File::create(p).map_err(|e| Fatal(format!("cannot write {}: {e}", p.display())));
+    let mut requests = BufWriter::with_capacity(1 << 20, create(&requests_path)?);
+    let mut problems = csv::Writer::from_writer(BufWriter::new(create(&problems_path)?));
+    problems.write_record(["row", "field", "code", "message", "warnings"])?;
+    let summary = run_rows(read, opts, true, |checked| {
+        let row = checked.number.to_string();
+        if let Some(line) = &checked.line {
+            requests.write_all(line.as_bytes())?;
+            requests.write_all(b"\n")?;
+        }
+        if let Err(errors) = &checked.result {
+            for e in errors {
+                problems.write_record([
+                    row.as_str(),
+                    &e.field,
+                    e.error.code.as_str(),
+                    &e.error.message,
+                    "",
+                ])?;
+            }
+        }
+        for (field, suggestion) in &checked.warnings {
+            problems.write_record([&row, *field, "", "", &format!("suggestion={suggestion}")])?;
+        }
+        Ok(())
+    })?;
+    requests.flush()?;
+    problems.flush()?;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{}",
+        summary_line(read.lang, &summary, secs, &requests_path, &problems_path)
+    );
+    Ok(summary.invalid == 0)
+}
+
+fn summary_line(
+    lang: Lang,
+    s: &BatchSummary,
+    secs: f64,
+    requests: &Path,
+    problems: &Path,
+) -> String {
+    let rate = s.total as f64 / secs.max(1e-9);
+    match lang {
+        Lang::Es => format!(
+            "{} filas en {secs:.2} s ({rate:.0} filas/s): {} válidas, {} con problemas ({} duplicadas); escrito {} y {}",
+            s.total,
+            s.valid,
+            s.invalid,
+            s.duplicates,
+            requests.display(),
+            problems.display()
+        ),
+        _ => format!(
+            "{} rows in {secs:.2} s ({rate:.0} rows/s): {} valid, {} with problems ({} duplicates); wrote {} and {}",
+            s.total,
+            s.valid,
+            s.invalid,
+            s.duplicates,
+            requests.display(),
+            problems.display()
+        ),
+    }
+}
