@@ -68,6 +68,10 @@ node scripts/glue_ready.mjs ready pkg
 # back the names the glue imported.
 node - <<'JS'
 const fs = require("fs");
+// A snippet the glue imports whole (`import * as import1 from ...`, once per function that Wasm
+// calls directly) is inlined once, and each of those names is the same object (its module state
+// is shared, as with one ES module).
+const whole = new Map();
 const glue = fs.readFileSync("pkg/contactkit.js", "utf8").replace(
   /^import \{ ([\w, ]+) \} from '(\.\/snippets\/[^']+)';\n/gm,
   (line, names, path) => {
@@ -78,7 +82,15 @@ const glue = fs.readFileSync("pkg/contactkit.js", "utf8").replace(
     const body = snippet.replace(/^export function /gm, "function ");
     return `const { ${names} } = (() => {\n${body}\nreturn { ${names} };\n})();\n`;
   },
-);
+).replace(/^import \* as (\w+) from "(\.\/snippets\/[^"]+)";?\n/gm, (line, name, path) => {
+  if (whole.has(path)) return `const ${name} = ${whole.get(path)};\n`;
+  whole.set(path, name);
+  const snippet = fs.readFileSync(`pkg/${path}`, "utf8");
+  if (/^import /m.test(snippet)) throw new Error(`build.sh: ${path} imports modules; node.mjs cannot inline it`);
+  const names = [...snippet.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+  const body = snippet.replace(/^export function /gm, "function ");
+  return `const ${name} = (() => {\n${body}\nreturn Object.freeze({ ${names.join(", ")} });\n})();\n`;
+});
 if (/^import /m.test(glue)) throw new Error("build.sh: the glue imports other modules; node.mjs cannot inline it");
 // fs through process.getBuiltinModule (Node 20.16, 22.3 and later), not `import ... from
 // "node:fs"`: the ES module facade of fs takes each of its exports, and its `promises` getter

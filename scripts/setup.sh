@@ -51,6 +51,15 @@ if [ "$what" = test ]; then
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # The fuzz targets (scripts/fuzz.sh): cargo-fuzz on the nightly toolchain.
+  if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    say "adding the nightly toolchain (fuzz targets)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (about 2 minutes)"
+    cargo install cargo-fuzz --locked
+  fi
   if ! .venv/bin/python -c "import phonenumbers, sys; sys.exit(phonenumbers.__version__ != '$PHONENUMBERS_VERSION')" 2>/dev/null; then
     say "installing python phonenumbers==$PHONENUMBERS_VERSION (the libphonenumber oracle) in .venv/"
     python3 -m venv .venv

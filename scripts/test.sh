@@ -47,9 +47,14 @@ step "phone numbers as you type against libphonenumber's AsYouTypeFormatter"
 .venv/bin/python scripts/phone_aytf_oracle.py tests/oracle/phone_aytf.tsv
 cargo test --release --test phone_as_you_type -- --ignored --nocapture
 
+step "fuzz targets, 30 s each on their committed corpus (9 targets: about 5 minutes)"
+bash scripts/fuzz.sh 30
+
 step "the npm package under Node"
 bash scripts/build.sh
 node --test tests/node/
+# Generated contacts through the package and the native builders: the same answers.
+cargo test --quiet --test payload_wasm_parity -- --ignored
 
 step "the npm package in Vite (dev server, build) and webpack 5, in Chromium"
 node --test tests/bundlers/

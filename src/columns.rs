@@ -52,11 +52,13 @@ pub fn extras_field(target: Target) -> &'static str {
     }
 }
 
-/// The header keys (see [`header_key`]) that match `field`, best first; just the field's own
-/// name for a field without other spellings.
-pub fn synonyms(field: &str) -> &'static [&'static str] {
-    match field {
-        "phone_number" => &[
+/// Each field a column can fill with the header keys (see [`header_key`]) that match it, best
+/// first. A table, not a `match` on the field's name: data is smaller than code in the Wasm
+/// package.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "phone_number",
+        &[
             "phone_number",
             "phone",
             "phonenumber",
@@ -72,7 +74,10 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "numero",
             "whatsapp",
         ],
-        "full_name" => &[
+    ),
+    (
+        "full_name",
+        &[
             "full_name",
             "fullname",
             "name",
@@ -82,8 +87,11 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "nombre_completo",
             "nome",
         ],
-        "country" => &["country", "country_code", "pais", "nation"],
-        "email" => &[
+    ),
+    ("country", &["country", "country_code", "pais", "nation"]),
+    (
+        "email",
+        &[
             "email",
             "e_mail",
             "mail",
@@ -91,7 +99,10 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "correo",
             "correo_electronico",
         ],
-        "description" => &[
+    ),
+    (
+        "description",
+        &[
             "description",
             "notes",
             "note",
@@ -99,7 +110,10 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "descripcion",
             "notas",
         ],
-        "linkedin_profile" => &[
+    ),
+    (
+        "linkedin_profile",
+        &[
             "linkedin_profile",
             "linkedin",
             "linkedin_url",
@@ -108,7 +122,10 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "perfil_linkedin",
             "perfil_de_linkedin",
         ],
-        "company" => &[
+    ),
+    (
+        "company",
+        &[
             "company",
             "company_name",
             "organization",
@@ -116,17 +133,26 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
             "empresa",
             "compania",
         ],
-        "locale" => &["locale", "language", "lang", "idioma"],
-        "timezone" => &["timezone", "time_zone", "tz", "zona_horaria"],
-        _ => &[],
-    }
+    ),
+    ("locale", &["locale", "language", "lang", "idioma"]),
+    ("timezone", &["timezone", "time_zone", "tz", "zona_horaria"]),
+];
+
+/// The header keys (see [`header_key`]) that match `field`, best first; empty for a field no
+/// column fills.
+pub fn synonyms(field: &str) -> &'static [&'static str] {
+    SYNONYMS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or(&[], |(_, names)| names)
 }
 
 /// A header reduced for matching: canonical decomposition (NFD) with the combining accents
 /// U+0300 – U+036F dropped, ASCII letters lower-cased, every run of other characters one `_`,
-/// and no `_` at either end. `" Correo Electrónico "` → `correo_electronico`.
+/// and no `_` at either end. `" Correo Electrónico "` → `correo_electronico`. (NFD comes from
+/// the platform in Wasm, [`crate::host`], so the package carries no normalizer data for it.)
 pub fn header_key(header: &str) -> String {
-    let decomposed = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(header);
+    let decomposed = crate::host::nfd(header);
     let mut key = String::with_capacity(decomposed.len());
     let mut gap = false;
     for c in decomposed.chars() {
@@ -204,6 +230,8 @@ mod tests {
         assert_eq!(header_key("名前"), "");
         assert_eq!(header_key(""), "");
         assert_eq!(header_key("a\u{301}b"), "ab");
+        assert_eq!(header_key("Straße Ørsted Łódź"), "stra_e_rsted_odz");
+        assert_eq!(header_key("Ärger-Çağrı"), "arger_cagr");
     }
 
     #[test]

@@ -230,9 +230,11 @@ pub enum ErrorCode {
     NestingTooDeep,
     /// Not a UUID (import id, campaign id). Params: `field`.
     InvalidUuid,
-    /// A base URL that is not an absolute http(s) URL.
+    /// A base URL that is not an absolute https URL (or http to a loopback host), or has control
+    /// characters, white space or a backslash.
     InvalidBaseUrl,
-    /// An API key or bearer token that is empty or has characters a header cannot carry.
+    /// An API key or bearer token that is empty, too long or has characters a header cannot
+    /// carry. Params: `max` (bytes).
     InvalidCredentials,
     /// A row repeats the key of an earlier row (the API would answer 409). Params: `key`,
     /// `first_row` (the earlier row's 0-based index, its `row` in the results) and
@@ -245,6 +247,18 @@ pub enum ErrorCode {
     /// A valid LinkedIn company or school page where a person's profile (`/in/…`) is needed.
     /// Params: `kind` (`company` or `school`).
     LinkedinNotPerson,
+    /// Text with a lone UTF-16 surrogate (half of a character such as an emoji, cut in two):
+    /// it has no UTF-8 form, so it can be neither checked nor sent.
+    InvalidUnicode,
+    /// A batch call with more rows than one call takes
+    /// ([`crate::payload::limits::BATCH_MAX_ROWS`]). Params: `max`, `rows`.
+    TooManyRows,
+    /// A batch call whose rows' JSON text is over what one call takes
+    /// ([`crate::payload::limits::BATCH_MAX_BYTES`]). Params: `max`.
+    BatchTooLarge,
+    /// More fields a contact (or options object) should not have than are listed one by one
+    /// ([`crate::payload::limits::UNKNOWN_FIELDS_LISTED`]). Params: `count` (those not listed).
+    MoreUnknownFields,
 
     // ---- the npm package ----
     /// A function of the npm package's browser build was called before its Wasm module was

@@ -134,7 +134,14 @@ fn huge_and_numerous_keys() {
     }
     let errs =
         build_contactship_contact(&Value::Object(m), &ContactshipOptions::default()).unwrap_err();
-    assert_eq!(errs.len(), 2 + 10_001);
+    // Two required fields, the unknown ones listed up to the cap, and the rest counted.
+    assert_eq!(errs.len(), 2 + limits::UNKNOWN_FIELDS_LISTED + 1);
+    let more = errs.last().unwrap();
+    assert_eq!(more.error.code.as_str(), "more_unknown_fields");
+    assert_eq!(
+        more.error.params["count"],
+        json!(10_001 - limits::UNKNOWN_FIELDS_LISTED)
+    );
     let long = errs.iter().find(|e| e.field.starts_with("kkk")).unwrap();
     assert_eq!(long.field.chars().count(), 65);
     assert!(long.field.ends_with('…'));

@@ -124,6 +124,15 @@ fn total_rows_is_a_whole_number() {
         (json!(120), 120),
         (json!(12.0), 12),
         (json!(9007199254740991u64), 9007199254740991),
+        // Spelled otherwise in JSON text: read exactly.
+        (serde_json::from_str("3.000").unwrap(), 3),
+        (serde_json::from_str("1e3").unwrap(), 1000),
+        (serde_json::from_str("250E-1").unwrap(), 25),
+        (serde_json::from_str("-0.0").unwrap(), 0),
+        (
+            serde_json::from_str("9.007199254740991e15").unwrap(),
+            9007199254740991,
+        ),
     ] {
         let req = build_complete_import(&json!({"totalRows": n}), &with_import()).unwrap();
         assert_eq!(
@@ -137,6 +146,11 @@ fn total_rows_is_a_whole_number() {
         json!(9007199254740992u64),
         json!(-0.5),
         json!(1e300),
+        serde_json::from_str("250E-2").unwrap(),
+        serde_json::from_str("1.0000000000000000001").unwrap(),
+        serde_json::from_str("9007199254740993.0").unwrap(),
+        serde_json::from_str("1e999999999").unwrap(),
+        serde_json::from_str("-1e3").unwrap(),
     ] {
         let errs = build_complete_import(&json!({"totalRows": n}), &with_import()).unwrap_err();
         assert_eq!(

@@ -415,7 +415,7 @@ fn option_and_field_errors_together_in_spanish() {
     assert_eq!(errs[2].error.message, "Este campo es obligatorio.");
     assert_eq!(
         errs[0].error.message,
-        "La URL base debe ser una URL http o https absoluta."
+        "La URL base debe ser una URL https absoluta (http solo a localhost), sin espacios, caracteres de control ni barras invertidas."
     );
 }
 

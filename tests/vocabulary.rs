@@ -78,7 +78,10 @@ fn a_country_without_a_numbering_plan_is_no_default_in_both() {
         assert_eq!(field.code.as_str(), "phone_missing_country", "{given}");
         let errs = contact_with(given, Lang::En).unwrap_err();
         assert_eq!(errs.len(), 1, "{given}: {errs:?}");
-        assert_eq!((errs[0].field.as_str(), &errs[0].error), ("phone_number", &field));
+        assert_eq!(
+            (errs[0].field.as_str(), &errs[0].error),
+            ("phone_number", &field)
+        );
     }
 }
 

@@ -23,8 +23,8 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "target", "cli-bench")
-BIN = os.path.join(ROOT, "target", "release", "contactkit")
-FAKE = os.path.join(ROOT, "target", "release", "examples", "fake_api")
+BIN = os.path.join(ROOT, "target", "cli", "contactkit")
+FAKE = os.path.join(ROOT, "target", "cli", "examples", "fake_api")
 
 FIRST = ["José", "María", "John", "Ana", "Li", "Olga", "Pierre", "Søren", "Aarav", "Fatima", "Lucía", "Kenji",
          "Zoë", "Mateo", "Chloé", "Ahmed", "Ingrid", "Giulia", "Thiago", "Priya"]
@@ -38,22 +38,25 @@ TIMEZONES = ["America/New_York", "Europe/Madrid", "America/Mexico_City", "Americ
              "Europe/Berlin", "Asia/Kolkata", "US/Eastern", ""]
 
 
+US_AREAS = [201, 212, 305, 312, 415, 512, 617, 646, 702, 718, 805, 917]
+
+
 def phone(rng, n):
     """A phone number of one of ten countries in a spelling people type, and the country column."""
     k = n % 10
-    a, b, c = rng.randrange(200, 1000), rng.randrange(100, 1000), rng.randrange(0, 10000)
+    b, c = rng.randrange(200, 1000), rng.randrange(0, 10000)
     if k == 0:
-        return f"({a}) {b}-{c:04d}", rng.choice(["US", "United States", "usa", ""])
+        return f"({rng.choice(US_AREAS)}) {b}-{c:04d}", rng.choice(["US", "United States", "usa"])
     if k == 1:
         return f"+34 6{n % 100:02d} {b:03d} {c % 1000:03d}", "ES"
     if k == 2:
         return f"55 {1000 + n % 9000} {c:04d}", rng.choice(["MX", "México", "Mexico"])
     if k == 3:
-        return f"07700 9{b:02d}{c % 1000:03d}"[:12], "GB"
+        return f"07{rng.choice([4, 5, 7, 8, 9])}{b:03d} {c:04d}{n % 10}"[:13], "GB"
     if k == 4:
-        return f"06 {n % 100:02d} {b % 100:02d} {c % 100:02d} {a % 100:02d}", rng.choice(["FR", "France"])
+        return f"06 {n % 100:02d} {b % 100:02d} {c % 100:02d} {c // 100:02d}", rng.choice(["FR", "France"])
     if k == 5:
-        return f"0151 {b:03d}{c:04d}", "DE"
+        return f"0151 {b:03d}{c:04d}{n % 10}", "DE"
     if k == 6:
         return f"+55 11 9{1000 + n % 9000}-{c:04d}", "BR"
     if k == 7:
@@ -71,6 +74,7 @@ def generate(path, rows, target, seed=1):
         else:
             f.write("Full Name,Email,LinkedIn,Company,Locale,Timezone\n")
         buf = []
+        recent = []
         for n in range(rows):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             name = f"{first} {last}"
@@ -82,8 +86,12 @@ def generate(path, rows, target, seed=1):
                     p = p[:4]  # too short
                 elif r < 0.03:
                     name = ""
-                elif r < 0.04 and n > 10:
-                    p, country = phone(random.Random(n - 7), n - 7)  # not the same number: fine
+                elif r < 0.04 and recent:
+                    p, country = rng.choice(recent)  # a duplicate of an earlier row
+                if len(recent) < 1000:
+                    recent.append((p, country))
+                elif r > 0.99:
+                    recent[n % 1000] = (p, country)
                 mail = email if rng.random() < 0.5 else ""
                 note = "Met at the fair, \"VIP\"" if rng.random() < 0.1 else ""
                 buf.append(",".join([name, f'"{p}"', country, mail, f'"{note.replace(chr(34), chr(34) * 2)}"' if note else ""]))
@@ -94,8 +102,10 @@ def generate(path, rows, target, seed=1):
                     email = email.replace("@", " at ")
                 elif r < 0.03:
                     li = "https://example.com/profile"
-                elif r < 0.04:
-                    email = email.upper()
+                elif r < 0.04 and recent:
+                    email = rng.choice(recent).upper()  # a duplicate of an earlier row, in capitals
+                if len(recent) < 1000:
+                    recent.append(email)
                 buf.append(",".join([name, email, li, rng.choice(COMPANIES), rng.choice(LOCALES), rng.choice(TIMEZONES)]))
             if len(buf) >= 10000:
                 f.write("\n".join(buf) + "\n")
@@ -187,7 +197,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
-    subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "contactkit-cli", "--bin", "contactkit",
+    subprocess.run(["cargo", "build", "--profile", "cli", "--quiet", "-p", "contactkit-cli", "--bin", "contactkit",
                     "--example", "fake_api"], cwd=ROOT, check=True)
     print(f"machine: {os.cpu_count()} cores, load {load():.2f}")
     for target in ("contactship", "sdr-agent"):

@@ -68,7 +68,15 @@ pub(super) fn domain_to_ascii(domain: &str) -> Option<String> {
 }
 
 pub(super) fn nfc(s: &str) -> Cow<'_, str> {
-    let normalized = String::from(JsString::from(s).normalize("NFC"));
+    normalize(s, "NFC")
+}
+
+pub(super) fn nfd(s: &str) -> Cow<'_, str> {
+    normalize(s, "NFD")
+}
+
+fn normalize<'a>(s: &'a str, form: &str) -> Cow<'a, str> {
+    let normalized = String::from(JsString::from(s).normalize(form));
     if normalized == s {
         Cow::Borrowed(s)
     } else {

@@ -203,6 +203,14 @@ pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
     imp::nfc(s)
 }
 
+/// `s` in Unicode Normalization Form D, borrowed when it already is.
+pub(crate) fn nfd(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    imp::nfd(s)
+}
+
 /// Whether every character of `s` is `-`, `_`, a letter (general categories Lu, Ll, Lt, Lm,
 /// Lo), a mark that is not enclosing (Mn, Mc) or a decimal digit (Nd): a LinkedIn handle's
 /// characters.
@@ -293,6 +301,7 @@ mod tests {
     #[test]
     fn nfc_and_handles() {
         assert_eq!(nfc("e\u{301}"), "é");
+        assert_eq!(nfd("é"), "e\u{301}");
         assert!(matches!(nfc("é"), Cow::Borrowed(_)));
         assert!(is_word_text("josé-pérez_1"));
         assert!(is_word_text("دينا٣"));

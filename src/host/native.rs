@@ -42,6 +42,10 @@ fn is_mark(c: char) -> bool {
     )
 }
 
+pub(super) fn nfd(s: &str) -> Cow<'_, str> {
+    icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(s)
+}
+
 pub(super) fn is_letter(c: char) -> bool {
     GeneralCategoryGroup::Letter.contains(CodePointMapData::<GeneralCategory>::new().get(c))
 }

@@ -17,6 +17,7 @@ use serde_json::Value;
 use super::common::{finish_row, Built, Errors};
 use super::contactship::{Contactship, CountryCache};
 use super::json::{parse_row, Row};
+use super::limits::BATCH_MAX_ROWS;
 use super::sdr_agent::SdrAgent;
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
 use crate::error::ErrorCode;
@@ -216,6 +217,17 @@ impl BatchValidator {
         v
     }
 
+    /// [`BatchValidator::from_json`] of options some of which could not be read (`broken`,
+    /// errors on them): every row fails with those errors too.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn from_json_with_errors(opts: &Value, broken: Vec<ContactError>) -> Self {
+        let mut v = Self::from_json(opts);
+        let mut errors = broken;
+        errors.append(&mut v.option_errors);
+        v.option_errors = errors;
+        v
+    }
+
     /// A validator whose options could not even be read; every row fails with `error`.
     #[cfg(target_arch = "wasm32")]
     pub(crate) fn from_json_error(error: ContactError) -> Self {
@@ -387,7 +399,9 @@ fn opts_lang(opts: Option<&BatchOptions>) -> Option<Lang> {
     })
 }
 
-/// Validates every row for the API in `opts` (see [`BatchValidator`]).
+/// Validates every row for the API in `opts` (see [`BatchValidator`]): at most
+/// [`BATCH_MAX_ROWS`] rows, more are one `too_many_rows` error and no results (a
+/// [`BatchValidator`] takes any number, a chunk at a time).
 ///
 /// ```
 /// use contactkit::payload::{validate_contacts, BatchOptions, SdrAgentOptions};
@@ -400,6 +414,20 @@ fn opts_lang(opts: Option<&BatchOptions>) -> Option<Lang> {
 /// ```
 pub fn validate_contacts(rows: &[Value], opts: &BatchOptions) -> BatchReport {
     let mut v = BatchValidator::new(opts);
+    if rows.len() > BATCH_MAX_ROWS {
+        let mut errs = Errors::new(v.lang);
+        errs.push(
+            "rows",
+            ErrorCode::TooManyRows,
+            params! {"max" => BATCH_MAX_ROWS, "rows" => rows.len()},
+        );
+        v.option_errors.append(&mut errs.list);
+        return BatchReport {
+            results: Vec::new(),
+            summary: v.summary(),
+            errors: v.option_errors,
+        };
+    }
     let results = v.validate(rows);
     BatchReport {
         results,

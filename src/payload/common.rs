@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use super::limits::{CREDENTIAL_MAX_BYTES, UNKNOWN_FIELDS_LISTED};
 use super::{ContactError, Headers, Request};
 use crate::error::{ErrorCode, FieldError, Params};
 use crate::lang::Lang;
@@ -217,8 +218,10 @@ pub(crate) fn unknown_names<'a>(
     known: &[&str],
     prefix: &str,
 ) {
-    for key in names {
-        if !known.contains(&key) {
+    let mut unknown = 0;
+    for key in names.filter(|key| !known.contains(key)) {
+        unknown += 1;
+        if unknown <= UNKNOWN_FIELDS_LISTED {
             let shown = shown_key(key);
             errs.push(
                 format!("{prefix}{shown}"),
@@ -226,6 +229,14 @@ pub(crate) fn unknown_names<'a>(
                 params! {"field" => shown},
             );
         }
+    }
+    if unknown > UNKNOWN_FIELDS_LISTED {
+        let path = prefix.strip_suffix('.').unwrap_or(prefix);
+        errs.push(
+            path,
+            ErrorCode::MoreUnknownFields,
+            params! {"count" => unknown - UNKNOWN_FIELDS_LISTED},
+        );
     }
 }
 
@@ -239,15 +250,28 @@ pub(crate) fn reason(lang: Lang, en: &str, es: &str) -> String {
 
 // ---------------------------------------------------------------- options
 
-/// Checks a base URL (absolute http/https, no query, fragment or user info) and returns it
-/// without a trailing slash; blank is the default; on error pushes `invalid_base_url` and
-/// returns `default`.
+/// Checks a base URL and returns it without a trailing slash; blank is the default; on error
+/// pushes `invalid_base_url` and returns `default`.
+///
+/// Taken: an absolute `https` URL, or `http` to a loopback host (`localhost`, `127.0.0.0/8`,
+/// `[::1]`: a local test server), without query, fragment or user info. Refused before it is
+/// parsed: any control character, white space inside it or backslash, which the URL parser
+/// would silently drop or turn into `/` (`https://ex\nample.com` is not `example.com`).
 pub(crate) fn base_url(errs: &mut Errors, given: Option<&str>, default: &str) -> String {
     let Some(given) = given.map(str::trim).filter(|g| !g.is_empty()) else {
         return default.to_string();
     };
+    let clean = !given
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
     let ok = crate::host::Url::parse(given).filter(|u| {
-        matches!(u.scheme.as_str(), "http" | "https")
+        let secure = match u.scheme.as_str() {
+            "https" => true,
+            "http" => is_loopback(u),
+            _ => false,
+        };
+        clean
+            && secure
             && !u.host.is_empty()
             && u.query.is_none()
             && !u.has_fragment
@@ -262,15 +286,32 @@ pub(crate) fn base_url(errs: &mut Errors, given: Option<&str>, default: &str) ->
     }
 }
 
-/// Checks a credential: trimmed, non-empty, visible ASCII only (what a header can carry).
-/// Never puts the value in the error.
+/// Whether the URL's host is this machine, where `http` does not put a key on the network.
+fn is_loopback(u: &crate::host::Url) -> bool {
+    let host = u.host.as_str();
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let ip = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host);
+    ip.parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Checks a credential: trimmed, non-empty, at most [`CREDENTIAL_MAX_BYTES`], visible ASCII
+/// only (what a header can carry). Never puts the value in the error.
 pub(crate) fn credential(errs: &mut Errors, option: &str, given: Option<&str>) -> Option<String> {
     let given = given?.trim();
-    if given.is_empty() || !given.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+    if given.is_empty()
+        || given.len() > CREDENTIAL_MAX_BYTES
+        || !given.bytes().all(|b| (0x21..=0x7e).contains(&b))
+    {
         errs.push(
             format!("options.{option}"),
             ErrorCode::InvalidCredentials,
-            Params::new(),
+            params! {"max" => CREDENTIAL_MAX_BYTES},
         );
         return None;
     }

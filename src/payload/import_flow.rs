@@ -164,11 +164,7 @@ pub fn build_complete_import(
                 None
             }
             Some(Value::Number(n)) => {
-                let whole = n.as_u64().or_else(|| {
-                    n.as_f64()
-                        .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= MAX_COUNT as f64)
-                        .map(|f| f as u64)
-                });
+                let whole = n.as_u64().or_else(|| whole_number(&n.to_string()));
                 match whole.filter(|w| *w <= MAX_COUNT) {
                     Some(w) => Some(w),
                     None => {
@@ -226,4 +222,39 @@ pub fn build_link_campaign(
     };
     let path = format!("/campaign-imports/{campaign}/imports");
     request(errs, &api, Method::Post, &path, &body)
+}
+
+/// The whole number ≥ 0 that a JSON number's text spells in another way than digits alone
+/// (`3.0`, `1e3`, `-0`, `250E-2` is not one), if it is at most [`MAX_COUNT`]. Read from the text
+/// exactly: `f64::from_str` would bring core's float parser (about 20 KB) into the package.
+fn whole_number(text: &str) -> Option<u64> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, "0"),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return Some(0);
+    }
+    if negative || exponent.len() > 6 {
+        return None;
+    }
+    let shift = exponent.parse::<i64>().ok()? - frac.len() as i64;
+    let digits = if shift < 0 {
+        let cut = digits.len().checked_sub(shift.unsigned_abs() as usize)?;
+        let (kept, dropped) = digits.split_at(cut);
+        if !dropped.bytes().all(|b| b == b'0') {
+            return None;
+        }
+        kept.to_string()
+    } else {
+        format!("{digits}{}", "0".repeat(shift.min(20) as usize))
+    };
+    digits.parse::<u64>().ok().filter(|n| *n <= MAX_COUNT)
 }

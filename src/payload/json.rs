@@ -47,12 +47,29 @@ pub(crate) fn parse_row(text: &str, lang: Lang) -> (Value, Vec<ContactError>) {
             match split_object(text) {
                 Some(fields) => {
                     for (key_text, value_text) in fields {
-                        let Ok(key) = serde_json::from_str::<String>(key_text) else {
-                            return not_json(lang);
+                        let key = match serde_json::from_str::<String>(key_text) {
+                            Ok(key) => key,
+                            // A key with a lone surrogate: named with U+FFFD in its place.
+                            Err(_) => match without_lone_surrogates(key_text)
+                                .and_then(|k| serde_json::from_str::<String>(&k).ok())
+                            {
+                                Some(key) => {
+                                    errs.push(
+                                        shown_key(&key),
+                                        ErrorCode::InvalidUnicode,
+                                        params! {},
+                                    );
+                                    continue;
+                                }
+                                None => return not_json(lang),
+                            },
                         };
                         match serde_json::from_str::<Value>(value_text) {
                             Ok(v) => {
                                 map.insert(key, v);
+                            }
+                            Err(_) if without_lone_surrogates(value_text).is_some() => {
+                                errs.push(shown_key(&key), ErrorCode::InvalidUnicode, params! {});
                             }
                             Err(e) if e.to_string().contains("recursion limit") => {
                                 let field = shown_key(&key);
@@ -232,6 +249,49 @@ fn string(token: &str) -> Option<Cow<'_, str>> {
         Some(inner) => Some(Cow::Borrowed(inner)),
         None => serde_json::from_str::<String>(token).ok().map(Cow::Owned),
     }
+}
+
+/// JSON text with each lone UTF-16 surrogate escape (`\ud83d` without its other half, which
+/// `JSON.stringify` writes for a string cut inside an emoji) replaced by `\ufffd`; `None` when
+/// it has none. Such text is valid JSON, but has no UTF-8 form: serde_json refuses it.
+pub(crate) fn without_lone_surrogates(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    // The code unit of the `\\uXXXX` escape at `i`, if there is one.
+    let unit = |i: usize| -> Option<u16> {
+        if b.get(i) != Some(&b'\\') || b.get(i + 1) != Some(&b'u') {
+            return None;
+        }
+        u16::from_str_radix(text.get(i + 2..i + 6)?, 16).ok()
+    };
+    let mut lone = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                lone.push(i);
+                i += 6;
+            }
+            // Any other escape: the backslash and the character after it.
+            _ => i += 2,
+        }
+    }
+    if lone.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in lone {
+        out.push_str(&text[from..at]);
+        out.push_str("\\ufffd");
+        from = at + 6;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
 }
 
 fn not_json(lang: Lang) -> (Value, Vec<ContactError>) {

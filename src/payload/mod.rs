@@ -81,7 +81,7 @@ pub use contactship::{
 pub use import_flow::{build_complete_import, build_create_import, build_link_campaign};
 pub use json::parse_contact_json;
 #[cfg(target_arch = "wasm32")]
-pub(crate) use json::split_rows;
+pub(crate) use json::{parse_row, split_rows};
 pub use sdr_agent::{
     build_sdr_agent_contact, build_sdr_agent_contact_json, SdrAgentOptions, SDR_AGENT_BASE_URL,
 };
@@ -110,6 +110,19 @@ pub mod limits {
     pub const METADATA_MAX_DEPTH: usize = 32;
     /// The `name` and `source` of a create-import request.
     pub const IMPORT_TEXT_MAX_CHARS: usize = 200;
+    /// Rows one `validate_contacts` call (or one chunk of the JS `BatchValidator`) takes; more
+    /// is `too_many_rows` before any row is read. Larger batches go through a `BatchValidator`
+    /// in chunks (a chunk of 1,000 – 10,000 rows keeps memory low and progress visible).
+    pub const BATCH_MAX_ROWS: usize = 100_000;
+    /// The JSON text of one call's rows in the npm package, in UTF-8 bytes: more is
+    /// `batch_too_large` before any row is validated. The package's memory grows to about four
+    /// times this text during such a call, and Wasm memory never shrinks.
+    pub const BATCH_MAX_BYTES: usize = 64 * 1024 * 1024;
+    /// Unknown fields listed one by one for a contact (or options object); the rest are counted
+    /// in one `more_unknown_fields` error.
+    pub const UNKNOWN_FIELDS_LISTED: usize = 20;
+    /// The longest API key or bearer token, in bytes.
+    pub const CREDENTIAL_MAX_BYTES: usize = 1024;
 }
 
 /// One problem with a contact, an option or a request: where it is and what it is.

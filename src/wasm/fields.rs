@@ -1,6 +1,7 @@
 //! `normalizePhone`, `normalizeEmail`, ... : one export per field rule.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::tape::{FieldValue, Tape};
 use super::{js_type_name, options_lang, read_options, JsFieldOptions, JsOptions, JsPhoneOptions};
@@ -18,7 +19,23 @@ fn prepare<O: JsOptions>(
         return Err(wrong_type(input, opts));
     };
     let options = read_options::<O>(opts)?;
+    // The glue turns a lone surrogate into U+FFFD: only then is the JS string looked at again.
+    if text.contains('\u{FFFD}') && text.len() <= crate::MAX_FIELD_INPUT_BYTES {
+        let well_formed = input
+            .dyn_ref::<js_sys::JsString>()
+            .is_some_and(|s| s.is_valid_utf16());
+        if !well_formed {
+            return Err(broken_text(opts));
+        }
+    }
     Ok((text, options))
+}
+
+/// The error for a string with a lone surrogate.
+#[cold]
+#[inline(never)]
+fn broken_text(opts: Option<&JsValue>) -> FieldError {
+    FieldError::with_params(ErrorCode::InvalidUnicode, params! {}, options_lang(opts))
 }
 
 /// The error for an input that is not a string. Out of line, so that the first call of a
@@ -61,8 +78,10 @@ pub fn normalize_email(
     let result = prepare::<FieldOptions>(&input, opts.as_deref())
         .and_then(|(text, o)| email::normalize(&text, &o));
     let suggestion = match &result {
-        Ok(_) => None,
-        Err(_) => input.as_string().and_then(|t| email::suggest(&t)),
+        Err(e) if e.code != ErrorCode::InvalidUnicode => {
+            input.as_string().and_then(|t| email::suggest(&t))
+        }
+        _ => None,
     };
     Tape::field(&result, suggestion.as_deref())
 }

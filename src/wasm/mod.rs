@@ -9,12 +9,14 @@
 //! such as `__proto__` as data. Nothing here throws: every failure is a result with
 //! `ok: false`.
 
+mod columns;
 mod fields;
 mod payload;
 mod tape;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::Lang;
@@ -56,35 +58,77 @@ pub(crate) fn js_type_name(v: &JsValue) -> &'static str {
 /// `JSON.stringify(value)`, or `None` when JS cannot (cycles, BigInt, a throwing `toJSON`) or
 /// the value has no JSON form (`undefined`, a function).
 pub(crate) fn stringify(value: &JsValue) -> Option<String> {
-    json_text(value).and_then(|s| s.as_string())
+    json_text(value).as_string()
 }
 
-/// `JSON.stringify(value)` as a JS string, `None` when there is none.
-fn json_text(value: &JsValue) -> Option<js_sys::JsString> {
-    js_sys::JSON::stringify(value)
-        .ok()
-        .filter(|text| text.is_string())
-}
-
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/wasm/guard.js")]
 extern "C" {
-    /// The platform's `TextEncoder`, for long texts: `String::from(JsString)` goes through the
-    /// glue's copy loop, one `charCodeAt` per character (fast for a few characters, about 6 ns
-    /// per character for a batch chunk), while `encode` copies natively.
-    #[wasm_bindgen(js_name = TextEncoder)]
-    type Utf8Encoder;
-    #[wasm_bindgen(constructor, js_class = TextEncoder)]
-    fn new() -> Utf8Encoder;
-    #[wasm_bindgen(method, js_class = TextEncoder)]
-    fn encode(this: &Utf8Encoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
+    /// `JSON.stringify(value)` as a JS string, `undefined` when there is none or it throws.
+    #[wasm_bindgen(js_name = jsonText)]
+    fn json_text(value: &JsValue) -> JsValue;
+    /// Why `JSON.stringify(value)` fails: 0 it does not, 1 a cycle or too deep, 2 a BigInt,
+    /// 3 anything else.
+    #[wasm_bindgen(js_name = stringifyFailure)]
+    pub(crate) fn stringify_failure(value: &JsValue) -> u8;
+    /// `Reflect.get(target, key)`; `undefined`, with [`last_failed`] true, when it throws.
+    fn property(target: &JsValue, key: &JsValue) -> JsValue;
+    /// `Object.keys(target)`; `[]`, with [`last_failed`] true, when it throws.
+    #[wasm_bindgen(js_name = ownKeys)]
+    fn own_keys(target: &JsValue) -> js_sys::Array;
+    /// The UTF-8 bytes of a string, `undefined` when there is no memory for them. (Not
+    /// `String::from(JsString)`, the glue's copy loop of one `charCodeAt` per character: about
+    /// 6 ns per character for a batch chunk, where `TextEncoder` copies natively.)
+    fn utf8(text: &js_sys::JsString) -> JsValue;
+    /// Whether the last [`property`] or [`own_keys`] threw.
+    #[wasm_bindgen(js_name = lastFailed)]
+    fn last_failed() -> bool;
+}
+
+/// `target[key]`, or `None` when reading it throws (a Proxy's trap, a getter, a revoked Proxy,
+/// a target that is not an object).
+pub(crate) fn get(target: &JsValue, key: &JsValue) -> Option<JsValue> {
+    let value = property(target, key);
+    (!last_failed()).then_some(value)
+}
+
+/// `Object.keys(target)`, or `None` when it throws (a revoked Proxy, an `ownKeys` trap).
+pub(crate) fn object_keys(target: &JsValue) -> Option<js_sys::Array> {
+    let keys = own_keys(target);
+    (!last_failed()).then_some(keys)
+}
+
+/// What [`stringify_long`] made of a value.
+pub(crate) enum Long {
+    /// Its JSON text.
+    Text(String),
+    /// Its JSON text is over the limit given (nothing was copied into the module).
+    OverMax,
+    /// It has no JSON text.
+    None,
 }
 
 /// `JSON.stringify(value)` like [`stringify`], for texts of many KB (a batch chunk): the UTF-8
 /// bytes come from `TextEncoder` in one copy. `JSON.stringify` escapes lone surrogates, so the
-/// text is always well-formed and encodes to the same bytes as [`stringify`]'s.
-pub(crate) fn stringify_long(value: &JsValue) -> Option<String> {
-    let text = json_text(value)?;
-    String::from_utf8(Utf8Encoder::new().encode(&text).to_vec()).ok()
+/// text is always well-formed and encodes to the same bytes as [`stringify`]'s. A text over
+/// `max` bytes is not copied into the module.
+pub(crate) fn stringify_long(value: &JsValue, max: usize) -> Long {
+    let Some(text) = json_text(value).dyn_into::<js_sys::JsString>().ok() else {
+        return Long::None;
+    };
+    // Each UTF-16 unit is 1 to 3 UTF-8 bytes: only a text that may be over `max` is measured.
+    if text.length() as usize > max {
+        return Long::OverMax;
+    }
+    let Some(bytes) = utf8(&text).dyn_into::<js_sys::Uint8Array>().ok() else {
+        return Long::OverMax;
+    };
+    if bytes.length() as usize > max {
+        return Long::OverMax;
+    }
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Long::Text(text),
+        Err(_) => Long::None,
+    }
 }
 
 /// Options a JS caller gives as an object of strings: each known key set from its string.
@@ -137,12 +181,10 @@ impl JsOptions for crate::phone::PhoneOptions {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Object.keys`, which throws on a revoked proxy: caught here.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    pub(crate) fn object_keys(o: &JsValue) -> Result<js_sys::Array, JsValue>;
-    /// `Array.isArray`, which throws on a revoked proxy: caught here.
+    /// `Array.isArray`, which throws on a revoked proxy: caught here (a `catch` import that
+    /// returns a number keeps nothing when it catches, unlike those returning a JS value).
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    pub(crate) fn is_array(v: &JsValue) -> Result<bool, JsValue>;
 }
 
 /// The options as `JSON.stringify` writes the common case, an object of strings without escapes
@@ -229,6 +271,23 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
     let object = match serde_json::from_str::<serde_json::Value>(json) {
         Ok(serde_json::Value::Object(object)) => object,
         other => {
+            // An option whose text has a lone surrogate, which serde_json cannot read.
+            let (value, broken) = crate::payload::parse_row(json, Lang::En);
+            let lone = broken
+                .iter()
+                .find(|e| e.error.code == ErrorCode::InvalidUnicode);
+            if let Some(e) = lone {
+                let lang = value
+                    .get("lang")
+                    .and_then(|l| l.as_str())
+                    .and_then(Lang::parse)
+                    .unwrap_or_default();
+                let reasons = [
+                    "a broken character (a lone UTF-16 surrogate) in its text".to_string(),
+                    "un carácter roto (un sustituto UTF-16 suelto) en su texto".to_string(),
+                ];
+                return invalid(&e.field, reasons, lang);
+            }
             let got = match other {
                 Ok(v) => crate::payload::type_name(&v),
                 Err(_) => "text that is not JSON",
@@ -278,7 +337,7 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
 
 /// The `lang` option of a possibly invalid options object, for messages about the input.
 pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
-    opts.and_then(|v| js_sys::Reflect::get(v, &JsValue::from_str("lang")).ok())
+    opts.and_then(|v| get(v, &JsValue::from_str("lang")))
         .and_then(|l| l.as_string())
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default()
@@ -341,7 +400,8 @@ export type ErrorCode =
   | "additional_data_invalid_type" | "additional_data_invalid_date" | "additional_data_invalid_number"
   | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"
   | "invalid_credentials" | "duplicate" | "invalid_count" | "unknown_target"
-  | "linkedin_not_person" | "not_initialized";
+  | "linkedin_not_person" | "invalid_unicode" | "too_many_rows" | "batch_too_large"
+  | "more_unknown_fields" | "not_initialized";
 
 /** A failed rule: a stable code, a message in the language asked for, and its parameters. */
 export interface FieldError {

@@ -9,10 +9,9 @@
 
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::tape::Tape;
-use super::{js_type_name, stringify, stringify_long, to_js};
+use super::{js_type_name, stringify, stringify_long, to_js, Long};
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::Lang;
 use crate::params;
@@ -28,15 +27,17 @@ fn error(field: &str, code: ErrorCode, params: crate::Params, lang: Lang) -> Con
     }
 }
 
-/// An options object as JSON: `undefined`/`null` are `null`; anything JS cannot stringify is
-/// an error on `options`.
-fn options_value(opts: Option<&JsValue>) -> Result<Value, ContactError> {
+/// An options object as JSON, with errors on the options that were left out (a lone surrogate
+/// in their text): `undefined`/`null` are `null`; anything JS cannot stringify is an error on
+/// `options`.
+fn options_value(opts: Option<&JsValue>) -> Result<(Value, Vec<ContactError>), ContactError> {
     let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(Value::Null);
+        return Ok((Value::Null, Vec::new()));
     };
     let name = js_type_name(v);
+    let lang = super::options_lang(opts);
     let parsed = if name == "object" {
-        stringify(v).and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        stringify(v).and_then(|t| object_value(&t, lang, "options."))
     } else {
         None
     };
@@ -45,9 +46,26 @@ fn options_value(opts: Option<&JsValue>) -> Result<Value, ContactError> {
             "options",
             ErrorCode::TypeMismatch,
             params! {"expected" => "object", "got" => name},
-            super::options_lang(opts),
+            lang,
         )
     })
+}
+
+/// The JSON text of an object as a value; a member whose text has a lone UTF-16 surrogate
+/// (which serde_json cannot read) is left out with an `invalid_unicode` error on
+/// `{prefix}{key}`. `None` when the text is not an object.
+fn object_value(text: &str, lang: Lang, prefix: &str) -> Option<(Value, Vec<ContactError>)> {
+    if let Ok(v) = serde_json::from_str::<Value>(text) {
+        return v.is_object().then_some((v, Vec::new()));
+    }
+    let (v, mut broken) = payload::parse_row(text, lang);
+    if broken.iter().any(|e| e.field.is_empty()) {
+        return None;
+    }
+    for e in &mut broken {
+        e.field.insert_str(0, prefix);
+    }
+    Some((v, broken))
 }
 
 /// A contact (or row) as JSON text, plus errors on the fields that have no JSON form.
@@ -64,13 +82,15 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
     // stringify each own key alone and name the ones that fail.
     let mut text = String::from("{");
     let mut broken = Vec::new();
-    // A revoked proxy has no keys to read.
-    let keys = super::object_keys(row).unwrap_or_default();
+    // A revoked Proxy, or one whose `ownKeys` trap throws, has no keys to read.
+    let Some(keys) = super::object_keys(row) else {
+        return unreadable_row(lang);
+    };
     for key in keys.iter() {
         let Some(k) = key.as_string() else { continue };
-        let value = match js_sys::Reflect::get(row, &key) {
-            Ok(v) => v,
-            Err(_) => {
+        let value = match super::get(row, &key) {
+            Some(v) => v,
+            None => {
                 let e = error(
                     &payload_shown_key(&k),
                     ErrorCode::TypeMismatch,
@@ -135,26 +155,10 @@ enum Failure {
 }
 
 fn stringify_failure(value: &JsValue) -> Failure {
-    let Err(e) = js_sys::JSON::stringify(value) else {
-        return Failure::Other;
-    };
-    if e.is_instance_of::<js_sys::RangeError>() {
-        return Failure::TooDeep;
-    }
-    let message = e
-        .dyn_ref::<js_sys::Error>()
-        .and_then(|e| e.message().as_string())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    if ["circular", "cyclic", "recursion", "call stack"]
-        .iter()
-        .any(|m| message.contains(m))
-    {
-        Failure::TooDeep
-    } else if message.contains("bigint") {
-        Failure::BigInt
-    } else {
-        Failure::Other
+    match super::stringify_failure(value) {
+        1 => Failure::TooDeep,
+        2 => Failure::BigInt,
+        _ => Failure::Other,
     }
 }
 
@@ -173,9 +177,10 @@ pub fn build_contactship_contact(
     options: Option<JsContactshipOptions>,
 ) -> JsValue {
     let (opts, option_errors) = match options_value(options.as_deref()) {
-        Ok(v) => {
+        Ok((v, mut broken)) => {
             let (o, e) = ContactshipOptions::from_json_lenient(&v, &[]);
-            (o, e.list)
+            broken.extend(e.list);
+            (o, broken)
         }
         Err(e) => (ContactshipOptions::default(), vec![e]),
     };
@@ -197,9 +202,10 @@ pub fn build_sdr_agent_contact(
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
     match options_value(options) {
-        Ok(v) => {
+        Ok((v, mut broken)) => {
             let (o, e) = SdrAgentOptions::from_json_lenient(&v, &[]);
-            (o, e.list)
+            broken.extend(e.list);
+            (o, broken)
         }
         Err(e) => (SdrAgentOptions::default(), vec![e]),
     }
@@ -218,7 +224,11 @@ fn import_step(
             let name = js_type_name(v);
             stringify(v)
                 .filter(|_| name == "object")
-                .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+                .and_then(|t| object_value(&t, opts.lang, ""))
+                .map(|(v, broken)| {
+                    errors.extend(broken);
+                    v
+                })
                 .ok_or_else(|| {
                     error(
                         "",
@@ -268,9 +278,7 @@ fn import_step(
 
 /// `input[key]` when it is a JS number.
 fn input_number(input: Option<&JsValue>, key: &str) -> Option<f64> {
-    js_sys::Reflect::get(input?, &JsValue::from_str(key))
-        .ok()?
-        .as_f64()
+    super::get(input?, &JsValue::from_str(key))?.as_f64()
 }
 
 /// Step 1 of the import flow: `POST /imports/` with status `processing`.
@@ -309,56 +317,117 @@ pub fn build_link_campaign(
 /// A validator for batch options from JS; never fails.
 fn validator(options: &JsValue) -> CoreValidator {
     match options_value(Some(options)) {
-        Ok(v) => CoreValidator::from_json(&v),
+        Ok((v, broken)) if broken.is_empty() => CoreValidator::from_json(&v),
+        Ok((v, broken)) => CoreValidator::from_json_with_errors(&v, broken),
         Err(e) => CoreValidator::from_json_error(e),
     }
 }
 
-/// Validates a chunk into `out`; the errors say when `rows` is not an array.
+/// Validates a chunk into `out`; the errors say when `rows` is not an array, cannot be read,
+/// or is larger than one call takes (found before any row is validated).
+///
+/// Every read of `rows` is a `catch` import (`Reflect.get`, `JSON.stringify`): a Proxy's trap or
+/// a getter that throws becomes an error here, never an exception through the Wasm frames,
+/// which would leave the module's stack pointer and this validator's borrow behind.
 fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<ContactError> {
-    let Some(array) = rows.dyn_ref::<js_sys::Array>() else {
+    let lang = v.lang();
+    let unreadable = |got: &str| {
         let e = error(
             "rows",
             ErrorCode::TypeMismatch,
-            params! {"expected" => "array", "got" => js_type_name(rows)},
-            v.lang(),
+            params! {"expected" => "array", "got" => got},
+            lang,
+        );
+        vec![e]
+    };
+    if !super::is_array(rows).unwrap_or(false) {
+        return unreadable(js_type_name(rows));
+    }
+    let length = super::get(rows, &JsValue::from_str("length")).and_then(|n| n.as_f64());
+    let Some(length) = length.filter(|n| *n >= 0.0 && n.fract() == 0.0) else {
+        return unreadable("unreadable");
+    };
+    if length > payload::limits::BATCH_MAX_ROWS as f64 {
+        let e = error(
+            "rows",
+            ErrorCode::TooManyRows,
+            params! {"max" => payload::limits::BATCH_MAX_ROWS, "rows" => length},
+            lang,
         );
         return vec![e];
+    }
+    let length = length as u32;
+    let too_large = || {
+        let e = error(
+            "rows",
+            ErrorCode::BatchTooLarge,
+            params! {"max" => payload::limits::BATCH_MAX_BYTES},
+            lang,
+        );
+        vec![e]
     };
-    let lang = v.lang();
-    let length = array.length() as usize;
-    out.reserve(length);
     // One JSON.stringify for the whole chunk, cut into rows without parsing them, instead of a
     // call across the boundary and a stringify per row. It writes each row as
     // stringifying the row alone would, except `null` for what has no JSON form (`undefined`, a
     // function): those rows, and every row when the chunk cannot be stringified (a cycle, a
-    // BigInt, nesting too deep), are read one by one, naming what is wrong.
-    let whole = stringify_long(rows);
+    // BigInt, a throwing getter, nesting too deep), are read one by one, naming what is wrong.
+    let whole = match stringify_long(rows, payload::limits::BATCH_MAX_BYTES) {
+        Long::Text(text) => Some(text),
+        Long::OverMax => return too_large(),
+        Long::None => None,
+    };
     let raws = whole
         .as_deref()
         .and_then(payload::split_rows)
-        .filter(|raws| raws.len() == length);
-    let one = |v: &mut CoreValidator, row: JsValue| {
-        let (text, broken) = row_text(&row, lang);
-        v.validate_text(&text, broken)
+        .filter(|raws| raws.len() == length as usize);
+    let row_at = |i: u32| match super::get(rows, &JsValue::from(i)) {
+        Some(row) => row_text(&row, lang),
+        None => unreadable_row(lang),
     };
+    out.reserve(length as usize);
     match raws {
         Some(raws) => {
             for (i, (raw, read)) in (0..).zip(raws) {
                 let result = match raw {
-                    "null" => one(v, array.get(i)),
+                    "null" => {
+                        let (text, broken) = row_at(i);
+                        v.validate_text(&text, broken)
+                    }
                     text => v.validate_read(read, text, Vec::new()),
                 };
                 out.row(&result);
             }
         }
         None => {
-            for row in array.iter() {
-                out.row(&one(v, row));
+            // Every row's text first, so that a chunk too large is found before any row is
+            // validated.
+            let mut texts = Vec::with_capacity(length as usize);
+            let mut bytes = 0;
+            for i in 0..length {
+                let (text, broken) = row_at(i);
+                bytes += text.len() + 1;
+                if bytes > payload::limits::BATCH_MAX_BYTES {
+                    return too_large();
+                }
+                texts.push((text, broken));
+            }
+            for (text, broken) in texts {
+                out.row(&v.validate_text(&text, broken));
             }
         }
     }
     Vec::new()
+}
+
+/// A row that cannot even be read (a Proxy's `get` trap or an index getter that throws).
+fn unreadable_row(lang: Lang) -> (String, Vec<ContactError>) {
+    let e = error(
+        "",
+        ErrorCode::TypeMismatch,
+        params! {"expected" => "a JSON value", "got" => "unreadable"},
+        lang,
+    );
+    (String::from("{}"), vec![e])
 }
 
 /// Validates rows for one API: each row's request or errors, duplicates flagged, and counts.

@@ -62,8 +62,12 @@ export function setImportApi(api) {
   if (state.running) cancel();
   document.getElementById('results').hidden = true;
   if (state.headers.length > 0) {
-    state.mapping = autoMap(api, state.headers);
-    renderMapping();
+    const headers = state.headers;
+    autoMap(api, headers).then((mapping) => {
+      if (state.api !== api || state.headers !== headers) return; // superseded
+      state.mapping = mapping;
+      renderMapping();
+    });
   }
 }
 
@@ -150,11 +154,18 @@ function openFile(file) {
       }
       state.headers = headers.map((x) => x.trim());
       state.sample = sample;
-      state.mapping = autoMap(state.api, state.headers);
-      renderFileInfo();
-      renderMapping();
-      document.getElementById('mapping-area').hidden = false;
-      document.getElementById('run-import').focus();
+      const headers = state.headers;
+      const api = state.api;
+      autoMap(api, headers).then((mapping) => {
+        if (state.api !== api || state.headers !== headers) return; // superseded
+        state.mapping = mapping;
+        renderFileInfo();
+        renderMapping();
+        document.getElementById('mapping-area').hidden = false;
+        document.getElementById('run-import').focus();
+      }, (e) => {
+        document.getElementById('file-info').textContent = t('loadFailed', { error: e.message });
+      });
     },
     error: (err) => {
       document.getElementById('file-info').textContent = t('parseFailed', { error: err.message });
