@@ -73,6 +73,7 @@ if (phase === "ready") {
     LocaleResult: "field",
     TimezoneResult: "field",
     CountryResult: "field",
+    ColumnMatchResult: "field",
     BuildResult: "build",
     BatchReport: "report",
     BatchChunk: "chunk",
