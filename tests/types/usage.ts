@@ -2,13 +2,16 @@
 // let a form narrow results without casts, and must reject misuse.
 import init, {
   normalizePhone, normalizeEmail, normalizeLinkedIn, normalizeLocale, normalizeTimezone,
-  normalizeCountry, errorMessages, AsYouType, getExampleNumber, getCountryCallingCode,
+  normalizeCountry, errorMessages, ready, AsYouType, getExampleNumber, getCountryCallingCode,
   type ErrorCode, type PhoneResult, type NumberType, type LinkedInKind, type Phone,
 } from "../../pkg/contactkit.js";
 
 export async function usage(): Promise<string[]> {
   await init();
-  const out: string[] = [];
+  const settled: void = await ready;
+  const notYet: ErrorCode = "not_initialized";
+  const out: string[] = [String(settled), notYet];
+  normalizePhone("55 1234 5678", { defaultCountry: null });
   const phone: PhoneResult = normalizePhone("212 456 7890", { defaultCountry: "US", lang: "es" });
   if (phone.ok) {
     const e164: string = phone.value;
