@@ -17,7 +17,9 @@ wasm-pack build npm "$profile" --target web --out-dir ../pkg --out-name contactk
   >/dev/null 2>pkg-build.log ||
   { cat pkg-build.log; exit 1; }
 rm -f pkg-build.log pkg/.gitignore
-cp README.md pkg/README.md
+# The package's own README, written for npm users (its links are absolute: the repository's
+# README.md links to files that are not in the package).
+cp npm/README.md pkg/README.md
 
 if [ "$profile" = --release ]; then
   # --converge repeats -Oz until it stops shrinking the module (~0.5 KB gzip); the producers
@@ -53,6 +55,10 @@ const calls = glue.split("return handleError(function").length - 1;
 if (patched !== calls) throw new Error(`build.sh: ${calls} handleError imports, ${patched} declared; the glue's shape changed`);
 fs.writeFileSync(file, out);
 JS
+
+# `ready`, a promise that settles once the module is instantiated, in the glue and its types
+# (so in node.mjs too, where it settles on import).
+node scripts/glue_ready.mjs ready pkg
 
 # One module for Node: the glue with a synchronous instantiation from the .wasm beside it, so the
 # exports are ready on import (`await init()` still works: it returns at once). One file instead
@@ -112,12 +118,36 @@ fs.writeFileSync(
 JS
 cp pkg/contactkit.d.ts pkg/node.d.mts
 
+# The browser glue only: until init() has instantiated the module, every export answers
+# `not_initialized` (a result, as for any bad input) instead of throwing a TypeError.
+node scripts/glue_ready.mjs guards pkg
+
+# The browser glue without its comments (whole-line ones): wasm-bindgen's JSDoc repeats what
+# contactkit.d.ts says (editors read the types; /* @ts-self-types */ stays), and the snippets'
+# and glue_ready.mjs's comments are for their sources. -1.7 KB gzip of the package; node.mjs,
+# made above, keeps them.
+node - <<'JS'
+const fs = require("fs");
+const files = ["pkg/contactkit.js"];
+for (const f of fs.readdirSync("pkg/snippets", { recursive: true })) if (f.endsWith(".js")) files.push(`pkg/snippets/${f}`);
+for (const file of files) {
+  const text = fs.readFileSync(file, "utf8");
+  fs.writeFileSync(file, text.replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, "").replace(/^[ \t]*\/\/.*\n/gm, ""));
+}
+if (!fs.readFileSync(files[0], "utf8").startsWith("/* @ts-self-types=")) throw new Error("build.sh: the glue's first line changed");
+JS
+
 node - <<'JS'
 const fs = require("fs");
 const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
 // The package is contactkit's, not the npm/ crate's (its name, keywords, README).
 p.name = "contactkit";
 p.keywords = ["phone", "email", "validation", "wasm", "contacts"];
+// wasm-pack copies them from Cargo.toml's [workspace.package]; npm shows them.
+for (const key of ["repository", "homepage"]) if (!p[key]) throw new Error(`build.sh: pkg/package.json has no ${key}`);
+// Where require(esm) is on and "module-sync" with it (see node.mjs above): `import` and
+// `require` both load node.mjs. Earlier Node versions are out of support.
+p.engines = { node: "^20.19.0 || >=22.12.0" };
 p.files = [...new Set([...(p.files || []), "README.md", "node.mjs", "node-legacy.mjs", "node.d.mts"])];
 // "module-sync": Node 20.19, 22.12 and later (see node.mjs above); other Node versions, and
 // runtimes that take "node" without "module-sync", get node-legacy.mjs.
@@ -128,6 +158,7 @@ p.exports = {
     default: "./contactkit.js",
   },
   "./contactkit_bg.wasm": "./contactkit_bg.wasm",
+  "./package.json": "./package.json",
 };
 fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
 JS

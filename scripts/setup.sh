@@ -31,8 +31,11 @@ fi
 
 # npm packages (wasm-opt from binaryen, typescript, libphonenumber-js for the benchmark,
 # playwright-core and papaparse for the demo page, the pinned CLDR and IANA data the locale,
-# timezone and country tables come from): one lockfile per folder that has one.
-for dir in . www bench scripts/data-sources; do
+# timezone and country tables come from; for tests, Vite, webpack and playwright-core for the
+# bundler apps): one lockfile per folder that has one.
+npm_dirs=". www bench scripts/data-sources"
+[ "$what" = test ] && npm_dirs="$npm_dirs tests/bundlers"
+for dir in $npm_dirs; do
   [ -f "$dir/package-lock.json" ] || continue
   # npm ci leaves node_modules/.package-lock.json behind; a newer lockfile means new packages.
   if [ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then

@@ -150,7 +150,7 @@ pub fn synonyms(field: &str) -> &'static [&'static str] {
 /// A header reduced for matching: canonical decomposition (NFD) with the combining accents
 /// U+0300 – U+036F dropped, ASCII letters lower-cased, every run of other characters one `_`,
 /// and no `_` at either end. `" Correo Electrónico "` → `correo_electronico`. (NFD comes from
-/// the platform in Wasm, [`crate::host`], so the package carries no normalizer data for it.)
+/// the platform in Wasm (`src/host/`), so the package carries no normalizer data for it.)
 pub fn header_key(header: &str) -> String {
     let decomposed = crate::host::nfd(header);
     let mut key = String::with_capacity(decomposed.len());

@@ -236,7 +236,9 @@ pub enum ErrorCode {
     /// An API key or bearer token that is empty, too long or has characters a header cannot
     /// carry. Params: `max` (bytes).
     InvalidCredentials,
-    /// A row repeats the key of an earlier row (the API would answer 409). Params: `key`, `first_row`.
+    /// A row repeats the key of an earlier row (the API would answer 409). Params: `key`,
+    /// `first_row` (the earlier row's 0-based index, its `row` in the results) and
+    /// `first_row_number` (the same row counted from 1, as the message says it).
     Duplicate,
     /// `total_rows` (or another count) is not a whole number ≥ 0.
     InvalidCount,
@@ -257,6 +259,11 @@ pub enum ErrorCode {
     /// More fields a contact (or options object) should not have than are listed one by one
     /// ([`crate::payload::limits::UNKNOWN_FIELDS_LISTED`]). Params: `count` (those not listed).
     MoreUnknownFields,
+
+    // ---- the npm package ----
+    /// A function of the npm package's browser build was called before its Wasm module was
+    /// ready (before `init()` resolved). Never returned by Rust code.
+    NotInitialized,
 }
 
 impl ErrorCode {

@@ -163,8 +163,8 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
      "The API key or token is empty, longer than {max} characters, or has characters a header cannot carry.",
      "La clave de API o el token está vacío, tiene más de {max} caracteres o tiene caracteres que una cabecera no admite."),
     (Duplicate, "duplicate",
-     "Row {first_row} already has {key}; the API would reject this one as a duplicate.",
-     "La fila {first_row} ya tiene {key}; la API rechazaría esta como duplicada."),
+     "Row {first_row_number} already has {key}; the API would reject this one as a duplicate.",
+     "La fila {first_row_number} ya tiene {key}; la API rechazaría esta como duplicada."),
     (InvalidCount, "invalid_count",
      "This must be a whole number of at least 0.",
      "Debe ser un número entero mayor o igual que 0."),
@@ -186,6 +186,9 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
     (MoreUnknownFields, "more_unknown_fields",
      "{count} more fields that are not taken here are not listed.",
      "No se listan otros {count} campos que no se admiten aquí."),
+    (NotInitialized, "not_initialized",
+     "The validator is still loading; try again in a moment.",
+     "El validador todavía se está cargando; inténtalo de nuevo en un momento."),
 ];
 
 fn entry(code: ErrorCode) -> &'static (ErrorCode, &'static str, &'static str, &'static str) {
@@ -314,7 +317,7 @@ mod tests {
             assert_eq!(render(*code, &Params::new(), Lang::En), *en);
             assert_eq!(render(*code, &Params::new(), Lang::Es), *es);
         }
-        let p = crate::params! {"region" => "ES", "first_row" => 3, "key" => "k"};
+        let p = crate::params! {"region" => "ES", "first_row" => 2, "first_row_number" => 3, "key" => "k"};
         assert_eq!(
             render(ErrorCode::Duplicate, &p, Lang::En),
             "Row 3 already has k; the API would reject this one as a duplicate."

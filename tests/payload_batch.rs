@@ -59,9 +59,10 @@ fn contactship_duplicates_by_normalized_phone() {
     let dup = &report.results[3].result.as_ref().unwrap_err()[0];
     assert_eq!(dup.error.params["key"], "+525512345678");
     assert_eq!(dup.error.params["first_row"], 2);
+    assert_eq!(dup.error.params["first_row_number"], 3);
     assert_eq!(
         dup.error.message,
-        "Row 2 already has +525512345678; the API would reject this one as a duplicate."
+        "Row 3 already has +525512345678; the API would reject this one as a duplicate."
     );
     // A row with other errors is still flagged as a duplicate of the key it repeats.
     assert_eq!(

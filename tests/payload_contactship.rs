@@ -544,7 +544,7 @@ fn default_country_is_checked() {
     );
     assert_eq!(
         codes(&errs),
-        [("options.defaultCountry".into(), "country_unknown".into())]
+        [("options.defaultCountry".into(), "invalid_option".into())]
     );
 }
 

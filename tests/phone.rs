@@ -400,9 +400,24 @@ fn default_country_handling() {
         ok("0044 20 7946 0958", Some("US")).region.as_deref(),
         Some("GB")
     );
+    // A code or a name, as the country rule reads them (the payload builders' spelling too).
+    for spelling in ["UK", "GBR", "United Kingdom", "reino unido"] {
+        assert_eq!(ok("020 7946 0958", Some(spelling)).value, "+442079460958");
+    }
     // A country without a numbering plan of its own gives no default region: international
     // numbers are read, national ones need a country.
-    for no_plan in ["AQ", "BV", "GS", "HM", "PN", "TF", "UM", "aq", " um "] {
+    for no_plan in [
+        "AQ",
+        "BV",
+        "GS",
+        "HM",
+        "PN",
+        "TF",
+        "UM",
+        "aq",
+        " um ",
+        "Antarctica",
+    ] {
         let p = ok("+1 212 456 7890", Some(no_plan));
         assert_eq!(p.value, "+12124567890", "{no_plan:?}");
         assert_eq!(
@@ -411,8 +426,8 @@ fn default_country_handling() {
             "{no_plan:?}"
         );
     }
-    // Unknown codes are an option error, whatever the number.
-    for bad in ["XX", "UK", "USA", "1", "001", "É", "ZZ"] {
+    // Anything else is an option error, whatever the number.
+    for bad in ["XX", "1", "001", "É", "ZZ", "Narnia", "Korea"] {
         for input in ["020 7946 0958", "+44 20 7946 0958"] {
             let e = err(input, Some(bad));
             assert_eq!(e.code, ErrorCode::InvalidOption, "{bad:?}");
@@ -551,7 +566,7 @@ fn spanish_messages() {
         es("+34 012 345 678", None).message,
         "Este no es un número de teléfono válido para ES."
     );
-    let e = es("55 1234 5678", Some("México"));
+    let e = es("55 1234 5678", Some("Narnia"));
     assert_eq!(e.code, ErrorCode::InvalidOption);
     assert!(
         e.message

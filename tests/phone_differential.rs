@@ -18,7 +18,7 @@
 //! and E.164 agree on fewer than 99% of the cases; number type, region, extension, formats and
 //! (for numbers both reject) the error code are reported separately. The error code expected is
 //! libphonenumber's reason (its parse exception, else `isPossibleNumberWithReason`) mapped as the
-//! table in `src/phone.rs` says.
+//! table in `src/phone/mod.rs` says.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;

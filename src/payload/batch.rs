@@ -358,7 +358,12 @@ impl BatchValidator {
                     errs.push(
                         key_field,
                         ErrorCode::Duplicate,
-                        params! {"key" => first.key().as_str(), "first_row" => *first.get()},
+                        params! {
+                            "key" => first.key().as_str(),
+                            "first_row" => *first.get(),
+                            // For people (the message): "row 1" is the first row.
+                            "first_row_number" => *first.get() + 1,
+                        },
                     );
                     duplicate = true;
                 }

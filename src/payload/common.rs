@@ -292,8 +292,12 @@ fn is_loopback(u: &crate::host::Url) -> bool {
     if host.eq_ignore_ascii_case("localhost") {
         return true;
     }
-    let ip = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
-    ip.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    let ip = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host);
+    ip.parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Checks a credential: trimmed, non-empty, at most [`CREDENTIAL_MAX_BYTES`], visible ASCII

@@ -132,8 +132,8 @@ impl ContactshipOptions {
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .and_then(|c| {
-                let found = country::normalize(c, &FieldOptions::new(self.lang));
-                errs.rule("options.defaultCountry", found).map(|f| f.value)
+                let found = phone::default_country(c, self.lang);
+                errs.rule("options.defaultCountry", found).flatten()
             });
         Contactship {
             url: format!("{base}{CONTACTS_PATH}"),
@@ -566,11 +566,14 @@ fn is_iso_date(s: &str) -> bool {
 /// sent as [`CountryFormat`] says, and used as the phone's default country (else
 /// `default_country`); `email` is normalized; `description` and `additional_data` are checked
 /// against [`super::limits`]. Every problem is returned at once.
+///
+/// The contact is a [`super::ContactshipContact`] or a `serde_json::Value` with the API's field
+/// names.
 pub fn build_contactship_contact(
-    contact: &Value,
+    contact: &(impl super::ContactshipInput + ?Sized),
     opts: &ContactshipOptions,
 ) -> Result<Request, Vec<ContactError>> {
-    build_value(contact, opts)
+    build_value(&contact.to_contact_json(), opts)
 }
 
 /// [`build_contactship_contact`] for a contact given as JSON text (a queue message, a request

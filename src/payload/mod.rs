@@ -12,6 +12,10 @@
 //!   import flow around the contacts.
 //! - [`validate_contacts`] and [`BatchValidator`]: many rows, with duplicates inside the batch
 //!   flagged by the key each API rejects with `409 Conflict`.
+//! - [`ContactshipContact`] and [`SdrAgentContact`]: typed contacts, which the contact builders
+//!   take beside a `serde_json::Value`; their `build` returns a [`RejectedContact`] error (a
+//!   `std::error::Error`) for `?`. With the cargo feature `http`, a [`Request`] converts to
+//!   `http::Request<String>` (module `payload::http`).
 //!
 //! How input is read, for every builder:
 //! - strings are trimmed; an optional field that is `null`, `""` or only white space is treated
@@ -57,9 +61,13 @@ use crate::error::FieldError;
 mod batch;
 mod common;
 mod contactship;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http;
 mod import_flow;
 mod json;
 mod sdr_agent;
+mod typed;
 
 pub use batch::{
     validate_contacts, BatchOptions, BatchReport, BatchSummary, BatchValidator, RowResult, Target,
@@ -76,6 +84,10 @@ pub use json::parse_contact_json;
 pub(crate) use json::{parse_row, split_rows};
 pub use sdr_agent::{
     build_sdr_agent_contact, build_sdr_agent_contact_json, SdrAgentOptions, SDR_AGENT_BASE_URL,
+};
+pub use typed::{
+    AdditionalData, AdditionalDataType, ContactshipContact, ContactshipInput, RejectedContact,
+    SdrAgentContact, SdrAgentInput,
 };
 
 /// Limits on free text and nested data. Lengths are in Unicode characters (code points).
@@ -103,7 +115,7 @@ pub mod limits {
     /// in chunks (a chunk of 1,000 – 10,000 rows keeps memory low and progress visible).
     pub const BATCH_MAX_ROWS: usize = 100_000;
     /// The JSON text of one call's rows in the npm package, in UTF-8 bytes: more is
-    /// `batch_too_large` before any row is validated. The package's memory grows to about four
+    /// `batch_too_large` before any row is validated. The package's memory grows to about ten
     /// times this text during such a call, and Wasm memory never shrinks.
     pub const BATCH_MAX_BYTES: usize = 64 * 1024 * 1024;
     /// Unknown fields listed one by one for a contact (or options object); the rest are counted

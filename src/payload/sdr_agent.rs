@@ -331,11 +331,14 @@ fn depth_exceeds(v: &Value, max: usize) -> bool {
 /// trimmed; `locale` and `timezone` are canonicalized; `metadata` is any JSON object, passed
 /// through unchanged. With `import_id`, the request carries `X-Import-ID`. Every problem is
 /// returned at once.
+///
+/// The contact is a [`super::SdrAgentContact`] or a `serde_json::Value` with the API's field
+/// names.
 pub fn build_sdr_agent_contact(
-    contact: &Value,
+    contact: &(impl super::SdrAgentInput + ?Sized),
     opts: &SdrAgentOptions,
 ) -> Result<Request, Vec<ContactError>> {
-    build_value(contact, opts)
+    build_value(&contact.to_contact_json(), opts)
 }
 
 /// [`build_sdr_agent_contact`] for a contact given as JSON text: hostile nesting is reported as

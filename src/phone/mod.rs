@@ -20,10 +20,12 @@
 //!   calling code, with or without a default country. With a default country, its own
 //!   international prefix is read too (`011 44 ...` in the US, `0021 ...` with a carrier code in
 //!   Brazil). `000...` is not `00` and a calling code, as no calling code starts with 0.
-//! - **Default country** (`default_country`): ISO 3166-1 alpha-2 in any case, blank meaning
-//!   none. A country libphonenumber has no numbering plan for (AQ, BV, GS, HM, PN, TF, UM) is
-//!   the same as none. A code that is no country is `invalid_option` (params `option`,
-//!   `reason`, `value`) whatever the number, since it is a mistake of the caller. It is not used
+//! - **Default country** (`default_country`): a country code or name as [`crate::country`]
+//!   reads them (`"MX"`, `"mex"`, `"México"`), blank meaning none; the payload builders read
+//!   their `defaultCountry` the same way. A country libphonenumber has no numbering plan for
+//!   (AQ, BV, GS, HM, PN, TF, UM) is the same as none. Anything that is no country is
+//!   `invalid_option` (params `option`, `reason`, `value`) whatever the number, since it is a
+//!   mistake of the caller. It is not used
 //!   for numbers written with `+` or `00`. National numbers may keep their national prefix
 //!   (`020 ...` in GB, `0 ...` in DE, `8 ...` in RU) or repeat the calling code without `+`.
 //! - **Extension.** `ext. 12`, `ext 12`, `ext:12`, `extn`, `extension`, `extensión`, `anexo`,
@@ -121,8 +123,9 @@ pub use countries::{calling_code, example_number, example_numbers, regions, Phon
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PhoneOptions {
-    /// ISO 3166-1 alpha-2 code (any case) of the country a national number belongs to.
-    /// Ignored when the number starts with `+` or `00`; blank means none.
+    /// The country a national number belongs to: an ISO 3166-1 code (any case) or a name, as
+    /// [`crate::country::normalize`] reads it. Ignored when the number starts with `+` or
+    /// `00`; blank means none.
     #[serde(default)]
     pub default_country: Option<String>,
     /// Language of error messages.
@@ -348,31 +351,56 @@ fn parse(
     Ok((number, spelled))
 }
 
-/// Reads the `defaultCountry` option: blank is none, an unknown code is an error.
-fn default_region(code: Option<&str>, lang: Lang) -> Result<Option<engine::Region>, FieldError> {
-    let Some(code) = code.map(crate::error::trim).filter(|c| !c.is_empty()) else {
+/// Reads the `defaultCountry` option: blank is none; a code or a name the country rule
+/// resolves (a country libphonenumber has no numbering plan for, such as AQ, gives none);
+/// anything else is `invalid_option`.
+fn default_region(given: Option<&str>, lang: Lang) -> Result<Option<engine::Region>, FieldError> {
+    let Some(given) = given.map(crate::error::trim).filter(|c| !c.is_empty()) else {
         return Ok(None);
     };
-    match engine::Region::from_alpha2(code) {
-        Some(region) => Ok(Some(region)),
-        // A country libphonenumber has no numbering plan for (AQ, BV, GS, HM, PN, TF, UM) is
-        // not a mistake: it gives no default region, so only international numbers are read.
-        None if crate::country::by_alpha2(code).is_some() => Ok(None),
-        None => Err(unknown_default_region(code, lang)),
+    // An alpha-2 code, the common case, without the country rule's tables.
+    if let Some(region) = engine::Region::from_alpha2(given) {
+        return Ok(Some(region));
     }
+    let code = resolve_default_country(given, lang)?;
+    Ok(engine::Region::from_alpha2(&code))
+}
+
+/// The alpha-2 code of a default country given as a code or a name (`"mx"`, `"MEX"`,
+/// `"México"`), or `None` when blank: the one reading of `defaultCountry` that [`normalize`]
+/// and the payload builders share, with the same `invalid_option` error.
+pub(crate) fn default_country(given: &str, lang: Lang) -> Result<Option<String>, FieldError> {
+    let given = crate::error::trim(given);
+    if given.is_empty() {
+        return Ok(None);
+    }
+    if engine::Region::from_alpha2(given).is_some() {
+        return Ok(Some(given.to_ascii_uppercase()));
+    }
+    resolve_default_country(given, lang).map(Some)
+}
+
+/// A default country that is not an alpha-2 code libphonenumber has a plan for, resolved as
+/// the country rule resolves a country (codes, and names in several languages). Out of line:
+/// most callers give an alpha-2 code.
+#[cold]
+#[inline(never)]
+fn resolve_default_country(given: &str, lang: Lang) -> Result<String, FieldError> {
+    crate::country::normalize(given, &crate::lang::FieldOptions::new(lang))
+        .map(|country| country.value)
+        .map_err(|_| unknown_default_region(given, lang))
 }
 
 /// The error for a `defaultCountry` that is not a country.
 #[cold]
 #[inline(never)]
-fn unknown_default_region(code: &str, lang: Lang) -> FieldError {
-    // Quote at most a few characters of what was given: the option is not user text to echo.
-    let shown: String = code.chars().take(8).collect();
+fn unknown_default_region(given: &str, lang: Lang) -> FieldError {
+    // Quote at most a country name's worth of what was given: the option is not user text to
+    // echo.
+    let shown: String = given.chars().take(32).collect();
     let reason = match lang {
-        Lang::En => format!("\"{shown}\" is not an ISO 3166-1 alpha-2 country code"),
-        Lang::Es => {
-            format!("\"{shown}\" no es un código de país ISO 3166-1 alfa-2")
-        }
+        Lang::En => format!("\"{shown}\" is not a country code or name"),
+        Lang::Es => format!("\"{shown}\" no es un código ni un nombre de país"),
     };
     let params =
         crate::params! {"option" => "defaultCountry", "reason" => reason, "value" => shown};

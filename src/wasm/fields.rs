@@ -125,8 +125,8 @@ pub fn normalize_country(
 #[wasm_bindgen(typescript_custom_section)]
 const TS_FIELDS: &'static str = r#"
 export interface PhoneOptions {
-  /** ISO 3166-1 alpha-2 code (any case) of the country a national number belongs to. */
-  defaultCountry?: string;
+  /** Country (code or name, as normalizeCountry reads it) of numbers written without "+". */
+  defaultCountry?: string | null;
   /** Language of error messages; English by default. */
   lang?: Lang;
 }

@@ -11,6 +11,7 @@
 
 mod columns;
 mod fields;
+mod forms;
 mod payload;
 mod tape;
 
@@ -140,9 +141,6 @@ pub(crate) trait JsOptions: Default {
     /// reasons (English, Spanish) when the option does not take this value.
     fn set(&mut self, key: &str, value: &str) -> Result<(), [String; 2]>;
 
-    /// Whether the option `key` takes `null` (as "not given").
-    fn takes_null(key: &str) -> bool;
-
     /// Whether `key` is an option.
     fn knows(key: &str) -> bool {
         // A list, not one text to split: splitting compiles 1.4 KB of `core::str` on the first
@@ -167,10 +165,6 @@ impl JsOptions for crate::lang::FieldOptions {
         self.lang = Lang::parse(value).ok_or_else(|| unknown_lang(value))?;
         Ok(())
     }
-
-    fn takes_null(_: &str) -> bool {
-        false
-    }
 }
 
 impl JsOptions for crate::phone::PhoneOptions {
@@ -183,10 +177,6 @@ impl JsOptions for crate::phone::PhoneOptions {
             self.default_country = Some(value.to_string());
         }
         Ok(())
-    }
-
-    fn takes_null(key: &str) -> bool {
-        key == "defaultCountry"
     }
 }
 
@@ -331,7 +321,8 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
                     return invalid(key, reasons, lang);
                 }
             }
-            serde_json::Value::Null if T::takes_null(key) => {}
+            // `null` is "not given", for every option, as the payload builders read it.
+            serde_json::Value::Null => {}
             other => {
                 let got = crate::payload::type_name(other);
                 let reasons = [
@@ -411,7 +402,7 @@ export type ErrorCode =
   | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"
   | "invalid_credentials" | "duplicate" | "invalid_count" | "unknown_target"
   | "linkedin_not_person" | "invalid_unicode" | "too_many_rows" | "batch_too_large"
-  | "more_unknown_fields";
+  | "more_unknown_fields" | "not_initialized";
 
 /** A failed rule: a stable code, a message in the language asked for, and its parameters. */
 export interface FieldError {

@@ -117,7 +117,7 @@ test("options are read as JSON.stringify writes them, whatever their shape", () 
     [[], "invalid_option"],
     [new Number(1), "invalid_option"],
     [new Date(0), "invalid_option"],
-    [{ lang: null }, "invalid_option"],
+    [{ lang: null }, "en"], // null is "not given", as the payload builders read it
     [{ lang: "es\"" }, "invalid_option"],
     [{ lang: "es", extra: "x" }, "invalid_option"],
     [{ get lang() { throw new Error("boom"); } }, "invalid_option"],
@@ -128,8 +128,12 @@ test("options are read as JSON.stringify writes them, whatever their shape", () 
   assert.equal(phone({ defaultCountry: "es" }).value, "+34612345678");
   assert.equal(phone({ defaultCountry: "ES", lang: "es" }).value, "+34612345678");
   assert.equal(phone({ defaultCountry: null }).error.code, "phone_missing_country");
-  assert.equal(phone({ defaultCountry: "España" }).error.code, "invalid_option");
-  assert.equal(phone({ defaultCountry: "E\u0000S" }).error.code, "invalid_option");
+  assert.equal(phone({ defaultCountry: "España" }).value, "+34612345678");
+  assert.equal(phone({ defaultCountry: "Narnia" }).error.code, "invalid_option");
+  // Read as normalizeCountry reads a country (which folds punctuation and controls away).
+  for (const given of ["E\u0000S", "E-S", "Korea", "XX"]) {
+    assert.equal(phone({ defaultCountry: given }).ok, ck.normalizeCountry(given).ok, given);
+  }
   assert.equal(phone({ defaultCountry: 34 }).error.code, "invalid_option");
   assert.equal(ck.normalizePhone(revoked.proxy).error.code, "wrong_type");
   assert.equal(ck.validateContacts([revoked.proxy], { target: "contactship" }).results.length, 1);
@@ -143,7 +147,7 @@ test("an invalid option names itself and says why, in the language asked for", (
   assert.deepEqual(err({ lang: "fr" }).params, { option: "lang", reason: 'unknown language "fr", expected "en" or "es"' });
   assert.deepEqual(err({ lang: 1.5 }).params, { option: "lang", reason: "expected a string, got number" });
   assert.deepEqual(err({ defaultCountry: 34, lang: "es" }).params, { option: "defaultCountry", reason: "se esperaba un texto, no number" });
-  assert.deepEqual(err({ lang: null }).params, { option: "lang", reason: "expected a string, got null" });
+  assert.deepEqual(err({ lang: true }).params, { option: "lang", reason: "expected a string, got boolean" });
   assert.deepEqual(err([1]).params, { option: "options", reason: "expected an object, got array" });
   assert.deepEqual(err(new Date(0)).params, { option: "options", reason: "expected an object, got string" });
   assert.equal(err({ ["k".repeat(100_000)]: "x" }).params.option.length, 65);

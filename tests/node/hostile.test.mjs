@@ -72,12 +72,25 @@ const CALLS = {
   normalizeTimezone: (x) => [ck.normalizeTimezone(x), ck.normalizeTimezone("US/Eastern", x)],
   normalizeCountry: (x) => [ck.normalizeCountry(x), ck.normalizeCountry("mx", x)],
   errorMessages: (x) => [ck.errorMessages(x)],
+  matchColumns: (x) => [ck.matchColumns(x, ["email"]), ck.matchColumns("sdr_agent", x), ck.matchColumns("sdr_agent", ["email"], x)],
   buildContactshipContact: (x) => [ck.buildContactshipContact(x), ck.buildContactshipContact(contact, x)],
   buildSdrAgentContact: (x) => [ck.buildSdrAgentContact(x), ck.buildSdrAgentContact({}, x)],
   buildCreateImport: (x) => [ck.buildCreateImport(x), ck.buildCreateImport({}, x)],
   buildCompleteImport: (x) => [ck.buildCompleteImport(x, {}), ck.buildCompleteImport({ totalRows: 1 }, x)],
   buildLinkCampaign: (x) => [ck.buildLinkCampaign(x, {}), ck.buildLinkCampaign({ campaignId: "x" }, x)],
   validateContacts: (x) => [ck.validateContacts(x, good), ck.validateContacts([contact], x), ck.validateContacts([x], good)],
+  // The form helpers give strings, numbers and undefined: each is wrapped to be an object here.
+  AsYouType: (x) => {
+    const f = new ck.AsYouType(x);
+    const g = new ck.AsYouType("US");
+    const out = [{ shown: f.input(x) }, { shown: f.input("+1212") }, f.getNumber(), { shown: g.input(x) }];
+    out.push(g.getNumber(), { t: g.getTemplate(), c: g.getCountry(), cc: g.getCallingCode(), v: g.getNumberValue() });
+    f.free();
+    g.free();
+    return out;
+  },
+  getExampleNumber: (x) => [{ e: ck.getExampleNumber(x) }, { e: ck.getExampleNumber("US", x) }],
+  getCountryCallingCode: (x) => [{ cc: ck.getCountryCallingCode(x) }],
   BatchValidator: (x) => {
     const fromOptions = new ck.BatchValidator(x);
     const v = new ck.BatchValidator(good);

@@ -333,7 +333,8 @@ test("validateContacts: per-row results, duplicates by key, summary", () => {
   assert.deepEqual(report.summary, { total: 4, valid: 1, invalid: 3, duplicates: 1 });
   assert.deepEqual(report.results.map((r) => [r.row, r.ok]), [[0, true], [1, false], [2, false], [3, false]]);
   assert.equal(report.results[0].request.body, '{"phone_number":"+12124567890","full_name":"Juan"}');
-  assert.deepEqual(report.results[1].errors[0].params, { key: "+12124567890", first_row: 0 });
+  assert.deepEqual(report.results[1].errors[0].params, { key: "+12124567890", first_row: 0, first_row_number: 1 });
+  assert.match(report.results[1].errors[0].message, /^Row 1 already has \+12124567890;/);
   assert.deepEqual(fields(report.results[3]), [["", "not_an_object"]]);
 
   const bad = validateContacts("rows", { target: "sdr_agent" });

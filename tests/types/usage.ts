@@ -2,13 +2,16 @@
 // let a form narrow results without casts, and must reject misuse.
 import init, {
   normalizePhone, normalizeEmail, normalizeLinkedIn, normalizeLocale, normalizeTimezone,
-  normalizeCountry, errorMessages,
-  type ErrorCode, type PhoneResult, type NumberType, type LinkedInKind,
+  normalizeCountry, errorMessages, ready, AsYouType, getExampleNumber, getCountryCallingCode,
+  type ErrorCode, type PhoneResult, type NumberType, type LinkedInKind, type Phone,
 } from "../../pkg/contactkit.js";
 
 export async function usage(): Promise<string[]> {
   await init();
-  const out: string[] = [];
+  const settled: void = await ready;
+  const notYet: ErrorCode = "not_initialized";
+  const out: string[] = [String(settled), notYet];
+  normalizePhone("55 1234 5678", { defaultCountry: null });
   const phone: PhoneResult = normalizePhone("212 456 7890", { defaultCountry: "US", lang: "es" });
   if (phone.ok) {
     const e164: string = phone.value;
@@ -42,5 +45,19 @@ export async function usage(): Promise<string[]> {
     // @ts-expect-error: a failure has no value
     out.push(phone.value);
   }
+  const typing = new AsYouType("US");
+  const shown: string = typing.input("6502530000");
+  const value: string | undefined = typing.getNumberValue();
+  const typed: PhoneResult = typing.getNumber();
+  const callingCode: number | undefined = typing.getCallingCode();
+  const possible: boolean = typing.isPossible() && typing.isValid();
+  out.push(shown, value ?? "", typed.ok ? typed.national : typed.error.code, String(callingCode), String(possible));
+  out.push(new AsYouType().getTemplate(), typing.getCountry() ?? "");
+  typing.free();
+  const example: Phone | undefined = getExampleNumber("MX", "fixed_line") ?? getExampleNumber("MX");
+  const mx: number | undefined = getCountryCallingCode("MX");
+  out.push(example?.national ?? "", String(mx));
+  // @ts-expect-error: a number type is one of NumberType
+  getExampleNumber("MX", "cell");
   return out;
 }

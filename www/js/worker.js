@@ -96,7 +96,7 @@ function fill(tpl, params) {
  */
 function messageOf(p, lang) {
   const params = p.code === 'duplicate' && typeof p.params.first_row === 'number'
-    ? { ...p.params, first_row: sheetRow(p.params.first_row) }
+    ? { ...p.params, first_row: sheetRow(p.params.first_row), first_row_number: sheetRow(p.params.first_row) }
     : p.params;
   if (lang === job.lang && params === p.params) return p.message;
   const tpl = template(lang, p.code);

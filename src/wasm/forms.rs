@@ -1,0 +1,145 @@
+//! What a phone field in a form needs besides validation: `AsYouType` (shaped like
+//! libphonenumber-js's class), `getExampleNumber` and `getCountryCallingCode`. Thin wrappers of
+//! `crate::phone`; nothing here throws, whatever it is given.
+
+use wasm_bindgen::prelude::*;
+
+use super::to_js;
+use crate::phone::{self, NumberType};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A country code in TypeScript (`string`); any JS value at run time.
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type JsCountryCode;
+    /// A `NumberType` in TypeScript; any JS value at run time.
+    #[wasm_bindgen(typescript_type = "NumberType")]
+    pub type JsNumberType;
+}
+
+/// A phone number formatted while it is typed, as libphonenumber formats it.
+#[wasm_bindgen(js_name = AsYouType)]
+pub struct JsAsYouType {
+    inner: phone::AsYouType,
+}
+
+#[wasm_bindgen(js_class = AsYouType)]
+impl JsAsYouType {
+    /// A formatter for numbers typed in `defaultCountry` (ISO 3166-1 alpha-2, any case); none,
+    /// or anything that is not such a code, formats only numbers typed with `+`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(js_name = defaultCountry)] default_country: Option<JsCountryCode>,
+    ) -> JsAsYouType {
+        let country = default_country.and_then(|c| c.as_string());
+        JsAsYouType {
+            inner: phone::AsYouType::new(country.as_deref()),
+        }
+    }
+
+    /// Appends `text` (typed or pasted) and returns the text to show. Anything but a string
+    /// appends nothing.
+    pub fn input(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> String {
+        match text.as_string() {
+            Some(text) => self.inner.input(&text).to_owned(),
+            None => self.inner.output().to_owned(),
+        }
+    }
+
+    /// Starts again, with the same default country.
+    pub fn reset(&mut self) {
+        self.inner.reset();
+    }
+
+    /// The number in E.164 once it is valid.
+    #[wasm_bindgen(js_name = getNumberValue)]
+    pub fn get_number_value(&self) -> Option<String> {
+        self.inner.number_value()
+    }
+
+    /// The whole result, as `normalizePhone` gives it; `phone_incomplete` while more digits
+    /// may complete it.
+    #[wasm_bindgen(js_name = getNumber, unchecked_return_type = "PhoneResult")]
+    pub fn get_number(&self) -> JsValue {
+        super::tape::Tape::field(&self.inner.number(), None)
+    }
+
+    /// The region of the number, once known.
+    #[wasm_bindgen(js_name = getCountry)]
+    pub fn get_country(&self) -> Option<String> {
+        self.inner.country()
+    }
+
+    /// The calling code typed, else the default country's.
+    #[wasm_bindgen(js_name = getCallingCode)]
+    pub fn get_calling_code(&self) -> Option<u16> {
+        self.inner.calling_code()
+    }
+
+    /// Whether the length is one the country has.
+    #[wasm_bindgen(js_name = isPossible)]
+    pub fn is_possible(&self) -> bool {
+        self.inner.is_possible()
+    }
+
+    /// Whether the number is valid.
+    #[wasm_bindgen(js_name = isValid)]
+    pub fn is_valid(&self) -> bool {
+        self.inner.is_valid()
+    }
+
+    /// The text shown with every digit as `x`.
+    #[wasm_bindgen(js_name = getTemplate)]
+    pub fn get_template(&self) -> String {
+        self.inner.template()
+    }
+}
+
+/// The country's example number of a type (`"mobile"` by default), in every format; `undefined`
+/// when it has none.
+#[wasm_bindgen(js_name = getExampleNumber, unchecked_return_type = "Phone | undefined")]
+pub fn get_example_number(
+    #[wasm_bindgen(unchecked_param_type = "string")] country: JsValue,
+    #[wasm_bindgen(js_name = numberType)] number_type: Option<JsNumberType>,
+) -> JsValue {
+    let Some(country) = country.as_string() else {
+        return JsValue::UNDEFINED;
+    };
+    // Not given (`undefined`, `null`): mobile; anything but a type's name: none.
+    let kind = match number_type.filter(|t| !t.is_undefined() && !t.is_null()) {
+        None => Some(NumberType::Mobile),
+        Some(t) => t
+            .as_string()
+            .and_then(|name| NUMBER_TYPES.iter().find(|t| t.as_str() == name).copied()),
+    };
+    match kind.and_then(|k| phone::example_number(&country, k)) {
+        Some(example) => to_js(&example),
+        None => JsValue::UNDEFINED,
+    }
+}
+
+/// The number types an example can be asked for.
+const NUMBER_TYPES: [NumberType; 11] = [
+    NumberType::FixedLine,
+    NumberType::Mobile,
+    NumberType::FixedLineOrMobile,
+    NumberType::TollFree,
+    NumberType::PremiumRate,
+    NumberType::SharedCost,
+    NumberType::Voip,
+    NumberType::PersonalNumber,
+    NumberType::Pager,
+    NumberType::Uan,
+    NumberType::Voicemail,
+];
+
+/// The country's calling code (`1` for `"US"`); `undefined` for a code without phone metadata.
+#[wasm_bindgen(js_name = getCountryCallingCode)]
+pub fn get_country_calling_code(
+    #[wasm_bindgen(unchecked_param_type = "string")] country: JsValue,
+) -> Option<u16> {
+    country.as_string().and_then(|c| phone::calling_code(&c))
+}
