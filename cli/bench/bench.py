@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import time
+import unicodedata
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -79,7 +80,9 @@ def generate(path, rows, target, seed=1):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             name = f"{first} {last}"
             r = rng.random()
-            email = f"{first.lower()}.{last.lower().replace(chr(39), '')}{n}@{rng.choice(DOMAINS)}"
+            local = unicodedata.normalize("NFD", f"{first}.{last}".lower().replace("'", ""))
+            local = local.encode("ascii", "ignore").decode()  # addresses are ASCII
+            email = f"{local}{n}@{rng.choice(DOMAINS)}"
             if target == "contactship":
                 p, country = phone(rng, n)
                 if r < 0.02:
