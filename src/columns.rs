@@ -24,32 +24,24 @@ use crate::payload::Target;
 /// structured field (Contactship `additional_data`, SDR Agent `metadata`) is not among them:
 /// it is built from the unmatched columns ([`extras_field`]).
 pub fn fields(target: Target) -> &'static [&'static str] {
-    match target {
-        Target::Contactship => &[
-            "phone_number",
-            "full_name",
-            "country",
-            "email",
-            "description",
-        ],
-        Target::SdrAgent => &[
-            "full_name",
-            "email",
-            "linkedin_profile",
-            "company",
-            "locale",
-            "timezone",
-        ],
-    }
+    api_fields(target).1
 }
 
 /// The field that takes the columns no other field matched, when a user asks for them:
 /// Contactship `additional_data`, SDR Agent `metadata`.
 pub fn extras_field(target: Target) -> &'static str {
-    match target {
-        Target::Contactship => "additional_data",
-        Target::SdrAgent => "metadata",
+    api_fields(target).0
+}
+
+/// The API's fields as its builder lists them, split into the structured one they end with and
+/// the others.
+fn api_fields(target: Target) -> (&'static str, &'static [&'static str]) {
+    let (last, others) = match target {
+        Target::Contactship => crate::payload::contactship::FIELDS.split_last(),
+        Target::SdrAgent => crate::payload::sdr_agent::FIELDS.split_last(),
     }
+    .unwrap_or((&"", &[]));
+    (last, others)
 }
 
 /// Each field a column can fill with the header keys (see [`header_key`]) that match it, best

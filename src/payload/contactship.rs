@@ -27,7 +27,7 @@ pub const CONTACTSHIP_BASE_URL: &str = "https://api.contactship.ai";
 const CONTACTS_PATH: &str = "/v1/contacts";
 
 /// The fields `POST /v1/contacts` takes, in the order the body lists them.
-const FIELDS: [&str; 6] = [
+pub(crate) const FIELDS: [&str; 6] = [
     "phone_number",
     "full_name",
     "country",

@@ -60,13 +60,13 @@ use crate::error::FieldError;
 
 mod batch;
 mod common;
-mod contactship;
+pub(crate) mod contactship;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod http;
 mod import_flow;
 mod json;
-mod sdr_agent;
+pub(crate) mod sdr_agent;
 mod typed;
 
 pub use batch::{

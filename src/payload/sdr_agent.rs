@@ -25,7 +25,7 @@ pub const SDR_AGENT_BASE_URL: &str = "https://api.sdragent.com";
 const CONTACTS_PATH: &str = "/contacts/";
 
 /// The fields `POST /contacts/` takes, in the order the body lists them.
-const FIELDS: [&str; 7] = [
+pub(crate) const FIELDS: [&str; 7] = [
     "full_name",
     "email",
     "linkedin_profile",
