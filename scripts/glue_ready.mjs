@@ -80,6 +80,12 @@ if (phase === "ready") {
     BatchSummary: "summary",
     "ContactError[]": "errors",
     "Record<ErrorCode, string>": "messages",
+    // AsYouType's and the country picker's answers: nothing known yet.
+    "number | undefined": "nothing",
+    "string | undefined": "nothing",
+    "Phone | undefined": "nothing",
+    boolean: "false",
+    string: "empty",
     void: "none",
   };
   const types = read("contactkit.d.ts");
@@ -109,6 +115,12 @@ if (phase === "ready") {
       if (name === "constructor") {
         const options = params.split(", ").find((p) => p === "options" || p === "opts") ?? "undefined";
         return `${line}        if (wasm === undefined) { this.__wbg_ptr = 0; notReadyInstances.set(this, { lang: notReadyLang(${options}) }); return this; }\n`;
+      }
+      // AsYouType made before the module is ready shows what was typed, unformatted, so a
+      // form's field never loses a keystroke; reset() forgets it.
+      if (cls === "AsYouType" && (name === "input" || name === "reset")) {
+        const typed = name === "input" ? `(s.typed ?? "") + (typeof ${params} === "string" ? ${params} : "")` : `""`;
+        return `${line}        if (notReadyInstances.has(this)) { const s = notReadyInstances.get(this); s.typed = ${typed}; return ${name === "input" ? "s.typed" : "undefined"}; }\n`;
       }
       const type = getter
         ? decl.match(new RegExp(`^ +readonly ${name}: (.+);$`, "m"))?.[1]
@@ -143,6 +155,9 @@ function notReady(shape, options) {
         case "summary": return { total: 0, valid: 0, invalid: 0, duplicates: 0 };
         case "errors": return errors;
         case "messages": return { not_initialized: error.message };
+        case "nothing": return undefined;
+        case "false": return false;
+        case "empty": return "";
     }
 }
 `;

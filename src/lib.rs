@@ -57,6 +57,11 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+/// The Rust examples of docs/payloads.md, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/payloads.md")]
+pub struct PayloadDocDoctests;
+
 /// Inputs longer than this many bytes are rejected by every field rule with
 /// [`ErrorCode::InputTooLong`] before any parsing, so a pasted novel costs nothing.
 pub const MAX_FIELD_INPUT_BYTES: usize = 1024;

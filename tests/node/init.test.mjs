@@ -40,12 +40,38 @@ test("before init, every function returns not_initialized in the shape of its re
   assert.deepEqual(ck.errorMessages("es"), { not_initialized: ES });
   assert.deepEqual(ck.errorMessages(), { not_initialized: EN });
 
+  // The country picker's look-ups know nothing yet (their types say `| undefined`).
+  assert.equal(ck.getCountryCallingCode("MX"), undefined);
+  assert.equal(ck.getExampleNumber("MX"), undefined);
+
   // Every export is covered: a new one without a guard would throw here.
+  const lookups = ["getCountryCallingCode", "getExampleNumber"];
   for (const [name, value] of Object.entries(ck)) {
-    if (typeof value !== "function" || ["default", "initSync", "BatchValidator"].includes(name)) continue;
+    if (typeof value !== "function" || ["default", "initSync", "BatchValidator", "AsYouType", ...lookups].includes(name)) continue;
     const result = value(undefined, undefined);
     assert.equal(JSON.stringify(result).includes('"not_initialized"'), true, name);
   }
+});
+
+test("an AsYouType made before init shows what was typed, unformatted, and never throws", async () => {
+  const ck = await fresh();
+  const typing = new ck.AsYouType("US");
+  assert.equal(typing.input("212"), "212");
+  assert.equal(typing.input(Symbol("s")), "212");
+  assert.equal(typing.input("4"), "2124");
+  assert.deepEqual(typing.getNumber(), { ok: false, error: error(EN) });
+  assert.equal(typing.getNumberValue(), undefined);
+  assert.equal(typing.getCountry(), undefined);
+  assert.equal(typing.getCallingCode(), undefined);
+  assert.equal(typing.isPossible(), false);
+  assert.equal(typing.isValid(), false);
+  assert.equal(typing.getTemplate(), "");
+  assert.equal(typing.reset(), undefined);
+  assert.equal(typing.input("5"), "5");
+  // One made after init formats.
+  ck.initSync({ module: wasmBytes() });
+  const after = new ck.AsYouType("US");
+  assert.equal(after.input("2124567890"), "(212) 456-7890");
 });
 
 test("before init, hostile options give English and never throw", async () => {

@@ -396,12 +396,15 @@ test("the TypeScript types describe the payload API (tsc --strict)", () => {
 
 // ------------------------------------------------------------------ README.md
 
-test("every ```js example of README.md runs and prints what its // → comments say", async () => {
+test("every ```js example of README.md and docs/payloads.md runs and prints what its // → comments say", async () => {
   const { readFileSync, writeFileSync, mkdtempSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
   const { execFile } = await import("node:child_process");
-  const doc = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  // The README's examples and docs/payloads.md's, which the README links to for the details.
+  const doc = ["../../README.md", "../../docs/payloads.md"]
+    .map((path) => readFileSync(new URL(path, import.meta.url), "utf8"))
+    .join("\n");
   const blocks = [...doc.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
   assert.ok(blocks.length >= 4, `found ${blocks.length}`);
   const pkg = new URL("../../pkg/node.mjs", import.meta.url).href;

@@ -3,11 +3,11 @@
 // `bash scripts/build.sh` (a release build: a --dev build is far larger and is refused).
 //
 // The goal of issues 5 and 17 is 150 KB gzip. BUDGET is the ceiling the package stood under
-// when it was last set (256.0 KB by this zlib on 2026-12-07, with the CLDR data, AsYouType,
-// the CLI's columns and the reliability work merged, once URL, UTS #46, NFC and
-// General_Category came from the JS platform instead of the url, idna and ICU4X crates:
-// src/host/, docs/host.md), so any growth fails here and has to be weighed; lower it whenever
-// the package shrinks, down to GOAL.
+// when it was last set (297.7 KB by this zlib on 2026-12-07: 256.0 KB once URL, UTS #46, NFC
+// and General_Category came from the JS platform instead of the url, idna and ICU4X crates
+// (src/host/, docs/host.md) with the CLDR data merged, then 41.7 KB for the JS AsYouType and
+// country-picker exports, src/wasm/forms.rs), so any growth fails here and has to be weighed;
+// lower it whenever the package shrinks, down to GOAL.
 // `node bench/size_by_field.mjs` and docs/performance.md say where the bytes go.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { packageSize } from "../../bench/package_size.mjs";
 
 const GOAL = 150 * 1024;
-const BUDGET = 257 * 1024;
+const BUDGET = 298 * 1024;
 const pkg = new URL("../../pkg/", import.meta.url);
 const read = (name) => readFileSync(new URL(name, pkg));
 
