@@ -341,7 +341,9 @@ impl Pipeline {
             return checked;
         };
         let mut params = Params::new();
-        params.insert("first_row", Value::from(first));
+        // The first row as the source numbers it (the message shows `first_row_number`).
+        params.insert("first_row", Value::from(first.saturating_sub(1)));
+        params.insert("first_row_number", Value::from(first));
         params.insert("key", Value::from(key));
         let error = ContactError {
             field: self.key_field().to_string(),
