@@ -146,15 +146,15 @@ function openFile(file) {
     preview: 2,
     skipEmptyLines: 'greedy',
     complete: (res) => {
-      const [headers = [], sample = []] = res.data;
-      if (headers.length === 0 || headers.every((x) => x.trim() === '')) {
+      const [row = [], sample = []] = res.data;
+      if (row.length === 0 || row.every((x) => x.trim() === '')) {
         document.getElementById('file-info').textContent = t('noHeader');
         document.getElementById('mapping-area').hidden = true;
         return;
       }
-      state.headers = headers.map((x) => x.trim());
+      const headers = row.map((x) => x.trim());
+      state.headers = headers;
       state.sample = sample;
-      const headers = state.headers;
       const api = state.api;
       autoMap(api, headers).then((mapping) => {
         if (state.api !== api || state.headers !== headers) return; // superseded
