@@ -4,9 +4,14 @@
 # temporary directory). Each target checks properties, not only "no panic" (fuzz/src/lib.rs).
 # A failing input is saved in fuzz/artifacts/<target>/ and the script fails.
 #   scripts/fuzz.sh [SECONDS]
+# FUZZ_SEED=N fixes libFuzzer's random seed, so that a run repeats the same inputs in the same
+# order (scripts/test.sh sets it: a CI run then tries what the same run tried here, and a new
+# finding comes from a longer or differently seeded run, not from chance in CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
+seed=()
+[ -n "${FUZZ_SEED:-}" ] && seed=(-seed="$FUZZ_SEED")
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 
@@ -24,7 +29,7 @@ for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do
   start=$SECONDS
   if ! cargo +nightly fuzz run "${flags[@]}" "$target" "$new" "fuzz/corpus/$target" -- \
       -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-      -print_final_stats=1 >"$log" 2>&1; then
+      -print_final_stats=1 "${seed[@]}" >"$log" 2>&1; then
     tail -n 40 "$log"
     rm -rf "$new" "$log"
     echo "fuzz: $target failed (the input is in fuzz/artifacts/$target/)"

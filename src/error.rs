@@ -379,17 +379,20 @@ macro_rules! params {
     }};
 }
 
-/// Checks the shared preconditions of every field rule: the input is not blank and not over
-/// [`crate::MAX_FIELD_INPUT_BYTES`]. Returns the trimmed input.
+/// Checks the shared preconditions of every field rule: the input, trimmed, is not blank and
+/// not over [`crate::MAX_FIELD_INPUT_BYTES`]. Returns the trimmed input.
+///
+/// The limit applies to the trimmed text, as the payload builders (which trim every string
+/// first) apply it: a value gets the same answer alone and in a contact.
 pub(crate) fn precheck(input: &str, lang: Lang) -> Result<&str, FieldError> {
-    if input.len() > crate::MAX_FIELD_INPUT_BYTES {
+    let trimmed = trim(input);
+    if trimmed.len() > crate::MAX_FIELD_INPUT_BYTES {
         return Err(FieldError::with_params(
             ErrorCode::InputTooLong,
-            params! {"max" => crate::MAX_FIELD_INPUT_BYTES, "length" => input.len()},
+            params! {"max" => crate::MAX_FIELD_INPUT_BYTES, "length" => trimmed.len()},
             lang,
         ));
     }
-    let trimmed = trim(input);
     if trimmed.is_empty() {
         return Err(FieldError::new(ErrorCode::Empty, lang));
     }
@@ -411,6 +414,25 @@ pub(crate) fn trim(s: &str) -> &str {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_input_limit_applies_to_the_trimmed_text() {
+        // As the payload builders, which trim first, apply it (found by the fuzz target
+        // field_country: alone too long, in a contact country_unknown).
+        let padded = format!("{}MX{}", " ".repeat(600), "\t".repeat(600));
+        assert_eq!(precheck(&padded, Lang::En).map_err(|e| e.code), Ok("MX"));
+        let long = format!(" {} ", "x".repeat(crate::MAX_FIELD_INPUT_BYTES + 1));
+        let err = precheck(&long, Lang::En).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InputTooLong);
+        assert_eq!(
+            err.params.get("length"),
+            Some(&json!(crate::MAX_FIELD_INPUT_BYTES + 1))
+        );
+        assert_eq!(
+            precheck(&" ".repeat(5000), Lang::En).map_err(|e| e.code),
+            Err(ErrorCode::Empty)
+        );
+    }
 
     #[test]
     fn trim_is_str_trim() {

@@ -62,6 +62,6 @@ pub struct ReadmeDoctests;
 #[doc = include_str!("../docs/payloads.md")]
 pub struct PayloadDocDoctests;
 
-/// Inputs longer than this many bytes are rejected by every field rule with
+/// Inputs longer than this many bytes, once trimmed, are rejected by every field rule with
 /// [`ErrorCode::InputTooLong`] before any parsing, so a pasted novel costs nothing.
 pub const MAX_FIELD_INPUT_BYTES: usize = 1024;
