@@ -26,17 +26,43 @@ fn one_of(items: &'static [&'static str]) -> impl Strategy<Value = String> {
     proptest::sample::select(items).prop_map(str::to_string)
 }
 
+/// A character of the scripts real contacts use (Latin, Greek, Cyrillic, Hebrew, Arabic,
+/// Devanagari, CJK, emoji), controls, and the deviation and joining characters. Not any
+/// `char`: the crates (native) and the JS host (Wasm) follow different Unicode versions for
+/// characters assigned since Unicode 16, a difference docs/host.md lists and this test is not
+/// about (it found one: a CJK Extension J ideograph, Unicode 17, in a domain).
+fn script_char() -> impl Strategy<Value = char> {
+    use proptest::char::range;
+    prop_oneof![
+        4 => range(' ', '~'),
+        1 => range('\u{0}', '\u{1f}'),
+        1 => range('\u{a0}', '\u{24f}'),
+        1 => range('\u{370}', '\u{4ff}'),
+        1 => range('\u{5d0}', '\u{5ea}'),
+        1 => range('\u{620}', '\u{64a}'),
+        1 => range('\u{900}', '\u{97f}'),
+        1 => range('\u{4e00}', '\u{9fff}'),
+        1 => range('\u{1f600}', '\u{1f64f}'),
+        1 => proptest::sample::select(&['ß', 'ς', '\u{200c}', '\u{200d}', '\u{ff0e}', '\u{3002}'][..]),
+    ]
+}
+
+/// Text of [`script_char`]s.
+fn script_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(script_char(), 0..24).prop_map(|c| c.into_iter().collect())
+}
+
 /// Text a field might hold: a realistic value, one edited, or anything.
 fn field(samples: &'static [&'static str]) -> BoxedStrategy<Value> {
     prop_oneof![
-        12 => one_of(samples).prop_map(Value::from),
-        2 => (one_of(samples), any::<char>(), 0..12usize).prop_map(|(s, c, at)| {
+        16 => one_of(samples).prop_map(Value::from),
+        2 => (one_of(samples), script_char(), 0..12usize).prop_map(|(s, c, at)| {
             let mut s: Vec<char> = s.chars().collect();
             let at = at.min(s.len());
             s.insert(at, c);
             Value::from(s.into_iter().collect::<String>())
         }),
-        1 => any::<String>().prop_map(Value::from),
+        1 => script_text().prop_map(Value::from),
         1 => Just(Value::Null),
         1 => any::<i64>().prop_map(Value::from),
     ]
