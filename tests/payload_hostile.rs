@@ -10,11 +10,8 @@ use contactkit::Lang;
 use serde_json::{json, Map, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn codes(errs: &[ContactError]) -> Vec<(String, String)> {
-    errs.iter()
-        .map(|e| (e.field.clone(), e.error.code.as_str().to_string()))
-        .collect()
-}
+mod common;
+use common::codes;
 
 fn sdr_errors(text: &str) -> Vec<ContactError> {
     build_sdr_agent_contact_json(text, &SdrAgentOptions::default()).unwrap_err()
@@ -30,10 +27,10 @@ fn nesting_deeper_than_the_parser_reads_names_the_field() {
         assert_eq!(
             codes(&errs),
             [
-                ("metadata".into(), "nesting_too_deep".into()),
-                ("company".into(), "nesting_too_deep".into()),
-                ("email".into(), "required".into()),
-                ("linkedin_profile".into(), "required".into())
+                ("metadata".into(), "nesting_too_deep"),
+                ("company".into(), "nesting_too_deep"),
+                ("email".into(), "required"),
+                ("linkedin_profile".into(), "required")
             ],
             "depth {depth}"
         );
@@ -52,7 +49,7 @@ fn nesting_within_the_parser_but_over_the_metadata_limit() {
     let errs = sdr_errors(&text);
     assert_eq!(
         codes(&errs),
-        [("metadata".into(), "nesting_too_deep".into())]
+        [("metadata".into(), "nesting_too_deep")]
     );
 }
 
@@ -69,7 +66,7 @@ fn deep_values_built_in_rust_are_walked_without_recursion() {
     let errs = build_sdr_agent_contact(&contact, &SdrAgentOptions::default()).unwrap_err();
     assert_eq!(
         codes(&errs),
-        [("metadata".into(), "nesting_too_deep".into())]
+        [("metadata".into(), "nesting_too_deep")]
     );
 }
 
@@ -88,7 +85,7 @@ fn a_deep_array_or_garbage_is_not_a_contact() {
         let errs = sdr_errors(text);
         assert_eq!(
             codes(&errs),
-            [("".into(), "not_an_object".into())],
+            [("".into(), "not_an_object")],
             "{text:.20}"
         );
     }
@@ -116,7 +113,7 @@ fn huge_strings_are_rejected_cheaply() {
         ("additional_data[0].value", "too_long"),
     ] {
         assert!(
-            got.contains(&(field.into(), code.into())),
+            got.contains(&(field.into(), code)),
             "{field}: {got:?}"
         );
     }
@@ -387,8 +384,8 @@ fn prototype_keys_are_plain_data() {
     assert_eq!(
         codes(&errs),
         [
-            ("__proto__".into(), "unknown_field".into()),
-            ("constructor".into(), "unknown_field".into())
+            ("__proto__".into(), "unknown_field"),
+            ("constructor".into(), "unknown_field")
         ]
     );
     let text = r#"{"full_name":"Ana","email":"ana@example.com","linkedin_profile":"linkedin.com/in/ana",
@@ -404,7 +401,7 @@ fn prototype_keys_are_plain_data() {
         codes(&errs),
         [(
             "additional_data[0].__proto__".into(),
-            "unknown_field".into()
+            "unknown_field"
         )]
     );
 }
@@ -421,17 +418,17 @@ fn hostile_rows_in_a_batch() {
     let r3 = v.validate_json_row(r#"{"phone_number":"+12124567890","full_name":"Ana"}"#);
     assert_eq!(
         codes(r0.result.as_ref().err().unwrap()),
-        [("description".into(), "nesting_too_deep".into())]
+        [("description".into(), "nesting_too_deep")]
     );
     assert_eq!(
         codes(r1.result.as_ref().err().unwrap()),
-        [("".into(), "not_an_object".into())]
+        [("".into(), "not_an_object")]
     );
     assert!(r2.result.is_err());
     // Row 0 had a valid phone: row 3 repeats it.
     assert_eq!(
         codes(r3.result.as_ref().err().unwrap()),
-        [("phone_number".into(), "duplicate".into())]
+        [("phone_number".into(), "duplicate")]
     );
     assert_eq!(v.summary().total, 4);
 }

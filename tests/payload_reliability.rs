@@ -5,17 +5,14 @@
 use contactkit::payload::{
     build_contactship_contact, build_contactship_contact_json, build_sdr_agent_contact,
     build_sdr_agent_contact_json, limits, validate_contacts, BatchOptions, BatchValidator,
-    ContactError, ContactshipOptions, SdrAgentOptions,
+    ContactshipOptions, SdrAgentOptions,
 };
 use contactkit::{ErrorCode, Lang};
 use serde_json::{json, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn codes(errs: &[ContactError]) -> Vec<(String, &'static str)> {
-    errs.iter()
-        .map(|e| (e.field.clone(), e.error.code.as_str()))
-        .collect()
-}
+mod common;
+use common::codes;
 
 /// Numbers as callers spell them: doubles whose shortest form serde_json's fast parser got
 /// wrong, integers past 2^53 and past u64, `.0`, exponents.
