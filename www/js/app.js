@@ -2,7 +2,7 @@
 // tabs, and warms up the slow first calls while the browser is idle.
 
 import { loadContactkit, contactkit } from './wasm.js';
-import { setLang, t, lang, translatePage } from './i18n.js';
+import { setLang, t, lang, translatePage, bindText } from './i18n.js';
 import { initForm, setFormApi, setFormReady, refreshFormLanguage, formCountry } from './form.js';
 import { initImport, setImportApi, refreshImportLanguage } from './import.js';
 import { countryList } from './countries.js';
@@ -150,8 +150,9 @@ async function main() {
     await loadContactkit();
     document.body.dataset.loadMs = String(Math.round(performance.now() - t0));
   } catch (e) {
-    document.getElementById('preview').textContent = t('loadFailed', { error: e.message });
-    announce(t('loadFailed', { error: e.message }));
+    const failed = () => t('loadFailed', { error: e.message });
+    bindText(document.getElementById('preview'), failed);
+    announce(failed);
     return;
   }
   setFormReady();

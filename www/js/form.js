@@ -4,7 +4,7 @@
 
 import { APIS } from './apis.js';
 import { contactkit } from './wasm.js';
-import { h, debounce, announce } from './dom.js';
+import { h, debounce, announce, clearStatus, statusOf } from './dom.js';
 import { t, lang } from './i18n.js';
 import { toCurl } from './curl.js';
 
@@ -31,7 +31,6 @@ const state = {
   touched: new Set(),
   submitted: false,
   ready: false,
-  lastAnnounced: '',
   /** The latest outcome, for tests and for the status line. */
   last: null,
 };
@@ -469,7 +468,7 @@ function update() {
               state.values[f.name] = shown;
               update();
               input.focus();
-              announce(t('useSuggestion', { value: shown }));
+              announce(() => t('useSuggestion', { value: shown }), { owner: 'form', key: 'note' });
             },
           }, t('useSuggestion', { value: shown })),
         ] : []));
@@ -479,6 +478,9 @@ function update() {
 
   state.last = { ok: request !== null, errors, request };
   renderPreview(request, errors, contact);
+  // The banner never contradicts the preview: what it said of the form goes as soon as the
+  // form changed, and the new verdict follows once typing pauses.
+  if (statusOf().owner === 'form' && statusOf().key !== verdict()) clearStatus('form');
   announceLater();
 }
 
@@ -540,35 +542,41 @@ function fieldLabel(path) {
 async function copy(text) {
   try {
     await navigator.clipboard.writeText(text);
-    announce(t('copied'));
+    announce(() => t('copied'), { owner: 'form', key: 'note' });
   } catch {
     const pre = document.getElementById('preview-curl');
     if (pre) getSelection()?.selectAllChildren(pre);
-    announce(t('copyFailed'));
+    announce(() => t('copyFailed'), { owner: 'form', key: 'note' });
   }
+}
+
+/** The form's verdict as the status banner's key: `ok`, or `problems:<count>`. */
+function verdict() {
+  return state.last?.ok ? 'ok' : `problems:${state.last?.errors.length ?? 0}`;
+}
+
+/** Says the verdict in the status banner, unless it says so already (or `again`). */
+function announceVerdict(again) {
+  const key = verdict();
+  if (!again && statusOf().owner === 'form' && statusOf().key === key) return;
+  const count = state.last?.errors.length ?? 0;
+  announce(() => (key === 'ok' ? t('formOk') : t('formProblems', { count })), { owner: 'form', key });
 }
 
 const announceLater = debounce(() => {
   if (!state.last || (!state.submitted && state.touched.size === 0)) return;
-  const text = state.last.ok ? t('formOk') : t('formProblems', { count: state.last.errors.length });
-  if (text !== state.lastAnnounced) {
-    state.lastAnnounced = text;
-    announce(text);
-  }
+  announceVerdict(false);
 }, 900);
 
 function submit() {
   state.submitted = true;
   update();
+  announceLater.cancel();
+  announceVerdict(true);
   if (state.last?.ok) {
-    state.lastAnnounced = t('formOk');
-    announce(t('formOk'));
     document.getElementById('preview-body')?.focus();
     return;
   }
-  const text = t('formProblems', { count: state.last?.errors.length ?? 0 });
-  state.lastAnnounced = text;
-  announce(text);
   const first = document.querySelector('#contact-form [aria-invalid="true"]');
   first?.focus();
 }

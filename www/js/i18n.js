@@ -1,5 +1,6 @@
-// The page's own wording in English and Spanish. Validation messages do not live here: they
-// come from the library (`message` of each error, or `errorMessages(lang)` templates).
+// The page's own wording in English and Spanish, and what puts it on the page again when the
+// language changes. Validation messages do not live here: they come from the library (`message`
+// of each error, or `errorMessages(lang)` templates).
 
 const STRINGS = {
   en: {
@@ -85,6 +86,9 @@ const STRINGS = {
     mapping: 'Columns',
     mappingHint: 'Each API field reads the column chosen here (matched by header name; change any of them).',
     notMapped: '— not mapped —',
+    combineColumn: 'Combine with another column',
+    combinedColumn: '{field}, column {n}',
+    removeColumn: 'Remove column {n}',
     sample: 'First row',
     extras: 'Send the other columns as {target}',
     extrasContactship: 'additional_data (text)',
@@ -104,8 +108,14 @@ const STRINGS = {
     duplicates: 'Duplicates',
     took: 'Validated {rows} rows in {seconds} s.',
     problems: 'Problems',
+    byCode: 'Problems by code',
+    allProblems: 'Show every problem',
+    count: 'Count',
+    fields: 'Fields',
+    example: 'For example',
     noProblems: 'No problems: every row is ready to send.',
     problemsRange: 'Problems {from}–{to} of {total}',
+    problemsRangeCode: 'Problems {from}–{to} of {total} with code {code}',
     row: 'Row',
     field: 'Field',
     code: 'Code',
@@ -198,6 +208,9 @@ const STRINGS = {
     mapping: 'Columnas',
     mappingHint: 'Cada campo de la API lee la columna elegida aquí (emparejada por el encabezado; puedes cambiarla).',
     notMapped: '— sin asignar —',
+    combineColumn: 'Combinar con otra columna',
+    combinedColumn: '{field}, columna {n}',
+    removeColumn: 'Quitar la columna {n}',
     sample: 'Primera fila',
     extras: 'Enviar las demás columnas como {target}',
     extrasContactship: 'additional_data (texto)',
@@ -217,8 +230,14 @@ const STRINGS = {
     duplicates: 'Duplicadas',
     took: '{rows} filas validadas en {seconds} s.',
     problems: 'Problemas',
+    byCode: 'Problemas por código',
+    allProblems: 'Ver todos los problemas',
+    count: 'Cantidad',
+    fields: 'Campos',
+    example: 'Por ejemplo',
     noProblems: 'Ningún problema: todas las filas están listas para enviarse.',
     problemsRange: 'Problemas {from}–{to} de {total}',
+    problemsRangeCode: 'Problemas {from}–{to} de {total} con el código {code}',
     row: 'Fila',
     field: 'Campo',
     code: 'Código',
@@ -258,9 +277,42 @@ export function t(key, params) {
   return typeof v === 'string' ? fill(v, params) : v;
 }
 
-/** Applies the current language to every element with `data-i18n` (text) or `data-i18n-attr`. */
+/** The page's strings in `l` (for the tests: no English left after a switch to Spanish). */
+export function strings(l) {
+  return STRINGS[l] ?? STRINGS.en;
+}
+
+/** Texts made from data (counts, file names, messages): element → how to write it again. */
+const renderers = new WeakMap();
+
+/**
+ * Sets `el`'s text to `render()`, and again whenever the language changes: for texts that are
+ * not rebuilt by their part of the page on a switch.
+ */
+export function bindText(el, render) {
+  renderers.set(el, render);
+  el.dataset.i18nLive = '';
+  el.textContent = render();
+}
+
+/** Clears `el` and forgets how it was written. */
+export function unbindText(el) {
+  renderers.delete(el);
+  delete el.dataset.i18nLive;
+  el.textContent = '';
+}
+
+/**
+ * Applies the current language to the document's title, to every element with `data-i18n`
+ * (text) or `data-i18n-attr`, and to the texts given to `bindText`.
+ */
 export function translatePage(root = document) {
+  if (root === document) document.title = t('title');
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-live]')) {
+    const render = renderers.get(el);
+    if (render) el.textContent = render();
+  }
   for (const el of root.querySelectorAll('[data-i18n-attr]')) {
     // data-i18n-attr="aria-label:key;placeholder:key2"
     for (const pair of el.dataset.i18nAttr.split(';')) {
