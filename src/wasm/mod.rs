@@ -150,7 +150,7 @@ pub(crate) trait JsOptions: Default {
 }
 
 /// The reasons for a `lang` option that is not English or Spanish.
-fn unknown_lang(value: &str) -> [String; 2] {
+pub(super) fn unknown_lang(value: &str) -> [String; 2] {
     let shown: String = value.chars().take(16).collect();
     [
         format!("unknown language \"{shown}\", expected \"en\" or \"es\""),
