@@ -8,6 +8,7 @@ import { loadContactkit } from './wasm.js';
 import { h, announce, clearStatus, saveBlob } from './dom.js';
 import { t, lang, num, bindText, unbindText } from './i18n.js';
 import { countryList } from './countries.js';
+import { countryLabel } from './phone.js';
 import { messageIn } from './messages.js';
 
 /** Bytes papaparse reads per chunk (a few thousand rows). */
@@ -314,7 +315,7 @@ function renderImportOptions() {
         },
       },
       h('option', { value: '' }, t('none')),
-      list.map((c) => h('option', { value: c.code, selected: c.code === state.defaultCountry }, `${c.name} (${c.code})`)))));
+      list.map((c) => h('option', { value: c.code, selected: c.code === state.defaultCountry }, countryLabel(c))))));
   } else {
     state.importId ||= crypto.randomUUID();
     parts.push(h('div', { className: 'field' },

@@ -17,14 +17,11 @@ const shots = `${root}docs/screenshots`;
 
 const env = demoPage();
 const openPage = (hash) => env.openPage(hash);
-let lib;
 
-before(() => {
-  lib = env.lib;
-  mkdirSync(shots, { recursive: true });
-});
+before(() => mkdirSync(shots, { recursive: true }));
 
 test('form: errors, normalized values, suggestion, language and API switches, request preview', async () => {
+  const { lib } = env;
   const { page, errors, close } = await openPage();
 
   // Contactship first: a phone too short, shown under the field once typing pauses.
@@ -228,6 +225,7 @@ function contactshipCsv(n) {
 }
 
 test('import: 10,000 rows validated in a worker; counts, problems and downloads', async () => {
+  const { lib } = env;
   const N = 10_000;
   const { csv, expected } = contactshipCsv(N);
   const { page, errors, close } = await openPage('#import');
