@@ -46,8 +46,10 @@ macro_rules! languages {
             }
         }
 
-        /// `Lang` in TypeScript: the union of the tags.
-        #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+        /// `Lang` in TypeScript: the union of the tags. (Read by the binding's
+        /// `typescript_custom_section`, inside an anonymous `const _` the dead-code lint does
+        /// not count.)
+        #[allow(dead_code)]
         pub(crate) const TS_LANG: &str = concat!(
             "/** Language of error messages. */\nexport type Lang =",
             $( " | \"", $tag, "\"", )+
