@@ -274,10 +274,7 @@ fn every_problem_is_reported_at_once() {
         ("additional_data[0].value", "additional_data_invalid_date"),
         ("notes", "unknown_field"),
     ] {
-        assert!(
-            got.contains(&(field.into(), code)),
-            "{field}: {got:?}"
-        );
+        assert!(got.contains(&(field.into(), code)), "{field}: {got:?}");
     }
     assert!(errs.iter().any(|e| e.field == "phone_number"), "{got:?}");
 }
@@ -359,10 +356,7 @@ fn additional_data_errors_name_the_item_and_key() {
             ("additional_data[6].value".into(), "required"),
             ("additional_data[7].type".into(), "required"),
             ("additional_data[8]".into(), "type_mismatch"),
-            (
-                "additional_data[9].constructor".into(),
-                "unknown_field"
-            ),
+            ("additional_data[9].constructor".into(), "unknown_field"),
             ("additional_data[10].value".into(), "type_mismatch"),
         ]
     );
@@ -379,10 +373,7 @@ fn additional_data_limits() {
         .map(|i| json!({"type": "text", "field": format!("f{i}"), "value": "v"}))
         .collect();
     let errs = item_errors(Value::Array(many));
-    assert_eq!(
-        codes(&errs),
-        [("additional_data".into(), "too_many_items")]
-    );
+    assert_eq!(codes(&errs), [("additional_data".into(), "too_many_items")]);
     assert_eq!(
         errs[0].error.params["max"],
         limits::ADDITIONAL_DATA_MAX_ITEMS

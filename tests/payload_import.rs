@@ -150,11 +150,7 @@ fn total_rows_is_a_whole_number() {
         serde_json::from_str("-1e3").unwrap(),
     ] {
         let errs = build_complete_import(&json!({"totalRows": n}), &with_import()).unwrap_err();
-        assert_eq!(
-            codes(&errs),
-            [("totalRows".into(), "invalid_count")],
-            "{n}"
-        );
+        assert_eq!(codes(&errs), [("totalRows".into(), "invalid_count")], "{n}");
         assert_eq!(
             errs[0].error.message,
             "This must be a whole number of at least 0."
@@ -175,24 +171,15 @@ fn total_rows_is_a_whole_number() {
 #[wasm_bindgen_test(unsupported = test)]
 fn complete_and_link_need_the_import_id() {
     let errs = build_complete_import(&json!({"totalRows": 3}), &base()).unwrap_err();
-    assert_eq!(
-        codes(&errs),
-        [("options.importId".into(), "required")]
-    );
+    assert_eq!(codes(&errs), [("options.importId".into(), "required")]);
     let errs = build_link_campaign(&json!({"campaignId": CAMPAIGN}), &base()).unwrap_err();
-    assert_eq!(
-        codes(&errs),
-        [("options.importId".into(), "required")]
-    );
+    assert_eq!(codes(&errs), [("options.importId".into(), "required")]);
     let bad = SdrAgentOptions {
         import_id: Some("42".into()),
         ..base()
     };
     let errs = build_complete_import(&json!({"totalRows": 3}), &bad).unwrap_err();
-    assert_eq!(
-        codes(&errs),
-        [("options.importId".into(), "invalid_uuid")]
-    );
+    assert_eq!(codes(&errs), [("options.importId".into(), "invalid_uuid")]);
 }
 
 #[wasm_bindgen_test(unsupported = test)]

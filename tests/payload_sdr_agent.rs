@@ -235,10 +235,7 @@ fn email_errors_come_from_the_email_rule() {
     let mut c = minimal();
     c["email"] = json!("Jane <jane.smith@example.com>");
     let errs = errors(c, &opts());
-    assert_eq!(
-        codes(&errs),
-        [("email".into(), "email_display_name")]
-    );
+    assert_eq!(codes(&errs), [("email".into(), "email_display_name")]);
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -286,10 +283,7 @@ fn metadata_limits() {
     assert!(build_sdr_agent_contact(&c, &opts()).is_ok());
     c["metadata"] = nest(limits::METADATA_MAX_DEPTH + 1);
     let errs = errors(c.clone(), &opts());
-    assert_eq!(
-        codes(&errs),
-        [("metadata".into(), "nesting_too_deep")]
-    );
+    assert_eq!(codes(&errs), [("metadata".into(), "nesting_too_deep")]);
     assert_eq!(errs[0].error.params["max"], limits::METADATA_MAX_DEPTH);
 
     c["metadata"] = json!({"blob": "x".repeat(limits::METADATA_MAX_CHARS)});
