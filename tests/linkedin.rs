@@ -385,7 +385,23 @@ fn hostile_input_never_panics() {
         "https://www.linkedin.com/authwall?sessionRedirect=%00",
         "https://www.linkedin.com/authwall?sessionRedirect=ftp%3A%2F%2Fx",
     ] {
-        let _ = linkedin::normalize(input, &FieldOptions::default());
+        match linkedin::normalize(input, &FieldOptions::default()) {
+            // A value reads back as itself.
+            Ok(li) => assert_eq!(ok(&li.value).value, li.value, "{input:?}"),
+            Err(e) => assert!(
+                matches!(
+                    e.code,
+                    ErrorCode::Empty
+                        | ErrorCode::InputTooLong
+                        | ErrorCode::LinkedinInvalidUrl
+                        | ErrorCode::LinkedinNotLinkedin
+                        | ErrorCode::LinkedinNotProfile
+                        | ErrorCode::LinkedinMissingHandle
+                        | ErrorCode::LinkedinInvalidHandle
+                ),
+                "{input:?}: {e:?}"
+            ),
+        }
     }
     // A deep subdomain of linkedin.com is still LinkedIn's.
     assert_eq!(ok(&subdomains).value, JOHN);
