@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use contactkit::payload::ContactError;
-use contactkit::{FieldOptions, Lang};
+use contactkit::{ErrorCode, FieldError, FieldOptions, Lang};
 
 /// Field options in English, whose messages the tests read.
 pub fn en() -> FieldOptions {
@@ -17,6 +17,28 @@ pub fn codes(errs: &[ContactError]) -> Vec<(String, &'static str)> {
     errs.iter()
         .map(|e| (e.field.clone(), e.error.code.as_str()))
         .collect()
+}
+
+/// Any text through a field rule's `normalize` (given as `rule`, `value` reading a result's
+/// value): an error is one of `codes` or a shared one (`empty`, `input_too_long`), and a value
+/// is canonical (normalizing it again gives it back).
+pub fn check_any_text<T>(
+    rule: impl Fn(&str, &FieldOptions) -> Result<T, FieldError>,
+    value: impl Fn(T) -> String,
+    codes: &[ErrorCode],
+    input: &str,
+) {
+    match rule(input, &en()).map(&value) {
+        Ok(found) => {
+            let again = rule(&found, &en()).map(&value);
+            assert_eq!(again.as_deref(), Ok(found.as_str()), "{input:?}");
+        }
+        Err(e) => assert!(
+            [ErrorCode::Empty, ErrorCode::InputTooLong].contains(&e.code)
+                || codes.contains(&e.code),
+            "{input:?}: {e:?}"
+        ),
+    }
 }
 
 /// A small deterministic generator (xorshift64), so that generated cases are the same on every
