@@ -149,7 +149,7 @@ pub(crate) trait JsOptions: Default {
 }
 
 /// The params for a `lang` option that is no language the messages have.
-fn unknown_lang(value: &str) -> Params {
+pub(super) fn unknown_lang(value: &str) -> Params {
     let shown: String = value.chars().take(16).collect();
     option_params(
         "lang",

@@ -178,7 +178,15 @@ pub fn build_contactship_contact(
         Err(e) => (ContactshipOptions::default(), vec![e]),
     };
     let (text, broken) = row_text(&contact, opts.lang);
-    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    let prepare = |errs: &mut _| payload::Api::contactship(&opts, errs);
+    let contact = payload::Contact::Text(&text);
+    Tape::outcome(&payload::build_contact(
+        opts.lang,
+        prepare,
+        contact,
+        broken,
+        option_errors,
+    ))
 }
 
 /// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
@@ -190,7 +198,15 @@ pub fn build_sdr_agent_contact(
 ) -> JsValue {
     let (opts, option_errors) = sdr_options(options.as_deref());
     let (text, broken) = row_text(&contact, opts.lang);
-    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    let prepare = |errs: &mut _| payload::Api::sdr_agent(&opts, errs);
+    let contact = payload::Contact::Text(&text);
+    Tape::outcome(&payload::build_contact(
+        opts.lang,
+        prepare,
+        contact,
+        broken,
+        option_errors,
+    ))
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
