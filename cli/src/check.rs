@@ -515,5 +515,5 @@ fn summary_line(
     params.insert("duplicates", s.duplicates.into());
     params.insert("requests", requests.display().to_string().into());
     params.insert("problems", problems.display().to_string().into());
-    messages::render_text(lang.messages().check_summary, &params, lang)
+    messages::render_text(lang.check_summary(), &params, lang)
 }

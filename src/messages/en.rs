@@ -5,7 +5,7 @@ use super::{Messages, CODE_COUNT};
 use crate::error::ErrorCode::{self, *};
 
 /// English.
-pub(super) const MESSAGES: Messages = Messages::new(&TEMPLATES, TYPES, REASONS, CHECK_SUMMARY);
+pub(super) const MESSAGES: Messages = Messages::new(&TEMPLATES, TYPES, REASONS);
 
 #[rustfmt::skip]
 const TEMPLATES: [(ErrorCode, &str); CODE_COUNT] = [
@@ -161,4 +161,4 @@ const REASONS: &[(&str, &str)] = &[
 ];
 
 /// The line `contactkit check` ends with.
-const CHECK_SUMMARY: &str = "{rows} rows in {secs} s ({rate} rows/s): {valid} valid, {invalid} with problems ({duplicates} duplicates); wrote {requests} and {problems}";
+pub(super) const CHECK_SUMMARY: &str = "{rows} rows in {secs} s ({rate} rows/s): {valid} valid, {invalid} with problems ({duplicates} duplicates); wrote {requests} and {problems}";

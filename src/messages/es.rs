@@ -5,7 +5,7 @@ use super::{Messages, CODE_COUNT};
 use crate::error::ErrorCode::{self, *};
 
 /// Spanish (español).
-pub(super) const MESSAGES: Messages = Messages::new(&TEMPLATES, TYPES, REASONS, CHECK_SUMMARY);
+pub(super) const MESSAGES: Messages = Messages::new(&TEMPLATES, TYPES, REASONS);
 
 #[rustfmt::skip]
 const TEMPLATES: [(ErrorCode, &str); CODE_COUNT] = [
@@ -162,4 +162,4 @@ const REASONS: &[(&str, &str)] = &[
 ];
 
 /// The line `contactkit check` ends with.
-const CHECK_SUMMARY: &str = "{rows} filas en {secs} s ({rate} filas/s): {valid} válidas, {invalid} con problemas ({duplicates} duplicadas); escrito {requests} y {problems}";
+pub(super) const CHECK_SUMMARY: &str = "{rows} filas en {secs} s ({rate} filas/s): {valid} válidas, {invalid} con problemas ({duplicates} duplicadas); escrito {requests} y {problems}";

@@ -171,7 +171,10 @@ export interface LinkedIn {
   /** e.g. "https://www.linkedin.com/in/johndoe"; a Unicode handle is percent-encoded. */
   value: string;
   kind: LinkedInKind;
-  /** The handle, decoded and lower-cased, e.g. "josé-pérez". */
+  /**
+   * The handle, decoded and lower-cased, e.g. "josé-pérez"; an opaque member id ("ACoAAB…",
+   * from Sales Navigator and shares) keeps its case.
+   */
   handle: string;
 }
 export type LinkedInResult = ({ ok: true } & LinkedIn) | Failure;

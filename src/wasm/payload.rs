@@ -92,7 +92,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             Some(v) => v,
             None => {
                 let e = error(
-                    &payload_shown_key(&k),
+                    &crate::payload::shown_key(&k),
                     ErrorCode::TypeMismatch,
                     params! {"expected" => "json", "got" => "unreadable"},
                     lang,
@@ -112,7 +112,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             }
             None => {
                 let kind = js_type_name(&value);
-                let field = payload_shown_key(&k);
+                let field = crate::payload::shown_key(&k);
                 let e = match (kind, stringify_failure(&value)) {
                     // No JSON form: JSON.stringify leaves these out, and so do we.
                     ("undefined" | "function" | "symbol", _) => continue,
@@ -159,13 +159,6 @@ fn stringify_failure(value: &JsValue) -> Failure {
         1 => Failure::TooDeep,
         2 => Failure::BigInt,
         _ => Failure::Other,
-    }
-}
-
-fn payload_shown_key(k: &str) -> String {
-    match k.char_indices().nth(64) {
-        Some((cut, _)) => format!("{}…", &k[..cut]),
-        None => k.to_string(),
     }
 }
 

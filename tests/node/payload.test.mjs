@@ -98,7 +98,7 @@ test("Contactship: every problem at once, as { field, code, message, params }", 
   assert.deepEqual(r.errors[0], {
     field: "phone_number",
     code: "type_mismatch",
-    message: "Se esperaba string y se recibió number.",
+    message: "Se esperaba un texto y se recibió un número.",
     params: { expected: "string", got: "number" },
   });
 });
