@@ -189,6 +189,9 @@ pub const TABLE: &[(ErrorCode, &str, &str, &str)] = &[
     (NotInitialized, "not_initialized",
      "The validator is still loading; try again in a moment.",
      "El validador todavía se está cargando; inténtalo de nuevo en un momento."),
+    (InternalError, "internal_error",
+     "Something went wrong inside the validator. This is a bug in contactkit; please report it.",
+     "Algo falló dentro del validador. Es un error de contactkit; por favor, infórmalo."),
 ];
 
 fn entry(code: ErrorCode) -> &'static (ErrorCode, &'static str, &'static str, &'static str) {

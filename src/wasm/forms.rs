@@ -64,7 +64,7 @@ impl JsAsYouType {
     /// may complete it.
     #[wasm_bindgen(js_name = getNumber, unchecked_return_type = "PhoneResult")]
     pub fn get_number(&self) -> JsValue {
-        super::tape::Tape::field(&self.inner.number(), None)
+        super::tape::Tape::field(&self.inner.number(), None, &crate::Lang::default)
     }
 
     /// The region of the number, once known.

@@ -185,7 +185,10 @@ pub fn build_contactship_contact(
         Err(e) => (ContactshipOptions::default(), vec![e]),
     };
     let (text, broken) = row_text(&contact, opts.lang);
-    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    Tape::outcome(
+        &payload::build_text(&text, broken, &opts, option_errors),
+        opts.lang,
+    )
 }
 
 /// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
@@ -197,7 +200,10 @@ pub fn build_sdr_agent_contact(
 ) -> JsValue {
     let (opts, option_errors) = sdr_options(options.as_deref());
     let (text, broken) = row_text(&contact, opts.lang);
-    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    Tape::outcome(
+        &payload::build_text(&text, broken, &opts, option_errors),
+        opts.lang,
+    )
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
@@ -273,7 +279,7 @@ fn import_step(
         Ok(_) if !errors.is_empty() => Err(errors),
         other => other,
     };
-    Tape::outcome(&result)
+    Tape::outcome(&result, opts.lang)
 }
 
 /// `input[key]` when it is a JS number.
@@ -441,7 +447,7 @@ pub fn validate_contacts(
     let rows_errors = validate_rows(&mut v, &rows, &mut results);
     let mut errors = v.errors().to_vec();
     errors.extend(rows_errors);
-    results.finish_report(Some(v.summary()), &errors)
+    results.finish_report(Some(v.summary()), &errors, v.lang())
 }
 
 /// Validates a large batch chunk by chunk (for a Web Worker reporting progress): only the keys
@@ -467,7 +473,7 @@ impl JsBatchValidator {
     /// The problems of the options; empty when they are valid.
     #[wasm_bindgen(getter, unchecked_return_type = "ContactError[]")]
     pub fn errors(&self) -> JsValue {
-        Tape::errors(self.inner.errors())
+        Tape::errors(self.inner.errors(), self.inner.lang())
     }
 
     /// Validates the next chunk; `row` numbers continue from the previous chunk.
@@ -478,7 +484,7 @@ impl JsBatchValidator {
     ) -> JsValue {
         let mut results = Tape::report();
         let errors = validate_rows(&mut self.inner, &rows, &mut results);
-        results.finish_report(None, &errors)
+        results.finish_report(None, &errors, self.inner.lang())
     }
 
     /// The counts over every row validated so far.
@@ -504,10 +510,10 @@ extern "C" {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PAYLOAD: &'static str = r#"
 /** A problem with a contact, an option or a request, at a path such as "additional_data[1].value". */
-export interface ContactError extends FieldError {
+export type ContactError = FieldError & {
   /** Path of the offending value; "" is the contact itself, "options.apiKey" an option. */
   field: string;
-}
+};
 
 /** A request ready for `fetch(request.url, request)`. */
 export interface HttpRequest {
