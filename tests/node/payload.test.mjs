@@ -414,12 +414,16 @@ test("every ```js example of README.md and docs/payloads.md runs and prints what
   const blocks = [...doc.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
   assert.ok(blocks.length >= 4, `found ${blocks.length}`);
   const pkg = new URL("../../pkg/node.mjs", import.meta.url).href;
+  const schema = new URL("../../pkg/schema-node.mjs", import.meta.url).href;
   const dir = mkdtempSync(join(tmpdir(), "contactkit-readme-"));
   const srv = await recorder();
   try {
     for (const [i, code] of blocks.entries()) {
       const file = join(dir, `example-${i + 1}.mjs`);
-      writeFileSync(file, code.replace(/from\s+"contactkit"/g, `from ${JSON.stringify(pkg)}`));
+      // "contactkit" and "contactkit/schema" are the built package; other packages (the form
+      // libraries of the README's form section) are the repository's dev dependencies.
+      const resolve = (spec) => (spec === "contactkit" ? pkg : spec === "contactkit/schema" ? schema : import.meta.resolve(spec));
+      writeFileSync(file, code.replace(/from\s+"([^".][^"]*)"/g, (_, spec) => `from ${JSON.stringify(resolve(spec))}`));
       const out = await new Promise((resolve, reject) =>
         execFile(process.execPath, [file], { env: { ...process.env, SDR_AGENT_URL: srv.base } }, (err, stdout, stderr) =>
           err ? reject(new Error(`example ${i + 1}: ${stderr}`)) : resolve(stdout),
