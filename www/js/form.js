@@ -213,7 +213,9 @@ function renderField(f) {
   let control;
   if (f.kind === 'phone') {
     const input = h('input', {
-      ...common, type: f.type ?? 'tel', inputmode: 'tel', placeholder: placeholderOf(state.phoneCountry), onInput: onPhoneInput,
+      ...common, type: f.type ?? 'tel', inputmode: 'tel', placeholder: placeholderOf(state.phoneCountry),
+      // Formatted after each edit; text composed with an IME once it is committed.
+      onInput: onPhoneInput, onCompositionend: onPhoneInput,
     });
     control = h('div', { className: 'phone-input' },
       countryPicker({ id: `${ids.id}-country`, value: state.phoneCountry, onPick }), input);
