@@ -120,6 +120,18 @@ test('phone: formatted keystroke by keystroke, deleted in the middle, pasted, wi
   await waitNorm(page, 'phone_number', '+442079460958');
   assert.equal(await text(page, '#f-phone_number-msg'), '');
 
+  // Text that is no number stays as typed; a lone surrogate (refused by the library) too.
+  await caretAt(page, 0, state.value.length);
+  await page.keyboard.insertText('abc😀');
+  assert.deepEqual(await shown(page), { value: 'abc😀', caret: 5 });
+  const lone = await phone.evaluate((el) => {
+    el.value = '\uD800 12';
+    el.setSelectionRange(4, 4);
+    el.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: '2', bubbles: true }));
+    return el.value;
+  });
+  assert.equal(lone, '\uD800 12');
+
   assert.deepEqual(errors, []);
   await close();
 });
