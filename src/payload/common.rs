@@ -240,14 +240,6 @@ pub(crate) fn unknown_names<'a>(
     }
 }
 
-/// A short reason for `invalid_option`, in the message language.
-pub(crate) fn reason(lang: Lang, en: &str, es: &str) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Es => es.to_string(),
-    }
-}
-
 // ---------------------------------------------------------------- options
 
 /// Checks a base URL and returns it without a trailing slash; blank is the default; on error
@@ -359,7 +351,7 @@ pub(crate) fn body_text<T: serde::Serialize>(errs: &mut Errors, body: &T) -> Opt
             errs.push(
                 "",
                 ErrorCode::TypeMismatch,
-                params! {"expected" => "JSON", "got" => "unserializable"},
+                params! {"expected" => "json", "got" => "unserializable"},
             );
             None
         }
@@ -391,11 +383,10 @@ impl<'a> OptionsReader<'a> {
                 Some(l) => reader.errs.lang = l,
                 None if lang.is_null() => {}
                 None => {
-                    let r = "expected \"en\" or \"es\"".to_string();
                     reader.errs.push(
                         "options.lang",
                         ErrorCode::InvalidOption,
-                        params! {"option" => "lang", "reason" => r},
+                        params! {"option" => "lang", "reason" => "not_one_of", "allowed" => Lang::tags()},
                     );
                 }
             }
@@ -431,20 +422,10 @@ impl<'a> OptionsReader<'a> {
             .find(|a| a.eq_ignore_ascii_case(given.trim()))
             .copied();
         if found.is_none() {
-            let list = allowed
-                .iter()
-                .map(|a| format!("\"{a}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let r = reason(
-                self.errs.lang,
-                &format!("expected one of {list}"),
-                &format!("se esperaba uno de {list}"),
-            );
             self.errs.push(
                 format!("options.{name}"),
                 ErrorCode::InvalidOption,
-                params! {"option" => name, "reason" => r},
+                params! {"option" => name, "reason" => "not_one_of", "allowed" => allowed.join(", ")},
             );
         }
         found

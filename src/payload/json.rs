@@ -374,7 +374,7 @@ fn not_json(lang: Lang) -> (Value, Vec<ContactError>) {
     errs.push(
         "",
         ErrorCode::NotAnObject,
-        params! {"got" => "invalid JSON"},
+        params! {"got" => "invalid_json"},
     );
     (Value::Object(Map::new()), errs.list)
 }

@@ -402,12 +402,7 @@ fn unknown_default_region(given: &str, lang: Lang) -> FieldError {
     // Quote at most a country name's worth of what was given: the option is not user text to
     // echo.
     let shown: String = given.chars().take(32).collect();
-    let reason = match lang {
-        Lang::En => format!("\"{shown}\" is not a country code or name"),
-        Lang::Es => format!("\"{shown}\" no es un código ni un nombre de país"),
-    };
-    let params =
-        crate::params! {"option" => "defaultCountry", "reason" => reason, "value" => shown};
+    let params = crate::params! {"option" => "defaultCountry", "reason" => "not_a_country", "value" => shown};
     FieldError::with_params(ErrorCode::InvalidOption, params, lang)
 }
 

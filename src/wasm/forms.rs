@@ -158,7 +158,7 @@ struct InputOptions {
 impl JsOptions for InputOptions {
     const NAMES: &'static [&'static str] = &["defaultCountry", "inputType", "lang"];
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), [String; 2]> {
+    fn set(&mut self, key: &str, value: &str) -> Result<(), crate::Params> {
         match key {
             "defaultCountry" => self.default_country = Some(value.to_owned()),
             "inputType" => self.edit = phone::Edit::from_input_type(value),

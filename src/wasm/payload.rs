@@ -94,7 +94,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
                 let e = error(
                     &payload_shown_key(&k),
                     ErrorCode::TypeMismatch,
-                    params! {"expected" => "a JSON value", "got" => "unreadable"},
+                    params! {"expected" => "json", "got" => "unreadable"},
                     lang,
                 );
                 broken.push(e);
@@ -125,13 +125,13 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
                     (_, Failure::BigInt) => error(
                         &field,
                         ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => "bigint"},
+                        params! {"expected" => "json", "got" => "bigint"},
                         lang,
                     ),
                     (_, Failure::Other) => error(
                         &field,
                         ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => kind},
+                        params! {"expected" => "json", "got" => kind},
                         lang,
                     ),
                 };
@@ -440,7 +440,7 @@ fn unreadable_row(lang: Lang) -> (String, Vec<ContactError>) {
     let e = error(
         "",
         ErrorCode::TypeMismatch,
-        params! {"expected" => "a JSON value", "got" => "unreadable"},
+        params! {"expected" => "json", "got" => "unreadable"},
         lang,
     );
     (String::from("{}"), vec![e])
