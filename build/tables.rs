@@ -414,7 +414,7 @@ pub(crate) fn aytf_src(formats: &[Format], g: &mut Generator) -> String {
             .collect();
         // Most formats (nine in ten) have one leading digits pattern: its program is written
         // in the format itself, and only longer lists go to `LEADING_PROGRAMS` (the format's
-        // index into it would be a rising count, which compresses badly: -2.8 KB gzip).
+        // index into it would be a rising count, which compresses badly).
         let leading = match programs[..] {
             [program] => program,
             _ => {
@@ -822,7 +822,7 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         &leading,
     );
     // One text, not an array of `Option<&str>`: 8 bytes of pointer and length per example
-    // (20 KB for 254 regions) compress worse than the digits themselves (-2.x KB gzip).
+    // (20 KB for 254 regions) compress worse than the digits themselves.
     writeln!(
         src,
         "/// For each region (in `REGIONS` order), a line: its example number of each number type \
