@@ -58,6 +58,7 @@ use serde::{Serialize, Serializer};
 
 use crate::error::FieldError;
 
+mod api;
 mod batch;
 mod common;
 pub(crate) mod contactship;
@@ -69,11 +70,13 @@ mod json;
 pub(crate) mod sdr_agent;
 mod typed;
 
+#[cfg(target_arch = "wasm32")]
+pub(crate) use api::{build_contact, Api, Contact};
 pub use batch::{
     validate_contacts, BatchOptions, BatchReport, BatchSummary, BatchValidator, RowResult, Target,
 };
 #[cfg(target_arch = "wasm32")]
-pub(crate) use common::{build_text, shown_key, type_name};
+pub(crate) use common::{shown_key, type_name};
 pub use contactship::{
     build_contactship_contact, build_contactship_contact_json, ContactshipOptions, CountryFormat,
     CONTACTSHIP_BASE_URL,

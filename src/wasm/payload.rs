@@ -94,7 +94,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
                 let e = error(
                     &payload_shown_key(&k),
                     ErrorCode::TypeMismatch,
-                    params! {"expected" => "a JSON value", "got" => "unreadable"},
+                    params! {"expected" => "json", "got" => "unreadable"},
                     lang,
                 );
                 broken.push(e);
@@ -125,13 +125,13 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
                     (_, Failure::BigInt) => error(
                         &field,
                         ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => "bigint"},
+                        params! {"expected" => "json", "got" => "bigint"},
                         lang,
                     ),
                     (_, Failure::Other) => error(
                         &field,
                         ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => kind},
+                        params! {"expected" => "json", "got" => kind},
                         lang,
                     ),
                 };
@@ -185,7 +185,15 @@ pub fn build_contactship_contact(
         Err(e) => (ContactshipOptions::default(), vec![e]),
     };
     let (text, broken) = row_text(&contact, opts.lang);
-    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    let prepare = |errs: &mut _| payload::Api::contactship(&opts, errs);
+    let contact = payload::Contact::Text(&text);
+    Tape::outcome(&payload::build_contact(
+        opts.lang,
+        prepare,
+        contact,
+        broken,
+        option_errors,
+    ))
 }
 
 /// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
@@ -197,7 +205,15 @@ pub fn build_sdr_agent_contact(
 ) -> JsValue {
     let (opts, option_errors) = sdr_options(options.as_deref());
     let (text, broken) = row_text(&contact, opts.lang);
-    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    let prepare = |errs: &mut _| payload::Api::sdr_agent(&opts, errs);
+    let contact = payload::Contact::Text(&text);
+    Tape::outcome(&payload::build_contact(
+        opts.lang,
+        prepare,
+        contact,
+        broken,
+        option_errors,
+    ))
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
@@ -424,7 +440,7 @@ fn unreadable_row(lang: Lang) -> (String, Vec<ContactError>) {
     let e = error(
         "",
         ErrorCode::TypeMismatch,
-        params! {"expected" => "a JSON value", "got" => "unreadable"},
+        params! {"expected" => "json", "got" => "unreadable"},
         lang,
     );
     (String::from("{}"), vec![e])
