@@ -92,9 +92,9 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             Some(v) => v,
             None => {
                 let e = error(
-                    &payload_shown_key(&k),
+                    &crate::payload::shown_key(&k),
                     ErrorCode::TypeMismatch,
-                    params! {"expected" => "a JSON value", "got" => "unreadable"},
+                    params! {"expected" => "json", "got" => "unreadable"},
                     lang,
                 );
                 broken.push(e);
@@ -112,7 +112,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             }
             None => {
                 let kind = js_type_name(&value);
-                let field = payload_shown_key(&k);
+                let field = crate::payload::shown_key(&k);
                 let e = match (kind, stringify_failure(&value)) {
                     // No JSON form: JSON.stringify leaves these out, and so do we.
                     ("undefined" | "function" | "symbol", _) => continue,
@@ -125,13 +125,13 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
                     (_, Failure::BigInt) => error(
                         &field,
                         ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => "bigint"},
+                        params! {"expected" => "json", "got" => "bigint"},
                         lang,
                     ),
                     (_, Failure::Other) => error(
                         &field,
                         ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => kind},
+                        params! {"expected" => "json", "got" => kind},
                         lang,
                     ),
                 };
@@ -162,13 +162,6 @@ fn stringify_failure(value: &JsValue) -> Failure {
     }
 }
 
-fn payload_shown_key(k: &str) -> String {
-    match k.char_indices().nth(64) {
-        Some((cut, _)) => format!("{}…", &k[..cut]),
-        None => k.to_string(),
-    }
-}
-
 /// Validates a contact for Contactship `POST /v1/contacts` and builds the request.
 #[wasm_bindgen(js_name = buildContactshipContact, unchecked_return_type = "BuildResult")]
 pub fn build_contactship_contact(
@@ -185,7 +178,12 @@ pub fn build_contactship_contact(
         Err(e) => (ContactshipOptions::default(), vec![e]),
     };
     let (text, broken) = row_text(&contact, opts.lang);
-    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    let prepare = |errs: &mut _| payload::Api::contactship(&opts, errs);
+    let contact = payload::Contact::Text(&text);
+    Tape::outcome(
+        &payload::build_contact(opts.lang, prepare, contact, broken, option_errors),
+        opts.lang,
+    )
 }
 
 /// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
@@ -197,7 +195,12 @@ pub fn build_sdr_agent_contact(
 ) -> JsValue {
     let (opts, option_errors) = sdr_options(options.as_deref());
     let (text, broken) = row_text(&contact, opts.lang);
-    Tape::outcome(&payload::build_text(&text, broken, &opts, option_errors))
+    let prepare = |errs: &mut _| payload::Api::sdr_agent(&opts, errs);
+    let contact = payload::Contact::Text(&text);
+    Tape::outcome(
+        &payload::build_contact(opts.lang, prepare, contact, broken, option_errors),
+        opts.lang,
+    )
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
@@ -273,7 +276,7 @@ fn import_step(
         Ok(_) if !errors.is_empty() => Err(errors),
         other => other,
     };
-    Tape::outcome(&result)
+    Tape::outcome(&result, opts.lang)
 }
 
 /// `input[key]` when it is a JS number.
@@ -424,7 +427,7 @@ fn unreadable_row(lang: Lang) -> (String, Vec<ContactError>) {
     let e = error(
         "",
         ErrorCode::TypeMismatch,
-        params! {"expected" => "a JSON value", "got" => "unreadable"},
+        params! {"expected" => "json", "got" => "unreadable"},
         lang,
     );
     (String::from("{}"), vec![e])
@@ -441,7 +444,7 @@ pub fn validate_contacts(
     let rows_errors = validate_rows(&mut v, &rows, &mut results);
     let mut errors = v.errors().to_vec();
     errors.extend(rows_errors);
-    results.finish_report(Some(v.summary()), &errors)
+    results.finish_report(Some(v.summary()), &errors, v.lang())
 }
 
 /// Validates a large batch chunk by chunk (for a Web Worker reporting progress): only the keys
@@ -467,7 +470,7 @@ impl JsBatchValidator {
     /// The problems of the options; empty when they are valid.
     #[wasm_bindgen(getter, unchecked_return_type = "ContactError[]")]
     pub fn errors(&self) -> JsValue {
-        Tape::errors(self.inner.errors())
+        Tape::errors(self.inner.errors(), self.inner.lang())
     }
 
     /// Validates the next chunk; `row` numbers continue from the previous chunk.
@@ -478,7 +481,7 @@ impl JsBatchValidator {
     ) -> JsValue {
         let mut results = Tape::report();
         let errors = validate_rows(&mut self.inner, &rows, &mut results);
-        results.finish_report(None, &errors)
+        results.finish_report(None, &errors, self.inner.lang())
     }
 
     /// The counts over every row validated so far.
@@ -504,10 +507,10 @@ extern "C" {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PAYLOAD: &'static str = r#"
 /** A problem with a contact, an option or a request, at a path such as "additional_data[1].value". */
-export interface ContactError extends FieldError {
+export type ContactError = FieldError & {
   /** Path of the offending value; "" is the contact itself, "options.apiKey" an option. */
   field: string;
-}
+};
 
 /** A request ready for `fetch(request.url, request)`. */
 export interface HttpRequest {
