@@ -253,6 +253,19 @@ fn other_options<T: JsOptions>(v: &JsValue, json: Option<String>) -> Result<T, F
 /// Reads options from their JSON text (any the fast path left: escapes, `null`, wrong types,
 /// unknown keys). The first problem is the error, in the language of a valid `lang` option.
 fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
+    let mut options = T::default();
+    set_json_options(json, T::NAMES, &mut |key, value| options.set(key, value))?;
+    Ok(options)
+}
+
+/// [`json_options`] for any options type: `set` sets one of `names`. One copy in the .wasm for
+/// every options type (a generic one was 3.5 KB each).
+#[inline(never)]
+fn set_json_options(
+    json: &str,
+    names: &[&str],
+    set: &mut dyn FnMut(&str, &str) -> Result<(), Params>,
+) -> Result<(), FieldError> {
     let invalid = |option: &str, mut params: Params, lang: Lang| {
         params.insert("option", crate::payload::shown_key(option).into());
         Err(FieldError::with_params(
@@ -290,16 +303,15 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
         .and_then(|l| l.as_str())
         .and_then(Lang::parse)
         .unwrap_or_default();
-    let mut options = T::default();
     for (key, value) in &object {
-        if !T::knows(key) {
-            let names = T::NAMES.join(", ");
+        if !names.contains(&key.as_str()) {
+            let names = names.join(", ");
             let params = params! {"reason" => "unknown_option", "allowed" => names};
             return invalid(key, params, lang);
         }
         match value {
             serde_json::Value::String(text) => {
-                if let Err(params) = options.set(key, text) {
+                if let Err(params) = set(key, text) {
                     return invalid(key, params, lang);
                 }
             }
@@ -313,7 +325,7 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
             }
         }
     }
-    Ok(options)
+    Ok(())
 }
 
 /// The `lang` option of a possibly invalid options object, for messages about the input.
