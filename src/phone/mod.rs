@@ -405,7 +405,8 @@ fn unknown_default_region(given: &str, lang: Lang) -> FieldError {
     // Quote at most a country name's worth of what was given: the option is not user text to
     // echo.
     let shown: String = given.chars().take(32).collect();
-    let params = crate::params! {"option" => "defaultCountry", "reason" => "not_a_country", "value" => shown};
+    let params =
+        crate::error::option_params("defaultCountry", "not_a_country", &[("value", &shown)]);
     FieldError::with_params(ErrorCode::InvalidOption, params, lang)
 }
 

@@ -69,7 +69,7 @@ impl JsAsYouType {
     /// may complete it.
     #[wasm_bindgen(js_name = getNumber, unchecked_return_type = "PhoneResult")]
     pub fn get_number(&self) -> JsValue {
-        super::tape::Tape::field(&self.inner.number(), None)
+        super::tape::Tape::field(&self.inner.number(), None, &crate::Lang::default)
     }
 
     /// The region of the number, once known.
@@ -182,7 +182,10 @@ pub fn format_phone_input(
 ) -> JsValue {
     let (text, options) = match prepare::<InputOptions>(&value, opts.as_deref()) {
         Ok(prepared) => prepared,
-        Err(error) => return Tape::field::<phone::Phone>(&Err(error), None),
+        Err(error) => {
+            let lang = || super::options_lang(opts.as_deref());
+            return Tape::field::<phone::Phone>(&Err(error), None, &lang);
+        }
     };
     let caret = caret.and_then(|c| c.as_f64()).unwrap_or(f64::INFINITY);
     let input = phone::format_input(

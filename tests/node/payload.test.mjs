@@ -98,7 +98,7 @@ test("Contactship: every problem at once, as { field, code, message, params }", 
   assert.deepEqual(r.errors[0], {
     field: "phone_number",
     code: "type_mismatch",
-    message: "Se esperaba string y se recibió number.",
+    message: "Se esperaba un texto y se recibió un número.",
     params: { expected: "string", got: "number" },
   });
 });
@@ -373,9 +373,15 @@ test("BatchValidator: chunks, continuing rows, duplicates across chunks, never t
   assert.deepEqual(v.validate([]), { results: [], errors: [] });
   v.free();
 
-  for (const options of [undefined, null, "sdr_agent", { target: "crm" }, { target: "contactship", importId: IMPORT }]) {
+  for (const [options, field, code] of [
+    [undefined, "options.target", "required"],
+    [null, "options.target", "required"],
+    ["sdr_agent", "options", "type_mismatch"],
+    [{ target: "crm" }, "options.target", "unknown_target"],
+    [{ target: "contactship", importId: IMPORT }, "options.importId", "unknown_field"],
+  ]) {
     const bad = new BatchValidator(options);
-    assert.ok(bad.errors.length > 0, JSON.stringify(options));
+    assert.deepEqual(bad.errors.map((e) => [e.field, e.code]), [[field, code]], JSON.stringify(options));
     const out = bad.validate([{ phone_number: "+12124567890", full_name: "A" }]);
     assert.equal(out.results[0].ok, false);
     assert.deepEqual(out.results[0].errors.slice(0, bad.errors.length), bad.errors);
