@@ -91,7 +91,7 @@ pub fn params(code: ErrorCode) -> &'static [Param] {
         LocaleUnknownScript => const { &[always("script", Text)] },
         LocaleUnknownRegion => const { &[always("region", Text)] },
         CountryAmbiguous => const { &[always("candidates", Text)] },
-        UnknownField => const { &[always("field", Text)] },
+        UnknownField | InvalidUuid => const { &[always("field", Text)] },
         TypeMismatch => const { &[always("expected", Text), always("got", Text)] },
         AdditionalDataInvalidType => const { &[always("allowed", Text)] },
         TooManyItems => const { &[sometimes("length", Count), always("max", Count)] },

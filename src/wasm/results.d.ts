@@ -109,7 +109,7 @@ export interface ErrorParams {
   additional_data_invalid_number: Record<string, never>;
   too_many_items: { length?: number; max: number };
   nesting_too_deep: { max: number };
-  invalid_uuid: Record<string, never>;
+  invalid_uuid: { field: string };
   invalid_base_url: Record<string, never>;
   invalid_credentials: { max: number };
   duplicate: { first_row: number; first_row_number: number; key: string };
