@@ -129,7 +129,6 @@ pub fn params(code: ErrorCode) -> &'static [Param] {
         | Required
         | AdditionalDataInvalidDate
         | AdditionalDataInvalidNumber
-        | InvalidUuid
         | InvalidBaseUrl
         | InvalidCount
         | InvalidUnicode
