@@ -58,6 +58,9 @@ pub fn params(code: ErrorCode) -> &'static [Param] {
         InvalidOption => {
             const {
                 &[
+                    sometimes("allowed", Text),
+                    sometimes("expected", Text),
+                    sometimes("got", Text),
                     always("option", Text),
                     always("reason", Text),
                     sometimes("value", Text),
@@ -237,7 +240,7 @@ pub fn source(code: ErrorCode) -> Source {
 
 /// Every code, in the order they are declared.
 pub fn all() -> impl Iterator<Item = ErrorCode> {
-    crate::messages::TABLE.iter().map(|(code, ..)| *code)
+    crate::messages::CODES.iter().map(|(code, _)| *code)
 }
 
 /// Whether `rule` can give `code`.

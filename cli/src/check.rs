@@ -17,17 +17,19 @@ use contactkit::payload::{
     BatchOptions, BatchSummary, BatchValidator, ContactError, ContactshipOptions, Request,
     SdrAgentOptions, Target,
 };
-use contactkit::{country, email, phone, ErrorCode, FieldError, FieldOptions, Lang, Params};
+use contactkit::{
+    country, email, messages, phone, ErrorCode, FieldError, FieldOptions, Lang, Params,
+};
 use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::input::{self, RawRow, Rows, SourceRow};
-use crate::keys::{key_of, Seen};
+use crate::keys::Seen;
 use crate::mapping::Plan;
 use crate::{CheckArgs, Fatal, ReadArgs};
 
 /// Rows a chunk holds (one validator's work).
-const CHUNK_ROWS: usize = 4096;
+const CHUNK_ROWS: usize = 1024;
 
 /// One row's outcome, in source order.
 pub struct Checked {
@@ -233,15 +235,16 @@ impl Pipeline {
     fn validate(&self, chunk: &[SourceRow]) -> Result<Vec<(Checked, KeyState)>, Fatal> {
         let mut validator = BatchValidator::new(&self.opts);
         let mut out = Vec::with_capacity(chunk.len());
+        let mut text = String::new();
         for source in chunk {
-            let text = self.plan.contact(&source.row, source.number)?;
+            self.plan.contact(&source.row, source.number, &mut text)?;
             let result = validator.validate_json_row(&text).result;
             let key = self.key(&result, &text);
             let line = match (&result, self.lines) {
                 (Ok(request), true) => Some(ndjson_line(source.number, request)),
                 _ => None,
             };
-            let warnings = self.warnings(&text);
+            let warnings = self.warnings(&source.row, &text);
             out.push((
                 Checked {
                     number: source.number,
@@ -314,16 +317,15 @@ impl Pipeline {
         }
     }
 
-    /// A likely typo in the email's domain, as the library suggests it.
-    fn warnings(&self, text: &str) -> Vec<(&'static str, String)> {
-        // Only rows with an email field are read again.
-        if !text.contains("\"email\"") {
-            return Vec::new();
-        }
-        match Fields::of(text)
-            .and_then(|f| f.email)
-            .and_then(|e| email::suggest(&e))
-        {
+    /// A likely typo in the email's domain, as the library suggests it: `text` is the row's
+    /// contact, read again only for a JSON row.
+    fn warnings(&self, row: &RawRow, text: &str) -> Vec<(&'static str, String)> {
+        let email = match row {
+            RawRow::Cells(_) => self.plan.cells_text(row, "email"),
+            _ if text.contains("\"email\"") => Fields::of(text).and_then(|f| f.email),
+            _ => None,
+        };
+        match email.and_then(|e| email::suggest(&e)) {
             Some(s) => vec![("email", s)],
             None => Vec::new(),
         }
@@ -337,7 +339,7 @@ impl Pipeline {
             KeyState::Key(k) => (k, false),
             KeyState::DuplicateInChunk(k) => (k, true),
         };
-        let Some(first) = seen.first_or_insert(key_of(self.target, &key), checked.number) else {
+        let Some(first) = seen.first_or_insert(&key, checked.number) else {
             return checked;
         };
         let mut params = Params::new();
@@ -504,24 +506,14 @@ fn summary_line(
     problems: &Path,
 ) -> String {
     let rate = s.total as f64 / secs.max(1e-9);
-    match lang {
-        Lang::Es => format!(
-            "{} filas en {secs:.2} s ({rate:.0} filas/s): {} válidas, {} con problemas ({} duplicadas); escrito {} y {}",
-            s.total,
-            s.valid,
-            s.invalid,
-            s.duplicates,
-            requests.display(),
-            problems.display()
-        ),
-        _ => format!(
-            "{} rows in {secs:.2} s ({rate:.0} rows/s): {} valid, {} with problems ({} duplicates); wrote {} and {}",
-            s.total,
-            s.valid,
-            s.invalid,
-            s.duplicates,
-            requests.display(),
-            problems.display()
-        ),
-    }
+    let mut params = Params::with_capacity(8);
+    params.insert("rows", s.total.into());
+    params.insert("secs", format!("{secs:.2}").into());
+    params.insert("rate", format!("{rate:.0}").into());
+    params.insert("valid", s.valid.into());
+    params.insert("invalid", s.invalid.into());
+    params.insert("duplicates", s.duplicates.into());
+    params.insert("requests", requests.display().to_string().into());
+    params.insert("problems", problems.display().to_string().into());
+    messages::render_text(lang.check_summary(), &params, lang)
 }

@@ -14,11 +14,10 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use super::api::Api;
 use super::common::{finish_row, Built, Errors};
-use super::contactship::{Contactship, CountryCache};
-use super::json::{parse_row, Row};
+use super::json::Row;
 use super::limits::BATCH_MAX_ROWS;
-use super::sdr_agent::SdrAgent;
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
 use crate::error::ErrorCode;
 use crate::lang::Lang;
@@ -167,11 +166,6 @@ pub struct BatchReport {
     pub errors: Vec<ContactError>,
 }
 
-enum Api {
-    Contactship(Contactship, CountryCache),
-    SdrAgent(SdrAgent),
-}
-
 /// Validates rows in chunks, remembering the keys seen so that duplicates across chunks are
 /// found. Holds nothing else between calls but the counts.
 ///
@@ -238,10 +232,8 @@ impl BatchValidator {
         let lang = opts_lang(opts).unwrap_or_default();
         let mut errs = Errors::new(lang);
         let api = opts.map(|o| match o {
-            BatchOptions::Contactship(c) => {
-                Api::Contactship(c.prepare(&mut errs), CountryCache::default())
-            }
-            BatchOptions::SdrAgent(s) => Api::SdrAgent(s.prepare(&mut errs)),
+            BatchOptions::Contactship(c) => Api::contactship(c, &mut errs),
+            BatchOptions::SdrAgent(s) => Api::sdr_agent(s, &mut errs),
         });
         option_errors.append(&mut errs.list);
         BatchValidator {
@@ -270,7 +262,14 @@ impl BatchValidator {
 
     /// Validates the next row.
     pub fn validate_row(&mut self, row: &Value) -> RowResult {
-        self.check(row, Vec::new())
+        let mut errs = Errors::new(self.lang);
+        let seen = &self.seen;
+        let taken = |key: &str| seen.contains_key(key);
+        let (built, key_field) = match &mut self.api {
+            Some(api) => (api.build_value(row, &mut errs, &taken), api.key_field()),
+            None => (Built::nothing(), ""),
+        };
+        self.finish(built, key_field, errs, Vec::new())
     }
 
     /// Validates the next row given as JSON text: hostile nesting is `nesting_too_deep` on its
@@ -299,43 +298,21 @@ impl BatchValidator {
         row: &str,
         mut broken: Vec<ContactError>,
     ) -> RowResult {
-        if let (Some(api), Some(read)) = (&mut self.api, read) {
-            let mut errs = Errors::new(self.lang);
-            // A duplicate's request is not built (it is never sent).
-            let seen = &self.seen;
-            let taken = |key: &str| seen.contains_key(key);
-            let (built, key_field) = match api {
-                Api::Contactship(a, countries) => (
-                    a.build_fields(&read.fields(), &mut errs, countries, &taken),
-                    Contactship::KEY_FIELD,
-                ),
-                Api::SdrAgent(a) => (
-                    a.build_fields(&read.fields(), &mut errs, &taken),
-                    SdrAgent::KEY_FIELD,
-                ),
-            };
-            return self.finish(built, key_field, errs, broken);
-        }
-        let (value, mut parse_broken) = parse_row(row, self.lang);
-        broken.append(&mut parse_broken);
-        self.check(&value, broken)
-    }
-
-    fn check(&mut self, row: &Value, broken: Vec<ContactError>) -> RowResult {
         let mut errs = Errors::new(self.lang);
+        // A duplicate's request is not built (it is never sent).
+        let seen = &self.seen;
+        let taken = |key: &str| seen.contains_key(key);
         let (built, key_field) = match &mut self.api {
-            Some(Api::Contactship(a, countries)) => (
-                a.build_cached(row, &mut errs, countries),
-                Contactship::KEY_FIELD,
+            Some(api) => (
+                api.build_text(row, read, &mut errs, &taken, &mut broken),
+                api.key_field(),
             ),
-            Some(Api::SdrAgent(a)) => (a.build(row, &mut errs), SdrAgent::KEY_FIELD),
-            None => (
-                Built {
-                    request: None,
-                    key: None,
-                },
-                "",
-            ),
+            None => {
+                // No builder: only the fields that cannot be read are named.
+                let (_, mut parse_broken) = super::json::parse_row(row, self.lang);
+                broken.append(&mut parse_broken);
+                (Built::nothing(), "")
+            }
         };
         self.finish(built, key_field, errs, broken)
     }

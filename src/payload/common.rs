@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::limits::{CREDENTIAL_MAX_BYTES, UNKNOWN_FIELDS_LISTED};
 use super::{ContactError, Headers, Request};
-use crate::error::{ErrorCode, FieldError, Params};
+use crate::error::{option_params, ErrorCode, FieldError, Params};
 use crate::lang::Lang;
 use crate::params;
 
@@ -64,14 +64,7 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
     }
 }
 
-/// A key as shown in a path or a message: hostile keys can be megabytes long.
-pub(crate) fn shown_key(key: &str) -> String {
-    const MAX: usize = 64;
-    match key.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &key[..cut]),
-        None => key.to_string(),
-    }
-}
+pub(crate) use crate::error::shown_key;
 
 pub(crate) fn type_mismatch(errs: &mut Errors, field: &str, expected: &str, got: &Value) {
     mismatch(errs, field, expected, type_name(got));
@@ -240,14 +233,6 @@ pub(crate) fn unknown_names<'a>(
     }
 }
 
-/// A short reason for `invalid_option`, in the message language.
-pub(crate) fn reason(lang: Lang, en: &str, es: &str) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Es => es.to_string(),
-    }
-}
-
 // ---------------------------------------------------------------- options
 
 /// Checks a base URL and returns it without a trailing slash; blank is the default; on error
@@ -359,7 +344,7 @@ pub(crate) fn body_text<T: serde::Serialize>(errs: &mut Errors, body: &T) -> Opt
             errs.push(
                 "",
                 ErrorCode::TypeMismatch,
-                params! {"expected" => "JSON", "got" => "unserializable"},
+                params! {"expected" => "json", "got" => "unserializable"},
             );
             None
         }
@@ -391,11 +376,10 @@ impl<'a> OptionsReader<'a> {
                 Some(l) => reader.errs.lang = l,
                 None if lang.is_null() => {}
                 None => {
-                    let r = "expected \"en\" or \"es\"".to_string();
                     reader.errs.push(
                         "options.lang",
                         ErrorCode::InvalidOption,
-                        params! {"option" => "lang", "reason" => r},
+                        option_params("lang", "not_one_of", &[("allowed", Lang::tags())]),
                     );
                 }
             }
@@ -431,20 +415,10 @@ impl<'a> OptionsReader<'a> {
             .find(|a| a.eq_ignore_ascii_case(given.trim()))
             .copied();
         if found.is_none() {
-            let list = allowed
-                .iter()
-                .map(|a| format!("\"{a}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let r = reason(
-                self.errs.lang,
-                &format!("expected one of {list}"),
-                &format!("se esperaba uno de {list}"),
-            );
             self.errs.push(
                 format!("options.{name}"),
                 ErrorCode::InvalidOption,
-                params! {"option" => name, "reason" => r},
+                option_params(name, "not_one_of", &[("allowed", &allowed.join(", "))]),
             );
         }
         found
@@ -466,6 +440,16 @@ impl<'a> OptionsReader<'a> {
 pub(crate) struct Built {
     pub request: Option<Request>,
     pub key: Option<String>,
+}
+
+impl Built {
+    /// No request and no key (a row no builder could read).
+    pub fn nothing() -> Self {
+        Built {
+            request: None,
+            key: None,
+        }
+    }
 }
 
 /// Whether an error on `broken` (a field that could not even be read) makes `field`'s error
@@ -504,51 +488,4 @@ pub(crate) fn finish_row(
     all.extend(broken);
     all.append(&mut errs.list);
     (Err(all), built.key)
-}
-
-/// What the two APIs' builders share: options that are checked once into a prepared builder,
-/// which then turns a contact into a request.
-pub(crate) trait ApiOptions {
-    /// The builder the options prepare.
-    type Api: PreparedApi;
-    /// The language of messages.
-    fn lang(&self) -> Lang;
-    /// Checks the options (errors go to `errs`) and prepares the builder.
-    fn prepare(&self, errs: &mut Errors) -> Self::Api;
-}
-
-/// A builder prepared from valid or invalid options.
-pub(crate) trait PreparedApi {
-    /// Builds one contact's request, reporting its problems to `errs`.
-    fn build(&self, contact: &Value, errs: &mut Errors) -> Built;
-}
-
-/// A contact given as a JSON value into its request, or every problem at once.
-pub(crate) fn build_value<O: ApiOptions>(
-    contact: &Value,
-    opts: &O,
-) -> Result<Request, Vec<ContactError>> {
-    let mut option_errs = Errors::new(opts.lang());
-    let api = opts.prepare(&mut option_errs);
-    let mut errs = Errors::new(opts.lang());
-    let built = api.build(contact, &mut errs);
-    finish_row(built, errs, Vec::new(), &option_errs.list).0
-}
-
-/// A contact given as JSON text into its request: `broken` are fields the JS binding could not
-/// turn into JSON, and `option_errors` come from reading a JS options object.
-pub(crate) fn build_text<O: ApiOptions>(
-    contact: &str,
-    mut broken: Vec<ContactError>,
-    opts: &O,
-    mut option_errors: Vec<ContactError>,
-) -> Result<Request, Vec<ContactError>> {
-    let mut option_errs = Errors::new(opts.lang());
-    let api = opts.prepare(&mut option_errs);
-    option_errors.append(&mut option_errs.list);
-    let (value, mut parse_broken) = super::json::parse_row(contact, opts.lang());
-    broken.append(&mut parse_broken);
-    let mut errs = Errors::new(opts.lang());
-    let built = api.build(&value, &mut errs);
-    finish_row(built, errs, broken, &option_errors).0
 }

@@ -7,9 +7,10 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::api::{build_contact, Api, Contact};
 use super::common::{
-    base_url, body_text, build_text, build_value, credential, json_headers, text, text_field,
-    type_mismatch, ApiOptions, Built, Errors, Field, Fields, OptionsReader, PreparedApi,
+    base_url, body_text, credential, json_headers, text, text_field, type_mismatch, Built, Errors,
+    Field, Fields, OptionsReader,
 };
 use super::limits::{
     ADDITIONAL_DATA_FIELD_MAX_CHARS, ADDITIONAL_DATA_MAX_ITEMS, ADDITIONAL_DATA_VALUE_MAX_CHARS,
@@ -222,33 +223,7 @@ impl Contactship {
     /// The field the API deduplicates on (409 Conflict).
     pub const KEY_FIELD: &'static str = "phone_number";
 
-    /// Checks a contact; the key is the E.164 phone number whenever it is valid.
-    pub fn build(&self, contact: &Value, errs: &mut Errors) -> Built {
-        self.build_cached(contact, errs, &mut CountryCache::default())
-    }
-
-    /// [`Contactship::build`] with the countries of earlier rows at hand.
-    pub(crate) fn build_cached(
-        &self,
-        contact: &Value,
-        errs: &mut Errors,
-        countries: &mut CountryCache,
-    ) -> Built {
-        let Some(obj) = contact.as_object() else {
-            errs.push(
-                "",
-                ErrorCode::NotAnObject,
-                params! {"got" => super::common::type_name(contact)},
-            );
-            return Built {
-                request: None,
-                key: None,
-            };
-        };
-        self.build_fields(&super::common::fields_of(obj), errs, countries, &|_| false)
-    }
-
-    /// [`Contactship::build_cached`] of a contact's fields.
+    /// Checks a contact's fields; the key is the E.164 phone number whenever it is valid.
     ///
     /// No request is built when `taken` says an earlier row has the key: the row is then a
     /// duplicate, and its request would be thrown away.
@@ -573,7 +548,15 @@ pub fn build_contactship_contact(
     contact: &(impl super::ContactshipInput + ?Sized),
     opts: &ContactshipOptions,
 ) -> Result<Request, Vec<ContactError>> {
-    build_value(&contact.to_contact_json(), opts)
+    let contact = contact.to_contact_json();
+    let prepare = |errs: &mut Errors| Api::contactship(opts, errs);
+    build_contact(
+        opts.lang,
+        prepare,
+        Contact::Value(&contact),
+        Vec::new(),
+        Vec::new(),
+    )
 }
 
 /// [`build_contactship_contact`] for a contact given as JSON text (a queue message, a request
@@ -582,25 +565,14 @@ pub fn build_contactship_contact_json(
     contact: &str,
     opts: &ContactshipOptions,
 ) -> Result<Request, Vec<ContactError>> {
-    build_text(contact, Vec::new(), opts, Vec::new())
-}
-
-impl ApiOptions for ContactshipOptions {
-    type Api = Contactship;
-
-    fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    fn prepare(&self, errs: &mut Errors) -> Contactship {
-        ContactshipOptions::prepare(self, errs)
-    }
-}
-
-impl PreparedApi for Contactship {
-    fn build(&self, contact: &Value, errs: &mut Errors) -> Built {
-        Contactship::build(self, contact, errs)
-    }
+    let prepare = |errs: &mut Errors| Api::contactship(opts, errs);
+    build_contact(
+        opts.lang,
+        prepare,
+        Contact::Text(contact),
+        Vec::new(),
+        Vec::new(),
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 //! field is named instead of failing the whole contact.
 
 use std::borrow::Cow;
+use std::fmt;
 
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::common::{shown_key, Errors, Field, Fields};
@@ -36,6 +39,9 @@ pub fn parse_contact_json(text: &str, lang: Lang) -> Result<Value, Vec<ContactEr
         Err(broken)
     }
 }
+
+/// serde_json's recursion limit: a value with objects and arrays nested this deep is refused.
+const SERDE_JSON_MAX_DEPTH: usize = 128;
 
 /// Parses a row: the value (with unreadable fields left out) and the errors on those fields.
 pub(crate) fn parse_row(text: &str, lang: Lang) -> (Value, Vec<ContactError>) {
@@ -71,7 +77,7 @@ pub(crate) fn parse_row(text: &str, lang: Lang) -> (Value, Vec<ContactError>) {
                             Err(_) if without_lone_surrogates(value_text).is_some() => {
                                 errs.push(shown_key(&key), ErrorCode::InvalidUnicode, params! {});
                             }
-                            Err(e) if e.to_string().contains("recursion limit") => {
+                            Err(_) if depth(value_text.as_bytes()) >= SERDE_JSON_MAX_DEPTH => {
                                 let field = shown_key(&key);
                                 errs.push(
                                     field,
@@ -115,6 +121,113 @@ enum RowValue<'t> {
 /// text of its value, not as an object: such rows are left to [`parse_row`].
 const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
+/// A row's fields as [`Row::read_general`] reads them: a repeated key keeps its first place and
+/// its last value, as in a [`Map`].
+struct GeneralRow<'t>(Vec<(Cow<'t, str>, RowValue<'t>)>);
+
+impl<'de> Deserialize<'de> for GeneralRow<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = GeneralRow<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut fields: Vec<(Cow<'de, str>, RowValue<'de>)> = Vec::with_capacity(8);
+                let mut members = 0;
+                while let Some(Text(key)) = map.next_key()? {
+                    members += 1;
+                    if members > Row::MAX_FIELDS || (members == 1 && key == RAW_VALUE_TOKEN) {
+                        return Err(de::Error::custom("left to parse_row"));
+                    }
+                    let value = map.next_value()?;
+                    match fields.iter().position(|(k, _)| *k == key) {
+                        Some(i) => fields[i].1 = value,
+                        None => fields.push((key, value)),
+                    }
+                }
+                Ok(GeneralRow(fields))
+            }
+        }
+        d.deserialize_map(Fields)
+    }
+}
+
+/// A JSON string, borrowed from the text when it has no escapes.
+struct Text<'t>(Cow<'t, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(RowValueVisitor).and_then(|v| match v {
+            RowValue::Text(t) => Ok(Text(t)),
+            RowValue::Json(_) => Err(de::Error::custom("expected a string")),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for RowValue<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RowValueVisitor)
+    }
+}
+
+/// A string as text (borrowed where it can be), anything else as the [`Value`] serde_json makes
+/// of it (numbers with their text kept).
+struct RowValueVisitor;
+
+impl<'de> Visitor<'de> for RowValueVisitor {
+    type Value = RowValue<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(RowValue::Text(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(RowValue::Text(Cow::Owned(v.to_string())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(RowValue::Text(Cow::Owned(v)))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(RowValue::Json(Value::Bool(v)))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(RowValue::Json(Value::from(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(RowValue::Json(Value::from(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(RowValue::Json(Value::from(v)))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(RowValue::Json(Value::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq)).map(RowValue::Json)
+    }
+
+    /// An object, or (with serde_json's `arbitrary_precision`) a number, which it gives as a
+    /// map: [`Value`]'s own visitor tells them apart.
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(MapAccessDeserializer::new(map)).map(RowValue::Json)
+    }
+}
+
 impl<'t> Row<'t> {
     /// Rows with more fields go through [`parse_row`] (a repeated key is found by a linear
     /// search here).
@@ -128,30 +241,12 @@ impl<'t> Row<'t> {
         }
     }
 
-    /// [`Row::read`] of a text that is not a plain row.
+    /// [`Row::read`] of a text that is not a plain row: serde_json reads it, with keys and
+    /// string values borrowed where they have no escapes, and other values as [`Value`]s.
     fn read_general(text: &'t str) -> Option<Self> {
-        let mut fields: Vec<(Cow<'t, str>, RowValue<'t>)> = Vec::with_capacity(8);
-        let mut members = 0;
-        each_member(text, |key, value| {
-            members += 1;
-            if members > Self::MAX_FIELDS {
-                return None;
-            }
-            let key = string(key)?;
-            if fields.is_empty() && key == RAW_VALUE_TOKEN {
-                return None;
-            }
-            let value = if value.starts_with('"') {
-                RowValue::Text(string(value)?)
-            } else {
-                RowValue::Json(serde_json::from_str::<Value>(value).ok()?)
-            };
-            match fields.iter().position(|(k, _)| *k == key) {
-                Some(i) => fields[i].1 = value,
-                None => fields.push((key, value)),
-            }
-            Some(())
-        })?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let GeneralRow(fields) = GeneralRow::deserialize(&mut de).ok()?;
+        de.end().ok()?;
         Some(Row(Read::General(fields)))
     }
 
@@ -231,26 +326,6 @@ impl<'t> Row<'t> {
     }
 }
 
-/// Whether no byte is a control character, `"` or `\\`: a string JSON writes between quotes as
-/// it is, and reads back as it is. (Eight bytes at a time as one `u64` was measured no faster in
-/// Wasm, and bigger.)
-pub(crate) fn needs_no_escape(b: &[u8]) -> bool {
-    b.iter().all(|&c| c >= 0x20 && c != b'"' && c != b'\\')
-}
-
-/// The text of one JSON string token (`"..."`, nothing around it): borrowed when it has no
-/// escapes, else unescaped by serde_json; `None` when it is not one valid string.
-fn string(token: &str) -> Option<Cow<'_, str>> {
-    let plain = token
-        .strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .filter(|inner| needs_no_escape(inner.as_bytes()));
-    match plain {
-        Some(inner) => Some(Cow::Borrowed(inner)),
-        None => serde_json::from_str::<String>(token).ok().map(Cow::Owned),
-    }
-}
-
 /// JSON text with each lone UTF-16 surrogate escape (`\ud83d` without its other half, which
 /// `JSON.stringify` writes for a string cut inside an emoji) replaced by `\ufffd`; `None` when
 /// it has none. Such text is valid JSON, but has no UTF-8 form: serde_json refuses it.
@@ -299,7 +374,7 @@ fn not_json(lang: Lang) -> (Value, Vec<ContactError>) {
     errs.push(
         "",
         ErrorCode::NotAnObject,
-        params! {"got" => "invalid JSON"},
+        params! {"got" => "invalid_json"},
     );
     (Value::Object(Map::new()), errs.list)
 }
@@ -326,24 +401,35 @@ fn string_end(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// How deep objects and arrays nest in the JSON text `b` (strings skipped): a scalar is 0.
+fn depth(b: &[u8]) -> usize {
+    let (mut depth, mut max, mut i) = (0usize, 0, 0);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' => match string_end(b, i) {
+                Some(end) => {
+                    i = end;
+                    continue;
+                }
+                None => break,
+            },
+            b'{' | b'[' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    max
+}
+
 /// Splits the top-level object of `text` into (key text, value text) pairs without parsing
 /// the values, so a value of any depth is scanned in constant stack. `None` when `text` is not
 /// an object of that shape (the values are checked when each is parsed).
 fn split_object(text: &str) -> Option<Vec<(&str, &str)>> {
     let mut out = Vec::new();
-    each_member(text, |key, value| {
-        out.push((key, value));
-        Some(())
-    })?;
-    Some(out)
-}
-
-/// [`split_object`]'s pairs given to `each` as they are found, without a list of them; `None`
-/// when `text` is not such an object or `each` gives `None`.
-fn each_member<'t>(
-    text: &'t str,
-    mut each: impl FnMut(&'t str, &'t str) -> Option<()>,
-) -> Option<()> {
     let b = text.as_bytes();
     let member = |i| {
         if b.get(i) != Some(&b'"') {
@@ -359,7 +445,11 @@ fn each_member<'t>(
         let j = value_end(b, start, b'}')?;
         Some(((key, text.get(start..j)?.trim_end()), j))
     };
-    split_members(text, b'{', b'}', member, |(key, value)| each(key, value))
+    split_members(text, b'{', b'}', member, |pair| {
+        out.push(pair);
+        Some(())
+    })?;
+    Some(out)
 }
 
 /// Splits a top-level array into the texts of its elements without parsing them (a batch
@@ -486,22 +576,76 @@ mod tests {
         }
     }
 
+    /// The fields as a builder reads them, owned, for comparing.
+    fn owned(fields: &Fields<'_>) -> Vec<(String, Value)> {
+        let value = |f: &Field<'_>| match f {
+            Field::Text(t) => Value::from(*t),
+            Field::Json(v) => (*v).clone(),
+        };
+        fields
+            .iter()
+            .map(|(k, f)| (k.to_string(), value(f)))
+            .collect()
+    }
+
     #[test]
-    fn escapes_are_found_at_every_position() {
-        for len in 0..20 {
-            for at in 0..len {
-                for c in [b'"', b'\\', 0, 0x1f, b'\n'] {
-                    let mut b = vec![b'a'; len];
-                    b[at] = c;
-                    assert!(!needs_no_escape(&b), "{len} {at} {c}");
-                }
-            }
-            let mut b = vec![b'a'; len];
-            assert!(needs_no_escape(&b));
-            b.iter_mut().for_each(|c| *c = 0x20);
-            assert!(needs_no_escape(&b));
-            b.iter_mut().for_each(|c| *c = 0xff);
-            assert!(needs_no_escape(&b));
+    fn rows_read_as_serde_json_reads_them() {
+        let texts = [
+            r#"{"a":"x","b":"y"}"#,
+            r#" { "a" : "x\"y" , "b\u00e9" : 1.50 , "c" : [1, {"d": null}], "e": true } "#,
+            r#"{"a":"1","a":2,"b":"\ud83d\ude00"}"#,
+            r#"{"n":123456789012345678901234567890,"f":-0.0,"o":{}}"#,
+            "{}",
+        ];
+        for t in texts {
+            let row = Row::read(t).unwrap_or_else(|| panic!("{t}"));
+            let (value, broken) = parse_row(t, Lang::En);
+            assert!(broken.is_empty(), "{t}");
+            let map = value.as_object().unwrap();
+            assert_eq!(
+                owned(&row.fields()),
+                owned(&super::super::common::fields_of(map)),
+                "{t}"
+            );
         }
+        // Borrowed where there is no escape.
+        let t = r#"{"k":"plain", "e":"\n"}"#;
+        let Some(Row(Read::General(fields))) = Row::read(t) else {
+            panic!("not read")
+        };
+        assert!(matches!(
+            fields[0],
+            (Cow::Borrowed("k"), RowValue::Text(Cow::Borrowed("plain")))
+        ));
+        assert!(matches!(&fields[1].1, RowValue::Text(Cow::Owned(e)) if e == "\n"));
+        // Left to parse_row: not an object, the raw value token first, too many fields, a lone
+        // surrogate, nesting past serde_json's limit, text after the object.
+        let many = (0..=Row::MAX_FIELDS)
+            .map(|i| format!("\"k{i}\":1"))
+            .collect::<Vec<_>>();
+        let deep = format!(r#"{{"m":{}{}}}"#, "[".repeat(200), "]".repeat(200));
+        let others = [
+            "[1]".to_string(),
+            format!(r#"{{"{RAW_VALUE_TOKEN}":"1"}}"#),
+            format!("{{{}}}", many.join(",")),
+            r#"{"a":"\ud83d"}"#.to_string(),
+            deep.clone(),
+            r#"{"a":1} x"#.to_string(),
+        ];
+        for t in &others {
+            assert!(Row::read(t).is_none(), "{t}");
+        }
+        let (_, broken) = parse_row(&deep, Lang::En);
+        assert_eq!(broken.len(), 1);
+        assert_eq!(
+            (broken[0].field.as_str(), broken[0].error.code),
+            ("m", ErrorCode::NestingTooDeep)
+        );
+        // Just within the limit when parsed alone: read, not an error.
+        let within = format!(r#"{{"m":{}{}}}"#, "[".repeat(127), "]".repeat(127));
+        let (value, broken) = parse_row(&within, Lang::En);
+        assert!(broken.is_empty() && value["m"].is_array());
+        assert_eq!(depth(within.as_bytes()), 128);
+        assert_eq!(depth(br#"["[[[", {"a": "]"}]"#), 2);
     }
 }

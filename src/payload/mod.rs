@@ -58,6 +58,7 @@ use serde::{Serialize, Serializer};
 
 use crate::error::FieldError;
 
+mod api;
 mod batch;
 mod common;
 pub(crate) mod contactship;
@@ -69,11 +70,13 @@ mod json;
 pub(crate) mod sdr_agent;
 mod typed;
 
+#[cfg(target_arch = "wasm32")]
+pub(crate) use api::{build_contact, Api, Contact};
 pub use batch::{
     validate_contacts, BatchOptions, BatchReport, BatchSummary, BatchValidator, RowResult, Target,
 };
 #[cfg(target_arch = "wasm32")]
-pub(crate) use common::{build_text, shown_key, type_name};
+pub(crate) use common::{shown_key, type_name};
 pub use contactship::{
     build_contactship_contact, build_contactship_contact_json, ContactshipOptions, CountryFormat,
     CONTACTSHIP_BASE_URL,
@@ -238,8 +241,9 @@ impl Serialize for Headers {
 /// An HTTP request ready to send: `fetch(request.url, request)` in JS, or the method, URL,
 /// headers and body handed to any Rust HTTP client.
 ///
-/// `Debug` output redacts the authentication headers; `Serialize` does not (it is the request).
-#[derive(Clone, PartialEq, Eq, Serialize)]
+/// `Debug` output redacts the authentication headers (derived: [`Headers`]' own `Debug` does);
+/// `Serialize` does not (it is the request).
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 pub struct Request {
     /// `POST` or `PUT`.
     pub method: Method,
@@ -250,15 +254,4 @@ pub struct Request {
     pub headers: Headers,
     /// The exact JSON text of the body.
     pub body: String,
-}
-
-impl fmt::Debug for Request {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Request")
-            .field("method", &self.method)
-            .field("url", &self.url)
-            .field("headers", &self.headers)
-            .field("body", &self.body)
-            .finish()
-    }
 }

@@ -6,10 +6,10 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::api::{build_contact, Api, Contact};
 use super::common::{
-    base_url, body_text, build_text, build_value, credential, fields_named, fields_of,
-    json_headers, reason, text_field, type_name, unknown_names, uuid, ApiOptions, Built, Errors,
-    Field, Fields, OptionsReader, PreparedApi,
+    base_url, body_text, credential, fields_named, json_headers, text_field, unknown_names, uuid,
+    Built, Errors, Field, Fields, OptionsReader,
 };
 use super::limits::{
     COMPANY_MAX_CHARS, FULL_NAME_MAX_CHARS, METADATA_MAX_CHARS, METADATA_MAX_DEPTH,
@@ -106,15 +106,10 @@ impl SdrAgentOptions {
         let token = credential(errs, "bearerToken", self.bearer_token.as_deref());
         let auth = match (key, token) {
             (Some(_), Some(_)) => {
-                let r = reason(
-                    errs.lang,
-                    "give apiKey or bearerToken, not both",
-                    "indica apiKey o bearerToken, no ambos",
-                );
                 errs.push(
                     "options.bearerToken",
                     ErrorCode::InvalidOption,
-                    params! {"option" => "bearerToken", "reason" => r},
+                    crate::error::option_params("bearerToken", "both_credentials", &[]),
                 );
                 None
             }
@@ -168,24 +163,9 @@ impl SdrAgent {
         json_headers(&self.auth)
     }
 
-    /// Checks a contact; the key is the normalized email, lower-cased, whenever it is valid.
-    pub fn build(&self, contact: &Value, errs: &mut Errors) -> Built {
-        let Some(obj) = contact.as_object() else {
-            errs.push(
-                "",
-                ErrorCode::NotAnObject,
-                params! {"got" => type_name(contact)},
-            );
-            return Built {
-                request: None,
-                key: None,
-            };
-        };
-        self.build_fields(&fields_of(obj), errs, &|_| false)
-    }
-
-    /// [`SdrAgent::build`] of a contact's fields (a batch row read without a `Value`). No
-    /// request is built when `taken` says an earlier row has the key (the row is a duplicate).
+    /// Checks a contact's fields; the key is the normalized email, lower-cased, whenever it is
+    /// valid. No request is built when `taken` says an earlier row has the key (the row is a
+    /// duplicate).
     pub(crate) fn build_fields(
         &self,
         obj: &Fields<'_>,
@@ -338,7 +318,15 @@ pub fn build_sdr_agent_contact(
     contact: &(impl super::SdrAgentInput + ?Sized),
     opts: &SdrAgentOptions,
 ) -> Result<Request, Vec<ContactError>> {
-    build_value(&contact.to_contact_json(), opts)
+    let contact = contact.to_contact_json();
+    let prepare = |errs: &mut Errors| Api::sdr_agent(opts, errs);
+    build_contact(
+        opts.lang,
+        prepare,
+        Contact::Value(&contact),
+        Vec::new(),
+        Vec::new(),
+    )
 }
 
 /// [`build_sdr_agent_contact`] for a contact given as JSON text: hostile nesting is reported as
@@ -347,25 +335,14 @@ pub fn build_sdr_agent_contact_json(
     contact: &str,
     opts: &SdrAgentOptions,
 ) -> Result<Request, Vec<ContactError>> {
-    build_text(contact, Vec::new(), opts, Vec::new())
-}
-
-impl ApiOptions for SdrAgentOptions {
-    type Api = SdrAgent;
-
-    fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    fn prepare(&self, errs: &mut Errors) -> SdrAgent {
-        SdrAgentOptions::prepare(self, errs)
-    }
-}
-
-impl PreparedApi for SdrAgent {
-    fn build(&self, contact: &Value, errs: &mut Errors) -> Built {
-        SdrAgent::build(self, contact, errs)
-    }
+    let prepare = |errs: &mut Errors| Api::sdr_agent(opts, errs);
+    build_contact(
+        opts.lang,
+        prepare,
+        Contact::Text(contact),
+        Vec::new(),
+        Vec::new(),
+    )
 }
 
 #[cfg(test)]

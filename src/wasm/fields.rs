@@ -11,7 +11,7 @@ use crate::params;
 use crate::{country, email, linkedin, locale, phone, timezone};
 
 /// The shared prologue of every export: the input must be a string and the options valid.
-fn prepare<O: JsOptions>(
+pub(super) fn prepare<O: JsOptions>(
     input: &JsValue,
     opts: Option<&JsValue>,
 ) -> Result<(String, O), FieldError> {

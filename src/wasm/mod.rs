@@ -19,9 +19,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{ErrorCode, FieldError};
+use crate::error::{option_params, ErrorCode, FieldError, Params};
 use crate::lang::Lang;
-use crate::params;
 
 /// Serializes a result into a plain JS object.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
@@ -138,8 +137,8 @@ pub(crate) trait JsOptions: Default {
     const NAMES: &'static [&'static str];
 
     /// Sets the option `key` (one of [`JsOptions::NAMES`]) from a string; `Err` with the
-    /// reasons (English, Spanish) when the option does not take this value.
-    fn set(&mut self, key: &str, value: &str) -> Result<(), [String; 2]>;
+    /// `invalid_option` params when the option does not take this value.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Params>;
 
     /// Whether `key` is an option.
     fn knows(key: &str) -> bool {
@@ -149,19 +148,20 @@ pub(crate) trait JsOptions: Default {
     }
 }
 
-/// The reasons for a `lang` option that is not English or Spanish.
-fn unknown_lang(value: &str) -> [String; 2] {
+/// The params for a `lang` option that is no language the messages have.
+pub(super) fn unknown_lang(value: &str) -> Params {
     let shown: String = value.chars().take(16).collect();
-    [
-        format!("unknown language \"{shown}\", expected \"en\" or \"es\""),
-        format!("idioma desconocido \"{shown}\"; se espera \"en\" o \"es\""),
-    ]
+    option_params(
+        "lang",
+        "unknown_language",
+        &[("value", &shown), ("allowed", Lang::tags())],
+    )
 }
 
 impl JsOptions for crate::lang::FieldOptions {
     const NAMES: &'static [&'static str] = &["lang"];
 
-    fn set(&mut self, _: &str, value: &str) -> Result<(), [String; 2]> {
+    fn set(&mut self, _: &str, value: &str) -> Result<(), Params> {
         self.lang = Lang::parse(value).ok_or_else(|| unknown_lang(value))?;
         Ok(())
     }
@@ -170,7 +170,7 @@ impl JsOptions for crate::lang::FieldOptions {
 impl JsOptions for crate::phone::PhoneOptions {
     const NAMES: &'static [&'static str] = &["defaultCountry", "lang"];
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), [String; 2]> {
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Params> {
         if key == "lang" {
             self.lang = Lang::parse(value).ok_or_else(|| unknown_lang(value))?;
         } else {
@@ -239,14 +239,18 @@ fn other_options<T: JsOptions>(v: &JsValue, json: Option<String>) -> Result<T, F
     if name != "object" {
         return Err(FieldError::with_params(
             ErrorCode::InvalidOption,
-            params! {"option" => "options", "reason" => format!("expected an object, got {name}")},
+            option_params(
+                "options",
+                "wrong_type",
+                &[("expected", "object"), ("got", name)],
+            ),
             Lang::En,
         ));
     }
     let Some(json) = json else {
         return Err(FieldError::with_params(
             ErrorCode::InvalidOption,
-            params! {"option" => "options", "reason" => "not serializable as JSON"},
+            option_params("options", "not_json", &[]),
             Lang::En,
         ));
     };
@@ -256,16 +260,10 @@ fn other_options<T: JsOptions>(v: &JsValue, json: Option<String>) -> Result<T, F
 /// Reads options from their JSON text (any the fast path left: escapes, `null`, wrong types,
 /// unknown keys). The first problem is the error, in the language of a valid `lang` option.
 fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
-    let invalid = |option: &str, reasons: [String; 2], lang: Lang| {
-        let option = crate::payload::shown_key(option);
-        let [en, es] = reasons;
-        let reason = match lang {
-            Lang::En => en,
-            Lang::Es => es,
-        };
+    let invalid = |params: Params, lang: Lang| {
         Err(FieldError::with_params(
             ErrorCode::InvalidOption,
-            params! {"option" => option, "reason" => reason},
+            params,
             lang,
         ))
     };
@@ -283,21 +281,14 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
                     .and_then(|l| l.as_str())
                     .and_then(Lang::parse)
                     .unwrap_or_default();
-                let reasons = [
-                    "a broken character (a lone UTF-16 surrogate) in its text".to_string(),
-                    "un carácter roto (un sustituto UTF-16 suelto) en su texto".to_string(),
-                ];
-                return invalid(&e.field, reasons, lang);
+                return invalid(option_params(&e.field, "broken_character", &[]), lang);
             }
             let got = match other {
                 Ok(v) => crate::payload::type_name(&v),
-                Err(_) => "text that is not JSON",
+                Err(_) => "invalid_json",
             };
-            let reasons = [
-                format!("expected an object, got {got}"),
-                format!("se esperaba un objeto, no {got}"),
-            ];
-            return invalid("options", reasons, Lang::En);
+            let data = [("expected", "object"), ("got", got)];
+            return invalid(option_params("options", "wrong_type", &data), Lang::En);
         }
     };
     let lang = object
@@ -309,27 +300,21 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
     for (key, value) in &object {
         if !T::knows(key) {
             let names = T::NAMES.join(", ");
-            let reasons = [
-                format!("unknown option; the options are {names}"),
-                format!("opción desconocida; las opciones son {names}"),
-            ];
-            return invalid(key, reasons, lang);
+            let data = [("allowed", names.as_str())];
+            return invalid(option_params(key, "unknown_option", &data), lang);
         }
         match value {
             serde_json::Value::String(text) => {
-                if let Err(reasons) = options.set(key, text) {
-                    return invalid(key, reasons, lang);
+                if let Err(params) = options.set(key, text) {
+                    return invalid(params, lang);
                 }
             }
             // `null` is "not given", for every option, as the payload builders read it.
             serde_json::Value::Null => {}
             other => {
                 let got = crate::payload::type_name(other);
-                let reasons = [
-                    format!("expected a string, got {got}"),
-                    format!("se esperaba un texto, no {got}"),
-                ];
-                return invalid(key, reasons, lang);
+                let data = [("expected", "string"), ("got", got)];
+                return invalid(option_params(key, "wrong_type", &data), lang);
             }
         }
     }
@@ -346,7 +331,7 @@ pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Lang` in TypeScript: `"en" | "es"`.
+    /// `Lang` in TypeScript: the union of the languages' tags.
     #[wasm_bindgen(typescript_type = "Lang")]
     pub type JsLang;
     /// `FieldOptions` in TypeScript.
@@ -357,7 +342,7 @@ extern "C" {
     pub type JsPhoneOptions;
 }
 
-/// Every error code with its message template in `lang` (`"en"` unless `"es"` is given), for
+/// Every error code with its message template in `lang` (`"en"` unless another language's tag is given), for
 /// a UI that shows its own wording for some codes.
 #[wasm_bindgen(js_name = errorMessages, unchecked_return_type = "Record<ErrorCode, string>")]
 pub fn error_messages(lang: Option<JsLang>) -> JsValue {
@@ -369,15 +354,20 @@ pub fn error_messages(lang: Option<JsLang>) -> JsValue {
     struct Templates(Lang);
     impl Serialize for Templates {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let messages = self.0.messages();
             s.collect_map(
-                crate::messages::TABLE
+                crate::messages::CODES
                     .iter()
-                    .map(|(code, name, _, _)| (*name, crate::messages::template(*code, self.0))),
+                    .map(|(code, name)| (*name, messages.template(*code))),
             )
         }
     }
     to_js(&Templates(lang))
 }
+
+/// `Lang` in TypeScript, from the list of languages.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_LANG: &'static str = crate::messages::TS_LANG;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &'static str = r#"

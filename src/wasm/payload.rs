@@ -92,9 +92,9 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             Some(v) => v,
             None => {
                 let e = error(
-                    &payload_shown_key(&k),
+                    &crate::payload::shown_key(&k),
                     ErrorCode::TypeMismatch,
-                    params! {"expected" => "a JSON value", "got" => "unreadable"},
+                    params! {"expected" => "json", "got" => "unreadable"},
                     lang,
                 );
                 broken.push(e);
@@ -112,7 +112,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             }
             None => {
                 let kind = js_type_name(&value);
-                let field = payload_shown_key(&k);
+                let field = crate::payload::shown_key(&k);
                 let e = match (kind, stringify_failure(&value)) {
                     // No JSON form: JSON.stringify leaves these out, and so do we.
                     ("undefined" | "function" | "symbol", _) => continue,
@@ -125,13 +125,13 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
                     (_, Failure::BigInt) => error(
                         &field,
                         ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => "bigint"},
+                        params! {"expected" => "json", "got" => "bigint"},
                         lang,
                     ),
                     (_, Failure::Other) => error(
                         &field,
                         ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => kind},
+                        params! {"expected" => "json", "got" => kind},
                         lang,
                     ),
                 };
@@ -162,13 +162,6 @@ fn stringify_failure(value: &JsValue) -> Failure {
     }
 }
 
-fn payload_shown_key(k: &str) -> String {
-    match k.char_indices().nth(64) {
-        Some((cut, _)) => format!("{}…", &k[..cut]),
-        None => k.to_string(),
-    }
-}
-
 /// Validates a contact for Contactship `POST /v1/contacts` and builds the request.
 #[wasm_bindgen(js_name = buildContactshipContact, unchecked_return_type = "BuildResult")]
 pub fn build_contactship_contact(
@@ -185,8 +178,10 @@ pub fn build_contactship_contact(
         Err(e) => (ContactshipOptions::default(), vec![e]),
     };
     let (text, broken) = row_text(&contact, opts.lang);
+    let prepare = |errs: &mut _| payload::Api::contactship(&opts, errs);
+    let contact = payload::Contact::Text(&text);
     Tape::outcome(
-        &payload::build_text(&text, broken, &opts, option_errors),
+        &payload::build_contact(opts.lang, prepare, contact, broken, option_errors),
         opts.lang,
     )
 }
@@ -200,8 +195,10 @@ pub fn build_sdr_agent_contact(
 ) -> JsValue {
     let (opts, option_errors) = sdr_options(options.as_deref());
     let (text, broken) = row_text(&contact, opts.lang);
+    let prepare = |errs: &mut _| payload::Api::sdr_agent(&opts, errs);
+    let contact = payload::Contact::Text(&text);
     Tape::outcome(
-        &payload::build_text(&text, broken, &opts, option_errors),
+        &payload::build_contact(opts.lang, prepare, contact, broken, option_errors),
         opts.lang,
     )
 }
@@ -430,7 +427,7 @@ fn unreadable_row(lang: Lang) -> (String, Vec<ContactError>) {
     let e = error(
         "",
         ErrorCode::TypeMismatch,
-        params! {"expected" => "a JSON value", "got" => "unreadable"},
+        params! {"expected" => "json", "got" => "unreadable"},
         lang,
     );
     (String::from("{}"), vec![e])

@@ -67,7 +67,7 @@ export interface ErrorParams {
   empty: Record<string, never>;
   wrong_type: { got: string };
   input_too_long: { length: number; max: number };
-  invalid_option: { option: string; reason: string; value?: string };
+  invalid_option: { allowed?: string; expected?: string; got?: string; option: string; reason: string; value?: string };
   phone_not_a_number: Record<string, never>;
   phone_invalid_country_code: Record<string, never>;
   phone_missing_country: Record<string, never>;

@@ -4,13 +4,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as ck from "../../pkg/node.mjs";
 
+// Each field rule, with its code for text that is nothing of its kind.
 const fields = {
-  normalizePhone: ck.normalizePhone,
-  normalizeEmail: ck.normalizeEmail,
-  normalizeLinkedIn: ck.normalizeLinkedIn,
-  normalizeLocale: ck.normalizeLocale,
-  normalizeTimezone: ck.normalizeTimezone,
-  normalizeCountry: ck.normalizeCountry,
+  normalizePhone: [ck.normalizePhone, "phone_not_a_number"],
+  normalizeEmail: [ck.normalizeEmail, "email_missing_at"],
+  normalizeLinkedIn: [ck.normalizeLinkedIn, "linkedin_invalid_url"],
+  normalizeLocale: [ck.normalizeLocale, "locale_malformed"],
+  normalizeTimezone: [ck.normalizeTimezone, "timezone_unknown"],
+  normalizeCountry: [ck.normalizeCountry, "country_unknown"],
 };
 
 const cyclic = {};
@@ -29,7 +30,7 @@ const wrongValues = [
   [cyclic, "object"],
 ];
 
-for (const [name, fn] of Object.entries(fields)) {
+for (const [name, [fn, notOfItsKind]] of Object.entries(fields)) {
   test(`${name}: a non-string input is a wrong_type result, in the language asked for`, () => {
     for (const [value, got] of wrongValues) {
       const r = fn(value);
@@ -43,14 +44,24 @@ for (const [name, fn] of Object.entries(fields)) {
   });
 
   test(`${name}: bad options are an invalid_option result, not an exception`, () => {
-    for (const opts of [{ lang: "fr" }, { nope: 1 }, 5, "es", [1], { lang: 3 }, cyclic]) {
+    for (const [opts, option, reason] of [
+      [{ lang: "fr" }, "lang", "unknown_language"],
+      [{ nope: 1 }, "nope", "unknown_option"],
+      [5, "options", "wrong_type"],
+      ["es", "options", "wrong_type"],
+      [[1], "options", "wrong_type"],
+      [{ lang: 3 }, "lang", "wrong_type"],
+      [cyclic, "options", "not_json"],
+    ]) {
       const r = fn("x", opts);
       assert.equal(r.ok, false, JSON.stringify(String(opts)));
       assert.equal(r.error.code, "invalid_option");
-      assert.equal(typeof r.error.message, "string");
+      assert.deepEqual([r.error.params.option, r.error.params.reason], [option, reason]);
+      assert.ok(r.error.message.startsWith(`Option "${option}" is not valid: `), r.error.message);
     }
-    assert.notEqual(fn("x", null).error?.code, "invalid_option");
-    assert.notEqual(fn("x", undefined).error?.code, "invalid_option");
+    // null and undefined are no options: the text is judged.
+    assert.equal(fn("x", null).error.code, notOfItsKind);
+    assert.equal(fn("x", undefined).error.code, notOfItsKind);
   });
 
   test(`${name}: empty, blank and huge inputs are ordinary failures`, () => {
@@ -59,8 +70,25 @@ for (const [name, fn] of Object.entries(fields)) {
     const huge = fn("9".repeat(5_000_000));
     assert.equal(huge.error.code, "input_too_long");
     assert.equal(huge.error.params.max, 1024);
-    const r = fn("\u0000\uffff\ud800💥".repeat(100));
-    assert.equal(typeof r.ok, "boolean");
+  });
+
+  test(`${name}: broken and odd text, around the 1,024-byte limit`, () => {
+    const code = (input) => fn(input).error?.code;
+    // A lone surrogate has no UTF-8 form: invalid_unicode, in either language.
+    for (const input of ["\ud800", "a\udc00", "💥".slice(0, 1) + "+1", "\u0000\uffff\ud800💥".repeat(3)]) {
+      assert.equal(code(input), "invalid_unicode", JSON.stringify(input));
+      assert.match(fn(input, { lang: "es" }).error.message, /carácter roto/);
+    }
+    // The same text without it is read, and is no value of the field.
+    assert.equal(code("\u0000\uffff💥".repeat(3)), notOfItsKind);
+    // The limit counts UTF-8 bytes of the trimmed text: 256 emoji are 1,024 bytes.
+    assert.equal(code("💥".repeat(256)), notOfItsKind);
+    assert.equal(code(` \t${"💥".repeat(256)}\n `), notOfItsKind);
+    assert.deepEqual(fn("💥".repeat(256) + "1").error.params, { length: 1025, max: 1024 });
+    // Past the limit a lone surrogate counts as U+FFFD (3 bytes): 100 × (1 + 3 + 3 + 4).
+    const long = fn("\u0000\uffff\ud800💥".repeat(100));
+    assert.equal(long.error.code, "input_too_long");
+    assert.deepEqual(long.error.params, { length: 1100, max: 1024 });
   });
 
   test(`${name}: results are plain JSON-compatible objects`, () => {
@@ -142,18 +170,25 @@ test("options are read as JSON.stringify writes them, whatever their shape", () 
 test("an invalid option names itself and says why, in the language asked for", () => {
   const err = (opts) => ck.normalizePhone("612345678", opts).error;
   const unknown = err({ nope: 1, lang: "es" });
-  assert.deepEqual(unknown.params, { option: "nope", reason: "opción desconocida; las opciones son defaultCountry, lang" });
+  // The reason is a token, its data params; the message words them in the language asked for.
+  assert.deepEqual(unknown.params, { option: "nope", reason: "unknown_option", allowed: "defaultCountry, lang" });
   assert.equal(unknown.message, 'La opción "nope" no es válida: opción desconocida; las opciones son defaultCountry, lang.');
-  assert.deepEqual(err({ lang: "fr" }).params, { option: "lang", reason: 'unknown language "fr", expected "en" or "es"' });
-  assert.deepEqual(err({ lang: 1.5 }).params, { option: "lang", reason: "expected a string, got number" });
-  assert.deepEqual(err({ defaultCountry: 34, lang: "es" }).params, { option: "defaultCountry", reason: "se esperaba un texto, no number" });
-  assert.deepEqual(err({ lang: true }).params, { option: "lang", reason: "expected a string, got boolean" });
-  assert.deepEqual(err([1]).params, { option: "options", reason: "expected an object, got array" });
-  assert.deepEqual(err(new Date(0)).params, { option: "options", reason: "expected an object, got string" });
+  const fr = err({ lang: "fr" });
+  assert.deepEqual(fr.params, { option: "lang", reason: "unknown_language", value: "fr", allowed: "en, es" });
+  assert.equal(fr.message, 'Option "lang" is not valid: unknown language "fr", expected one of en, es.');
+  const wrongType = (option, expected, got) => ({ option, reason: "wrong_type", expected, got });
+  assert.deepEqual(err({ lang: 1.5 }).params, wrongType("lang", "string", "number"));
+  const es = err({ defaultCountry: 34, lang: "es" });
+  assert.deepEqual(es.params, wrongType("defaultCountry", "string", "number"));
+  assert.equal(es.message, 'La opción "defaultCountry" no es válida: se esperaba un texto, no un número.');
+  assert.deepEqual(err({ lang: true }).params, wrongType("lang", "string", "boolean"));
+  assert.deepEqual(err([1]).params, wrongType("options", "object", "array"));
+  assert.deepEqual(err(new Date(0)).params, wrongType("options", "object", "string"));
   assert.equal(err({ ["k".repeat(100_000)]: "x" }).params.option.length, 65);
   assert.deepEqual(ck.normalizeEmail("x", { defaultCountry: "ES" }).error.params, {
     option: "defaultCountry",
-    reason: "unknown option; the options are lang",
+    reason: "unknown_option",
+    allowed: "lang",
   });
 });
 

@@ -3,6 +3,8 @@
 import init, {
   normalizePhone, normalizeEmail, normalizeLinkedIn, normalizeLocale, normalizeTimezone,
   normalizeCountry, errorMessages, ready, AsYouType, getExampleNumber, getCountryCallingCode,
+  formatPhoneInput, type PhoneInputResult, getCountries, getAllCountries, getTimezones,
+  type CountryOption,
   type ErrorCode, type PhoneResult, type NumberType, type LinkedInKind, type Phone,
   type PhoneErrorCode, type EmailErrorCode, type FieldError, type ContactError, type ErrorOf,
 } from "../../pkg/contactkit.js";
@@ -92,5 +94,24 @@ export async function usage(): Promise<string[]> {
   out.push(example?.national ?? "", String(mx));
   // @ts-expect-error: a number type is one of NumberType
   getExampleNumber("MX", "cell");
+  const edited: PhoneInputResult = formatPhoneInput("(650) 2530000", 9, { defaultCountry: "US", inputType: "deleteContentBackward" });
+  if (edited.ok) {
+    const caret: number = edited.caret;
+    const e164: string | null = edited.e164;
+    out.push(edited.value, String(caret), e164 ?? "", String(edited.valid), edited.country ?? "", String(edited.callingCode));
+  } else {
+    out.push(edited.error.code);
+  }
+  const picker: CountryOption[] = getCountries({ lang: "es" });
+  const first = picker[0];
+  if (first) out.push(first.code, first.name, first.flag, String(first.callingCode), first.example?.national ?? "");
+  out.push(...getAllCountries().map((c) => `${c.code} ${c.alpha3} ${c.name}`), ...getTimezones());
+  // @ts-expect-error: only "en" and "es"
+  getCountries({ lang: "fr" });
+  formatPhoneInput("650", null);
+  // @ts-expect-error: the caret is a number
+  formatPhoneInput("650", "3");
+  // @ts-expect-error: the option is inputType
+  formatPhoneInput("650", 3, { input: "insertText" });
   return out;
 }
