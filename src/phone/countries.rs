@@ -139,7 +139,7 @@ pub fn example_number(country: &str, number_type: NumberType) -> Option<Phone> {
     };
     let code = country.trim().to_ascii_uppercase();
     let (meta, examples) = tables::geographic().find(|(meta, _)| id(meta) == Some(&code))?;
-    let nsn = (*examples.get(index)?)?;
+    let nsn = tables::examples(examples).nth(index)??;
     example(meta, nsn)
 }
 
@@ -150,8 +150,7 @@ pub fn example_numbers(country: &str) -> Vec<Phone> {
     tables::geographic()
         .find(|(meta, _)| id(meta) == Some(&code))
         .map(|(meta, examples)| {
-            examples
-                .iter()
+            tables::examples(examples)
                 .flatten()
                 .filter_map(|nsn| example(meta, nsn))
                 .collect()
