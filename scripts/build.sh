@@ -125,6 +125,15 @@ fs.writeFileSync(
 JS
 cp pkg/contactkit.d.ts pkg/node.d.mts
 
+# contactkit/schema (npm/schema.js: Standard Schema validators over the exports): for browsers
+# and bundlers it imports the browser glue; for Node the same module imports node.mjs (or
+# node-legacy.mjs), so that it shares the package's one Wasm instance.
+cp npm/schema.js npm/schema.d.ts pkg/
+for entry in node node-legacy; do
+  sed "s|\"./contactkit.js\"|\"./$entry.mjs\"|" npm/schema.js >"pkg/schema-$entry.mjs"
+  grep -q "\"./$entry.mjs\"" "pkg/schema-$entry.mjs" || { echo "build.sh: npm/schema.js no longer imports ./contactkit.js"; exit 1; }
+done
+
 # The browser glue only: until init() has instantiated the module, every export answers
 # `not_initialized` (a result, as for any bad input) instead of throwing a TypeError.
 node scripts/glue_ready.mjs guards pkg
@@ -158,7 +167,8 @@ for (const key of ["repository", "homepage"]) if (!p[key]) throw new Error(`buil
 p.engines = { node: "^20.19.0 || >=22.12.0" };
 // The snippets are in the glue (above): nothing of pkg/snippets/ is left to ship, and the glue
 // has side effects of its own (it starts fetching the .wasm when evaluated: glue_ready.mjs).
-p.files = [...new Set([...(p.files || []), "README.md", "node.mjs", "node-legacy.mjs", "node.d.mts"])].filter((f) => f !== "snippets");
+p.files = [...new Set([...(p.files || []), "README.md", "node.mjs", "node-legacy.mjs", "node.d.mts",
+  "schema.js", "schema.d.ts", "schema-node.mjs", "schema-node-legacy.mjs"])].filter((f) => f !== "snippets");
 delete p.sideEffects;
 // "module-sync": Node 20.19, 22.12 and later (see node.mjs above); other Node versions, and
 // runtimes that take "node" without "module-sync", get node-legacy.mjs.
@@ -167,6 +177,12 @@ p.exports = {
     node: { types: "./node.d.mts", "module-sync": "./node.mjs", default: "./node-legacy.mjs" },
     types: "./contactkit.d.ts",
     default: "./contactkit.js",
+  },
+  // Standard Schema validators (npm/schema.js), with the same conditions as ".".
+  "./schema": {
+    node: { types: "./schema.d.ts", "module-sync": "./schema-node.mjs", default: "./schema-node-legacy.mjs" },
+    types: "./schema.d.ts",
+    default: "./schema.js",
   },
   "./contactkit_bg.wasm": "./contactkit_bg.wasm",
   "./package.json": "./package.json",

@@ -79,6 +79,9 @@ if (phase === "ready") {
     CountryResult: "field",
     ColumnMatchResult: "field",
     PhoneInputResult: "field",
+    "CountryOption[]": "list",
+    "CountryListEntry[]": "list",
+    "string[]": "list",
     BuildResult: "build",
     BatchReport: "report",
     BatchChunk: "chunk",
@@ -169,6 +172,7 @@ function notReady(shape, options) {
         case "nothing": return undefined;
         case "false": return false;
         case "empty": return "";
+        case "list": return [];
     }
 }
 `;

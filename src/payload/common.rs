@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::limits::{CREDENTIAL_MAX_BYTES, UNKNOWN_FIELDS_LISTED};
 use super::{ContactError, Headers, Request};
-use crate::error::{ErrorCode, FieldError, Params};
+use crate::error::{option_params, ErrorCode, FieldError, Params};
 use crate::lang::Lang;
 use crate::params;
 
@@ -64,14 +64,7 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
     }
 }
 
-/// A key as shown in a path or a message: hostile keys can be megabytes long.
-pub(crate) fn shown_key(key: &str) -> String {
-    const MAX: usize = 64;
-    match key.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &key[..cut]),
-        None => key.to_string(),
-    }
-}
+pub(crate) use crate::error::shown_key;
 
 pub(crate) fn type_mismatch(errs: &mut Errors, field: &str, expected: &str, got: &Value) {
     mismatch(errs, field, expected, type_name(got));
@@ -386,7 +379,7 @@ impl<'a> OptionsReader<'a> {
                     reader.errs.push(
                         "options.lang",
                         ErrorCode::InvalidOption,
-                        params! {"option" => "lang", "reason" => "not_one_of", "allowed" => Lang::tags()},
+                        option_params("lang", "not_one_of", &[("allowed", Lang::tags())]),
                     );
                 }
             }
@@ -425,7 +418,7 @@ impl<'a> OptionsReader<'a> {
             self.errs.push(
                 format!("options.{name}"),
                 ErrorCode::InvalidOption,
-                params! {"option" => name, "reason" => "not_one_of", "allowed" => allowed.join(", ")},
+                option_params(name, "not_one_of", &[("allowed", &allowed.join(", "))]),
             );
         }
         found

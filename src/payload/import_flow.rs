@@ -107,7 +107,7 @@ pub fn build_create_import(
         errs.push(
             "options.importId",
             ErrorCode::InvalidOption,
-            params! {"option" => "importId", "reason" => "import_id_on_create"},
+            crate::error::option_params("importId", "import_id_on_create", &[]),
         );
     }
     let mut body = Body {

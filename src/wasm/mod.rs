@@ -19,9 +19,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{ErrorCode, FieldError, Params};
+use crate::error::{option_params, ErrorCode, FieldError, Params};
 use crate::lang::Lang;
-use crate::params;
 
 /// Serializes a result into a plain JS object.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
@@ -152,7 +151,11 @@ pub(crate) trait JsOptions: Default {
 /// The params for a `lang` option that is no language the messages have.
 pub(super) fn unknown_lang(value: &str) -> Params {
     let shown: String = value.chars().take(16).collect();
-    params! {"reason" => "unknown_language", "value" => shown, "allowed" => Lang::tags()}
+    option_params(
+        "lang",
+        "unknown_language",
+        &[("value", &shown), ("allowed", Lang::tags())],
+    )
 }
 
 impl JsOptions for crate::lang::FieldOptions {
@@ -236,14 +239,18 @@ fn other_options<T: JsOptions>(v: &JsValue, json: Option<String>) -> Result<T, F
     if name != "object" {
         return Err(FieldError::with_params(
             ErrorCode::InvalidOption,
-            params! {"option" => "options", "reason" => "wrong_type", "expected" => "object", "got" => name},
+            option_params(
+                "options",
+                "wrong_type",
+                &[("expected", "object"), ("got", name)],
+            ),
             Lang::En,
         ));
     }
     let Some(json) = json else {
         return Err(FieldError::with_params(
             ErrorCode::InvalidOption,
-            params! {"option" => "options", "reason" => "not_json"},
+            option_params("options", "not_json", &[]),
             Lang::En,
         ));
     };
@@ -253,8 +260,7 @@ fn other_options<T: JsOptions>(v: &JsValue, json: Option<String>) -> Result<T, F
 /// Reads options from their JSON text (any the fast path left: escapes, `null`, wrong types,
 /// unknown keys). The first problem is the error, in the language of a valid `lang` option.
 fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
-    let invalid = |option: &str, mut params: Params, lang: Lang| {
-        params.insert("option", crate::payload::shown_key(option).into());
+    let invalid = |params: Params, lang: Lang| {
         Err(FieldError::with_params(
             ErrorCode::InvalidOption,
             params,
@@ -275,14 +281,14 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
                     .and_then(|l| l.as_str())
                     .and_then(Lang::parse)
                     .unwrap_or_default();
-                return invalid(&e.field, params! {"reason" => "broken_character"}, lang);
+                return invalid(option_params(&e.field, "broken_character", &[]), lang);
             }
             let got = match other {
                 Ok(v) => crate::payload::type_name(&v),
                 Err(_) => "invalid_json",
             };
-            let params = params! {"reason" => "wrong_type", "expected" => "object", "got" => got};
-            return invalid("options", params, Lang::En);
+            let data = [("expected", "object"), ("got", got)];
+            return invalid(option_params("options", "wrong_type", &data), Lang::En);
         }
     };
     let lang = object
@@ -294,22 +300,21 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
     for (key, value) in &object {
         if !T::knows(key) {
             let names = T::NAMES.join(", ");
-            let params = params! {"reason" => "unknown_option", "allowed" => names};
-            return invalid(key, params, lang);
+            let data = [("allowed", names.as_str())];
+            return invalid(option_params(key, "unknown_option", &data), lang);
         }
         match value {
             serde_json::Value::String(text) => {
                 if let Err(params) = options.set(key, text) {
-                    return invalid(key, params, lang);
+                    return invalid(params, lang);
                 }
             }
             // `null` is "not given", for every option, as the payload builders read it.
             serde_json::Value::Null => {}
             other => {
                 let got = crate::payload::type_name(other);
-                let params =
-                    params! {"reason" => "wrong_type", "expected" => "string", "got" => got};
-                return invalid(key, params, lang);
+                let data = [("expected", "string"), ("got", got)];
+                return invalid(option_params(key, "wrong_type", &data), lang);
             }
         }
     }
@@ -353,7 +358,7 @@ pub fn error_messages(lang: Option<JsLang>) -> JsValue {
             s.collect_map(
                 crate::messages::CODES
                     .iter()
-                    .map(|(code, name, _)| (*name, messages.template(*code))),
+                    .map(|(code, name)| (*name, messages.template(*code))),
             )
         }
     }
@@ -366,38 +371,8 @@ const TS_LANG: &'static str = crate::messages::TS_LANG;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &'static str = r#"
-/** Every failure as a stable code; see the README's Errors section. */
-export type ErrorCode =
-  | "empty" | "wrong_type" | "input_too_long" | "invalid_option"
-  | "phone_not_a_number" | "phone_invalid_country_code" | "phone_missing_country"
-  | "phone_too_short" | "phone_too_long" | "phone_invalid" | "phone_incomplete"
-  | "email_missing_at" | "email_invalid_local_part" | "email_local_part_too_long"
-  | "email_too_long" | "email_invalid_domain" | "email_domain_without_dot"
-  | "email_display_name" | "email_comment" | "email_quoted_local_part" | "email_ip_literal"
-  | "email_reserved_domain" | "email_unicode_local_part"
-  | "linkedin_invalid_url" | "linkedin_not_linkedin" | "linkedin_not_profile"
-  | "linkedin_missing_handle" | "linkedin_invalid_handle"
-  | "locale_malformed" | "locale_unknown_language" | "locale_unknown_script" | "locale_unknown_region"
-  | "timezone_unknown" | "country_unknown" | "country_ambiguous"
-  | "required" | "unknown_field" | "not_an_object" | "type_mismatch" | "too_long"
-  | "additional_data_invalid_type" | "additional_data_invalid_date" | "additional_data_invalid_number"
-  | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"
-  | "invalid_credentials" | "duplicate" | "invalid_count" | "unknown_target"
-  | "linkedin_not_person" | "invalid_unicode" | "too_many_rows" | "batch_too_large"
-  | "more_unknown_fields" | "not_initialized";
-
-/** A failed rule: a stable code, a message in the language asked for, and its parameters. */
-export interface FieldError {
-  code: ErrorCode;
-  message: string;
-  params: Record<string, string | number>;
-}
-
-/** The failure shape every field function shares. */
-export interface Failure {
-  ok: false;
-  error: FieldError;
-}
+/** Language of error messages. */
+export type Lang = "en" | "es";
 
 /** Options of the field rules that take only a message language. */
 export interface FieldOptions {

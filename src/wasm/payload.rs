@@ -92,7 +92,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             Some(v) => v,
             None => {
                 let e = error(
-                    &payload_shown_key(&k),
+                    &crate::payload::shown_key(&k),
                     ErrorCode::TypeMismatch,
                     params! {"expected" => "json", "got" => "unreadable"},
                     lang,
@@ -112,7 +112,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             }
             None => {
                 let kind = js_type_name(&value);
-                let field = payload_shown_key(&k);
+                let field = crate::payload::shown_key(&k);
                 let e = match (kind, stringify_failure(&value)) {
                     // No JSON form: JSON.stringify leaves these out, and so do we.
                     ("undefined" | "function" | "symbol", _) => continue,
@@ -162,13 +162,6 @@ fn stringify_failure(value: &JsValue) -> Failure {
     }
 }
 
-fn payload_shown_key(k: &str) -> String {
-    match k.char_indices().nth(64) {
-        Some((cut, _)) => format!("{}…", &k[..cut]),
-        None => k.to_string(),
-    }
-}
-
 /// Validates a contact for Contactship `POST /v1/contacts` and builds the request.
 #[wasm_bindgen(js_name = buildContactshipContact, unchecked_return_type = "BuildResult")]
 pub fn build_contactship_contact(
@@ -187,13 +180,10 @@ pub fn build_contactship_contact(
     let (text, broken) = row_text(&contact, opts.lang);
     let prepare = |errs: &mut _| payload::Api::contactship(&opts, errs);
     let contact = payload::Contact::Text(&text);
-    Tape::outcome(&payload::build_contact(
+    Tape::outcome(
+        &payload::build_contact(opts.lang, prepare, contact, broken, option_errors),
         opts.lang,
-        prepare,
-        contact,
-        broken,
-        option_errors,
-    ))
+    )
 }
 
 /// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
@@ -207,13 +197,10 @@ pub fn build_sdr_agent_contact(
     let (text, broken) = row_text(&contact, opts.lang);
     let prepare = |errs: &mut _| payload::Api::sdr_agent(&opts, errs);
     let contact = payload::Contact::Text(&text);
-    Tape::outcome(&payload::build_contact(
+    Tape::outcome(
+        &payload::build_contact(opts.lang, prepare, contact, broken, option_errors),
         opts.lang,
-        prepare,
-        contact,
-        broken,
-        option_errors,
-    ))
+    )
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
@@ -289,7 +276,7 @@ fn import_step(
         Ok(_) if !errors.is_empty() => Err(errors),
         other => other,
     };
-    Tape::outcome(&result)
+    Tape::outcome(&result, opts.lang)
 }
 
 /// `input[key]` when it is a JS number.
@@ -457,7 +444,7 @@ pub fn validate_contacts(
     let rows_errors = validate_rows(&mut v, &rows, &mut results);
     let mut errors = v.errors().to_vec();
     errors.extend(rows_errors);
-    results.finish_report(Some(v.summary()), &errors)
+    results.finish_report(Some(v.summary()), &errors, v.lang())
 }
 
 /// Validates a large batch chunk by chunk (for a Web Worker reporting progress): only the keys
@@ -483,7 +470,7 @@ impl JsBatchValidator {
     /// The problems of the options; empty when they are valid.
     #[wasm_bindgen(getter, unchecked_return_type = "ContactError[]")]
     pub fn errors(&self) -> JsValue {
-        Tape::errors(self.inner.errors())
+        Tape::errors(self.inner.errors(), self.inner.lang())
     }
 
     /// Validates the next chunk; `row` numbers continue from the previous chunk.
@@ -494,7 +481,7 @@ impl JsBatchValidator {
     ) -> JsValue {
         let mut results = Tape::report();
         let errors = validate_rows(&mut self.inner, &rows, &mut results);
-        results.finish_report(None, &errors)
+        results.finish_report(None, &errors, self.inner.lang())
     }
 
     /// The counts over every row validated so far.
@@ -520,10 +507,10 @@ extern "C" {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PAYLOAD: &'static str = r#"
 /** A problem with a contact, an option or a request, at a path such as "additional_data[1].value". */
-export interface ContactError extends FieldError {
+export type ContactError = FieldError & {
   /** Path of the offending value; "" is the contact itself, "options.apiKey" an option. */
   field: string;
-}
+};
 
 /** A request ready for `fetch(request.url, request)`. */
 export interface HttpRequest {

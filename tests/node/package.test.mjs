@@ -29,7 +29,19 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 test("the tarball holds exactly the files package.json lists", () => {
   const files = packed.files.map((f) => f.path).sort();
-  const listed = ["README.md", "contactkit.d.ts", "contactkit.js", "contactkit_bg.wasm", "node-legacy.mjs", "node.d.mts", "node.mjs"];
+  const listed = [
+    "README.md",
+    "contactkit.d.ts",
+    "contactkit.js",
+    "contactkit_bg.wasm",
+    "node-legacy.mjs",
+    "node.d.mts",
+    "node.mjs",
+    "schema-node-legacy.mjs",
+    "schema-node.mjs",
+    "schema.d.ts",
+    "schema.js",
+  ];
   assert.deepEqual(manifest.files.sort(), listed);
   // npm adds package.json to what the manifest lists.
   assert.deepEqual(files, [...listed, "package.json"].sort());
@@ -38,7 +50,8 @@ test("the tarball holds exactly the files package.json lists", () => {
   const glue = readFileSync(join(pkgDir, "contactkit.js"), "utf8");
   assert.doesNotMatch(glue, /^import /m);
   // And every file the exports name.
-  const named = JSON.stringify(manifest.exports).match(/\.\/[\w./-]+/g);
+  const leaves = (v) => (typeof v === "string" ? [v] : Object.values(v).flatMap(leaves));
+  const named = leaves(manifest.exports);
   for (const file of named) assert.ok(files.includes(file.slice(2)), `${file} is exported but not packed`);
 });
 
@@ -56,6 +69,12 @@ test("package.json has what npm and bundlers read", () => {
   assert.deepEqual(Object.keys(root), ["node", "types", "default"]);
   assert.equal(manifest.types, "contactkit.d.ts");
   assert.equal(manifest.exports["./package.json"], "./package.json");
+  const schema = manifest.exports["./schema"];
+  assert.deepEqual(schema, {
+    node: { types: "./schema.d.ts", "module-sync": "./schema-node.mjs", default: "./schema-node-legacy.mjs" },
+    types: "./schema.d.ts",
+    default: "./schema.js",
+  });
 });
 
 /** Whether Node `version` is in an `engines` range of `^x.y.z` and `>=x.y.z` parts joined by `||`. */
@@ -90,6 +109,16 @@ test("engines names exactly the Node versions where import and require() both lo
     const [resolved, value] = JSON.parse(execFileSync(process.execPath, [join(project, file)], { encoding: "utf8" }));
     assert.ok(resolved.endsWith("/node_modules/contactkit/node.mjs"), `${file}: ${resolved}`);
     assert.equal(value, "+34612345678", file);
+  }
+  // contactkit/schema, by name, shares the Wasm instance of "contactkit" (node.mjs).
+  writeFileSync(join(project, "schema.mjs"), 'import { phoneSchema } from "contactkit/schema";\n' +
+    'console.log(JSON.stringify([import.meta.resolve("contactkit/schema"), phoneSchema({ defaultCountry: "ES" })["~standard"].validate("612345678")]));\n');
+  writeFileSync(join(project, "schema.cjs"), 'const { phoneSchema } = require("contactkit/schema");\n' +
+    'console.log(JSON.stringify([require.resolve("contactkit/schema"), phoneSchema({ defaultCountry: "ES" })["~standard"].validate("612345678")]));\n');
+  for (const file of ["schema.mjs", "schema.cjs"]) {
+    const [resolved, result] = JSON.parse(execFileSync(process.execPath, [join(project, file)], { encoding: "utf8" }));
+    assert.ok(resolved.endsWith("/node_modules/contactkit/schema-node.mjs"), `${file}: ${resolved}`);
+    assert.deepEqual(result, { value: "+34612345678" }, file);
   }
 });
 

@@ -4,10 +4,14 @@
 //
 // The goal of issues 5 and 17 is 150 KB gzip, which storing the same content more tightly
 // cannot reach (docs/performance.md, "Compact data and fewer round trips"). BUDGET is the ceiling
-// the package stood under when it was last set: 299.9 KB by this zlib on 2026-12-07 (main at
-// 21071a9, 303.1 KB with the form exports, options and messages work, less 3.2 KB of packed phone
-// tables), plus 0.6 KB, so any growth fails here and has to be weighed; lower it whenever the
-// package shrinks, down to GOAL.
+// the package stood under when it was last set (297.7 KB by this zlib on 2026-12-07: 256.0 KB
+// once URL, UTS #46, NFC and General_Category came from the JS platform instead of the url, idna
+// and ICU4X crates (src/host/, docs/host.md) with the CLDR data merged, then 41.7 KB for the JS
+// AsYouType and country-picker exports, src/wasm/forms.rs; 313.4 KB on 2026-12-07 with
+// formatPhoneInput, +3.9 KB, and getCountries, getAllCountries and getTimezones with the Spanish
+// country names and the collation, +11.8 KB; MEASURED with the phone tables packed tighter,
+// -3.3 KB), so any growth fails here and has to be weighed; lower it whenever the package
+// shrinks, down to GOAL.
 // `node bench/size_by_field.mjs` and docs/performance.md say where the bytes go.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -15,7 +19,7 @@ import { readFileSync } from "node:fs";
 import { packageSize } from "../../bench/package_size.mjs";
 
 const GOAL = 150 * 1024;
-const BUDGET = 300.5 * 1024;
+const BUDGET = 314 * 1024;
 const pkg = new URL("../../pkg/", import.meta.url);
 const read = (name) => readFileSync(new URL(name, pkg));
 
