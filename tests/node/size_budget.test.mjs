@@ -9,9 +9,9 @@
 // and ICU4X crates (src/host/, docs/host.md) with the CLDR data merged, then 41.7 KB for the JS
 // AsYouType and country-picker exports, src/wasm/forms.rs; 313.4 KB on 2026-12-07 with
 // formatPhoneInput, +3.9 KB, and getCountries, getAllCountries and getTimezones with the Spanish
-// country names and the collation, +11.8 KB; MEASURED with the phone tables packed tighter,
-// -3.3 KB), so any growth fails here and has to be weighed; lower it whenever the package
-// shrinks, down to GOAL.
+// country names and the collation, +11.8 KB; 309.8 KB at 524e5d5 with the phone tables packed
+// tighter, -3.3 KB, and the snippets written into the glue), plus 0.7 KB, so any growth fails
+// here and has to be weighed; lower it whenever the package shrinks, down to GOAL.
 // `node bench/size_by_field.mjs` and docs/performance.md say where the bytes go.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -19,7 +19,7 @@ import { readFileSync } from "node:fs";
 import { packageSize } from "../../bench/package_size.mjs";
 
 const GOAL = 150 * 1024;
-const BUDGET = 314 * 1024;
+const BUDGET = 310.5 * 1024;
 const pkg = new URL("../../pkg/", import.meta.url);
 const read = (name) => readFileSync(new URL(name, pkg));
 
