@@ -431,8 +431,8 @@ fn options_from_json() {
     assert_eq!(
         codes(&errs),
         [
-            ("options.importId".into(), "type_mismatch".into()),
-            ("options.defaultCountry".into(), "unknown_field".into())
+            ("options.importId".into(), "invalid_option".into()),
+            ("options.defaultCountry".into(), "invalid_option".into())
         ]
     );
 }

@@ -60,7 +60,7 @@ use crate::error::FieldError;
 
 mod api;
 mod batch;
-mod common;
+pub(crate) mod common;
 pub(crate) mod contactship;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
@@ -76,7 +76,7 @@ pub use batch::{
     validate_contacts, BatchOptions, BatchReport, BatchSummary, BatchValidator, RowResult, Target,
 };
 #[cfg(target_arch = "wasm32")]
-pub(crate) use common::{shown_key, type_name};
+pub(crate) use common::shown_key;
 pub use contactship::{
     build_contactship_contact, build_contactship_contact_json, ContactshipOptions, CountryFormat,
     CONTACTSHIP_BASE_URL,

@@ -15,13 +15,15 @@ mod forms;
 mod payload;
 mod tape;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{ErrorCode, FieldError};
+use crate::error::FieldError;
 use crate::lang::Lang;
-use crate::params;
+use crate::options::{OptionValue, ReadOptions, Source};
 
 /// Serializes a result into a plain JS object.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
@@ -80,6 +82,10 @@ extern "C" {
     /// `String::from(JsString)`, the glue's copy loop of one `charCodeAt` per character: about
     /// 6 ns per character for a batch chunk, where `TextEncoder` copies natively.)
     fn utf8(text: &js_sys::JsString) -> JsValue;
+    /// An options object's entries as `[name, value, ...]` (as `JSON.stringify` reads the
+    /// object), or what it is instead (`"array"`, `"string"` for a Date, `"unreadable"`, ...).
+    #[wasm_bindgen(js_name = optionEntries)]
+    fn option_entries(value: &JsValue) -> JsValue;
     /// Whether the last [`property`] or [`own_keys`] threw.
     #[wasm_bindgen(js_name = lastFailed)]
     fn last_failed() -> bool;
@@ -132,54 +138,6 @@ pub(crate) fn stringify_long(value: &JsValue, max: usize) -> Long {
     }
 }
 
-/// Options a JS caller gives as an object of strings: each known key set from its string.
-pub(crate) trait JsOptions: Default {
-    /// The option names, in the order the error for an unknown one lists them.
-    const NAMES: &'static [&'static str];
-
-    /// Sets the option `key` (one of [`JsOptions::NAMES`]) from a string; `Err` with the
-    /// reasons (English, Spanish) when the option does not take this value.
-    fn set(&mut self, key: &str, value: &str) -> Result<(), [String; 2]>;
-
-    /// Whether `key` is an option.
-    fn knows(key: &str) -> bool {
-        // A list, not one text to split: splitting compiles 1.4 KB of `core::str` on the first
-        // call of a fresh Wasm instance.
-        Self::NAMES.contains(&key)
-    }
-}
-
-/// The reasons for a `lang` option that is not English or Spanish.
-fn unknown_lang(value: &str) -> [String; 2] {
-    let shown: String = value.chars().take(16).collect();
-    [
-        format!("unknown language \"{shown}\", expected \"en\" or \"es\""),
-        format!("idioma desconocido \"{shown}\"; se espera \"en\" o \"es\""),
-    ]
-}
-
-impl JsOptions for crate::lang::FieldOptions {
-    const NAMES: &'static [&'static str] = &["lang"];
-
-    fn set(&mut self, _: &str, value: &str) -> Result<(), [String; 2]> {
-        self.lang = Lang::parse(value).ok_or_else(|| unknown_lang(value))?;
-        Ok(())
-    }
-}
-
-impl JsOptions for crate::phone::PhoneOptions {
-    const NAMES: &'static [&'static str] = &["defaultCountry", "lang"];
-
-    fn set(&mut self, key: &str, value: &str) -> Result<(), [String; 2]> {
-        if key == "lang" {
-            self.lang = Lang::parse(value).ok_or_else(|| unknown_lang(value))?;
-        } else {
-            self.default_country = Some(value.to_string());
-        }
-        Ok(())
-    }
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// `Array.isArray`, which throws on a revoked proxy: caught here (a `catch` import that
@@ -188,160 +146,73 @@ extern "C" {
     pub(crate) fn is_array(v: &JsValue) -> Result<bool, JsValue>;
 }
 
-/// The options as `JSON.stringify` writes the common case, an object of strings without escapes
-/// (`{"defaultCountry":"ES"}`), read without a JSON parser; `None` for any other text, which
-/// serde_json then reads or reports.
-fn plain_options<T: JsOptions>(json: &str) -> Option<T> {
-    let mut options = T::default();
-    let mut rest = json.strip_prefix('{')?;
-    if rest == "}" {
-        return Some(options);
-    }
-    loop {
-        let (key, after) = rest.strip_prefix('"')?.split_once('"')?;
-        let (value, after) = after.strip_prefix(":\"")?.split_once('"')?;
-        if key.contains('\\')
-            || value.contains('\\')
-            || !T::knows(key)
-            || options.set(key, value).is_err()
-        {
-            return None;
-        }
-        match after.strip_prefix(',') {
-            Some(more) => rest = more,
-            None => return (after == "}").then_some(options),
-        }
-    }
-}
+/// A caller's options object, read by the core's one options reader (`crate::options`) from
+/// its own keys and values: no JSON text, and no `serde_json::Value`.
+pub(crate) struct JsOptions<'a>(pub Option<&'a JsValue>);
 
-/// Reads an options object. `undefined` and `null` give the defaults; anything else must be an
-/// object whose keys the options know. An error's message is in the object's own `lang` when
-/// that one is valid.
-pub(crate) fn read_options<T: JsOptions>(opts: Option<&JsValue>) -> Result<T, FieldError> {
-    let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(T::default());
-    };
-    // An object (not a function or primitive with a `toJSON`) whose JSON text starts with `{`
-    // is what serde_json would read as options; arrays and boxed values write other text.
-    let json = if v.is_object() { stringify(v) } else { None };
-    match json.as_deref().and_then(plain_options) {
-        Some(options) => Ok(options),
-        None => other_options(v, json),
-    }
-}
-
-/// [`read_options`] of an object that is not the common case (or not an object), `json` its
-/// JSON text if any. Out of line: the first call of a fresh Wasm instance compiles
-/// `read_options`' callers, and options of plain strings never need this.
-#[inline(never)]
-fn other_options<T: JsOptions>(v: &JsValue, json: Option<String>) -> Result<T, FieldError> {
-    let name = js_type_name(v);
-    if name != "object" {
-        return Err(FieldError::with_params(
-            ErrorCode::InvalidOption,
-            params! {"option" => "options", "reason" => format!("expected an object, got {name}")},
-            Lang::En,
-        ));
-    }
-    let Some(json) = json else {
-        return Err(FieldError::with_params(
-            ErrorCode::InvalidOption,
-            params! {"option" => "options", "reason" => "not serializable as JSON"},
-            Lang::En,
-        ));
-    };
-    json_options(&json)
-}
-
-/// Reads options from their JSON text (any the fast path left: escapes, `null`, wrong types,
-/// unknown keys). The first problem is the error, in the language of a valid `lang` option.
-fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
-    let invalid = |option: &str, reasons: [String; 2], lang: Lang| {
-        let option = crate::payload::shown_key(option);
-        let [en, es] = reasons;
-        let reason = match lang {
-            Lang::En => en,
-            Lang::Es => es,
+impl Source for JsOptions<'_> {
+    fn entries(&self) -> Result<Vec<(Cow<'_, str>, OptionValue<'_>)>, &'static str> {
+        let Some(v) = self.0.filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(Vec::new());
         };
-        Err(FieldError::with_params(
-            ErrorCode::InvalidOption,
-            params! {"option" => option, "reason" => reason},
-            lang,
-        ))
-    };
-    let object = match serde_json::from_str::<serde_json::Value>(json) {
-        Ok(serde_json::Value::Object(object)) => object,
-        other => {
-            // An option whose text has a lone surrogate, which serde_json cannot read.
-            let (value, broken) = crate::payload::parse_row(json, Lang::En);
-            let lone = broken
+        if !v.is_object() {
+            return Err(js_type_name(v));
+        }
+        let entries = option_entries(v);
+        let Some(entries) = entries.dyn_ref::<js_sys::Array>() else {
+            // What `optionEntries` says instead of entries (typeof's names and its own).
+            const KINDS: [&str; 10] = [
+                "array",
+                "string",
+                "number",
+                "boolean",
+                "null",
+                "undefined",
+                "bigint",
+                "symbol",
+                "function",
+                "unreadable",
+            ];
+            let kind = entries.as_string().unwrap_or_default();
+            return Err(KINDS
                 .iter()
-                .find(|e| e.error.code == ErrorCode::InvalidUnicode);
-            if let Some(e) = lone {
-                let lang = value
-                    .get("lang")
-                    .and_then(|l| l.as_str())
-                    .and_then(Lang::parse)
-                    .unwrap_or_default();
-                let reasons = [
-                    "a broken character (a lone UTF-16 surrogate) in its text".to_string(),
-                    "un carácter roto (un sustituto UTF-16 suelto) en su texto".to_string(),
-                ];
-                return invalid(&e.field, reasons, lang);
-            }
-            let got = match other {
-                Ok(v) => crate::payload::type_name(&v),
-                Err(_) => "text that is not JSON",
-            };
-            let reasons = [
-                format!("expected an object, got {got}"),
-                format!("se esperaba un objeto, no {got}"),
-            ];
-            return invalid("options", reasons, Lang::En);
+                .find(|k| **k == kind)
+                .copied()
+                .unwrap_or("object"));
+        };
+        let mut out = Vec::with_capacity(entries.length() as usize / 2);
+        let mut i = 0;
+        while i + 1 < entries.length() {
+            let name = entries.get(i).as_string().unwrap_or_default();
+            out.push((Cow::Owned(name), option_value(&entries.get(i + 1))));
+            i += 2;
         }
-    };
-    let lang = object
-        .get("lang")
-        .and_then(|l| l.as_str())
-        .and_then(Lang::parse)
-        .unwrap_or_default();
-    let mut options = T::default();
-    for (key, value) in &object {
-        if !T::knows(key) {
-            let names = T::NAMES.join(", ");
-            let reasons = [
-                format!("unknown option; the options are {names}"),
-                format!("opción desconocida; las opciones son {names}"),
-            ];
-            return invalid(key, reasons, lang);
-        }
-        match value {
-            serde_json::Value::String(text) => {
-                if let Err(reasons) = options.set(key, text) {
-                    return invalid(key, reasons, lang);
-                }
-            }
-            // `null` is "not given", for every option, as the payload builders read it.
-            serde_json::Value::Null => {}
-            other => {
-                let got = crate::payload::type_name(other);
-                let reasons = [
-                    format!("expected a string, got {got}"),
-                    format!("se esperaba un texto, no {got}"),
-                ];
-                return invalid(key, reasons, lang);
-            }
-        }
+        Ok(out)
     }
-    Ok(options)
 }
 
-/// The `lang` option of a possibly invalid options object, for messages about the input.
-pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
-    opts.and_then(|v| get(v, &JsValue::from_str("lang")))
-        .and_then(|l| l.as_string())
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or_default()
+/// One option's value as the reader sees it.
+fn option_value(v: &JsValue) -> OptionValue<'static> {
+    if v.is_undefined() || v.is_null() {
+        return OptionValue::Null;
+    }
+    match v.as_string() {
+        // The glue turns a lone surrogate into U+FFFD: only then is the JS string looked at again.
+        Some(text) if text.contains('\u{FFFD}') && !is_well_formed(v) => OptionValue::Broken,
+        Some(text) => OptionValue::Text(Cow::Owned(text)),
+        None => OptionValue::Other(js_type_name(v)),
+    }
+}
+
+/// Whether a JS string has no lone surrogate.
+pub(crate) fn is_well_formed(v: &JsValue) -> bool {
+    v.dyn_ref::<js_sys::JsString>()
+        .is_some_and(|s| s.is_valid_utf16())
+}
+
+/// Options of a field function, or the first problem with them.
+pub(crate) fn read_options<T: ReadOptions>(opts: Option<&JsValue>) -> Result<T, FieldError> {
+    T::from_source(&JsOptions(opts))
 }
 
 #[wasm_bindgen]

@@ -11,7 +11,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::tape::Tape;
-use super::{js_type_name, stringify, stringify_long, to_js, Long};
+use super::{js_type_name, stringify, stringify_long, to_js, JsOptions, Long};
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::Lang;
 use crate::params;
@@ -25,30 +25,6 @@ fn error(field: &str, code: ErrorCode, params: crate::Params, lang: Lang) -> Con
         field: field.to_string(),
         error: FieldError::with_params(code, params, lang),
     }
-}
-
-/// An options object as JSON, with errors on the options that were left out (a lone surrogate
-/// in their text): `undefined`/`null` are `null`; anything JS cannot stringify is an error on
-/// `options`.
-fn options_value(opts: Option<&JsValue>) -> Result<(Value, Vec<ContactError>), ContactError> {
-    let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok((Value::Null, Vec::new()));
-    };
-    let name = js_type_name(v);
-    let lang = super::options_lang(opts);
-    let parsed = if name == "object" {
-        stringify(v).and_then(|t| object_value(&t, lang, "options."))
-    } else {
-        None
-    };
-    parsed.ok_or_else(|| {
-        error(
-            "options",
-            ErrorCode::TypeMismatch,
-            params! {"expected" => "object", "got" => name},
-            lang,
-        )
-    })
 }
 
 /// The JSON text of an object as a value; a member whose text has a lone UTF-16 surrogate
@@ -176,14 +152,8 @@ pub fn build_contactship_contact(
     contact: JsValue,
     options: Option<JsContactshipOptions>,
 ) -> JsValue {
-    let (opts, option_errors) = match options_value(options.as_deref()) {
-        Ok((v, mut broken)) => {
-            let (o, e) = ContactshipOptions::from_json_lenient(&v, &[]);
-            broken.extend(e.list);
-            (o, broken)
-        }
-        Err(e) => (ContactshipOptions::default(), vec![e]),
-    };
+    let (opts, errs) = ContactshipOptions::from_source(&JsOptions(options.as_deref()));
+    let option_errors = errs.list;
     let (text, broken) = row_text(&contact, opts.lang);
     let prepare = |errs: &mut _| payload::Api::contactship(&opts, errs);
     let contact = payload::Contact::Text(&text);
@@ -217,14 +187,8 @@ pub fn build_sdr_agent_contact(
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
-    match options_value(options) {
-        Ok((v, mut broken)) => {
-            let (o, e) = SdrAgentOptions::from_json_lenient(&v, &[]);
-            broken.extend(e.list);
-            (o, broken)
-        }
-        Err(e) => (SdrAgentOptions::default(), vec![e]),
-    }
+    let (opts, errs) = SdrAgentOptions::from_source(&JsOptions(options));
+    (opts, errs.list)
 }
 
 /// Runs an import-flow builder on JS input and options.
@@ -332,11 +296,7 @@ pub fn build_link_campaign(
 
 /// A validator for batch options from JS; never fails.
 fn validator(options: &JsValue) -> CoreValidator {
-    match options_value(Some(options)) {
-        Ok((v, broken)) if broken.is_empty() => CoreValidator::from_json(&v),
-        Ok((v, broken)) => CoreValidator::from_json_with_errors(&v, broken),
-        Err(e) => CoreValidator::from_json_error(e),
-    }
+    CoreValidator::from_source(&JsOptions(Some(options)))
 }
 
 /// Validates a chunk into `out`; the errors say when `rows` is not an array, cannot be read,
