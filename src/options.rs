@@ -244,26 +244,33 @@ pub(crate) trait ReadOptions: Sized {
     /// The options, read by `r` (which has read `lang`).
     fn read(r: &mut OptionsReader<'_>) -> Self;
 
-    /// The language of messages (for the binding's own check of JS strings).
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    fn lang(&self) -> Lang;
-
     /// The options from `source`, or the first problem with them.
     fn from_source(source: &(impl Source + ?Sized)) -> Result<Self, FieldError> {
-        field_call(Ok(""), source)
+        field_call(Input::Text, source)
     }
 }
 
+/// A field function's input, as its caller gave it.
+pub(crate) enum Input {
+    /// A string.
+    Text,
+    /// A string with a lone UTF-16 surrogate (JS only), within the input limit.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Broken,
+    /// Anything else: its type.
+    Other(&'static str),
+}
+
 /// What every field function checks before its rule, natively from JSON and in the npm package
-/// from JS: the input must be a string (`text`, else `Err` with its type: `wrong_type`, in the
-/// language of the options' `lang` when that one is valid) and the options valid (the first
-/// problem with them).
+/// from JS, in this order: the input must be a string (`wrong_type`), the options valid (the
+/// first problem with them), and the string whole (`invalid_unicode`). Every error is in the
+/// language of the options' `lang` when that one is valid.
 pub(crate) fn field_call<O: ReadOptions>(
-    text: Result<&str, &'static str>,
+    input: Input,
     source: &(impl Source + ?Sized),
 ) -> Result<O, FieldError> {
     let mut r = OptionsReader::new(source);
-    if let Err(got) = text {
+    if let Input::Other(got) = input {
         let params = params! {"got" => got};
         return Err(FieldError::with_params(
             ErrorCode::WrongType,
@@ -272,7 +279,11 @@ pub(crate) fn field_call<O: ReadOptions>(
         ));
     }
     let options = O::read(&mut r);
-    match r.finish(O::NAMES).list.into_iter().next() {
+    let mut errs = r.finish(O::NAMES);
+    if let Input::Broken = input {
+        errs.push("", ErrorCode::InvalidUnicode, params! {});
+    }
+    match errs.list.into_iter().next() {
         Some(e) => Err(e.error),
         None => Ok(options),
     }
@@ -283,8 +294,9 @@ pub(crate) fn json_call<'a, O: ReadOptions>(
     input: &'a Value,
     options: &Value,
 ) -> Result<(&'a str, O), FieldError> {
-    let text = input.as_str().ok_or_else(|| type_name(input));
-    let options = field_call(text, options)?;
+    let text = input.as_str();
+    let given = text.map_or(Input::Other(type_name(input)), |_| Input::Text);
+    let options = field_call(given, options)?;
     Ok((text.unwrap_or_default(), options))
 }
 
@@ -293,10 +305,6 @@ impl ReadOptions for crate::lang::FieldOptions {
 
     fn read(r: &mut OptionsReader<'_>) -> Self {
         crate::lang::FieldOptions::new(r.lang())
-    }
-
-    fn lang(&self) -> Lang {
-        self.lang
     }
 }
 
@@ -308,9 +316,5 @@ impl ReadOptions for crate::phone::PhoneOptions {
             default_country: r.string("defaultCountry"),
             lang: r.lang(),
         }
-    }
-
-    fn lang(&self) -> Lang {
-        self.lang
     }
 }

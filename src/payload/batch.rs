@@ -356,6 +356,39 @@ fn opts_lang(opts: Option<&BatchOptions>) -> Option<Lang> {
     })
 }
 
+/// What is wrong with a call's rows as a whole, found before any row is validated.
+pub(crate) enum RowsProblem {
+    /// Not an array (or one whose length cannot be read): what it is instead.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    NotAnArray(&'static str),
+    /// More than [`BATCH_MAX_ROWS`] rows.
+    TooMany(usize),
+    /// The rows' JSON text is over [`super::limits::BATCH_MAX_BYTES`].
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    TooLarge,
+}
+
+impl RowsProblem {
+    /// The error on `rows`.
+    pub fn error(self, lang: Lang) -> ContactError {
+        let (code, params) = match self {
+            RowsProblem::NotAnArray(got) => (
+                ErrorCode::TypeMismatch,
+                params! {"expected" => "array", "got" => got},
+            ),
+            RowsProblem::TooMany(rows) => (
+                ErrorCode::TooManyRows,
+                params! {"max" => BATCH_MAX_ROWS, "rows" => rows},
+            ),
+            RowsProblem::TooLarge => (
+                ErrorCode::BatchTooLarge,
+                params! {"max" => super::limits::BATCH_MAX_BYTES},
+            ),
+        };
+        ContactError::new("rows", code, params, lang)
+    }
+}
+
 /// Validates every row for the API in `opts` (see [`BatchValidator`]): at most
 /// [`BATCH_MAX_ROWS`] rows, more are one `too_many_rows` error and no results (a
 /// [`BatchValidator`] takes any number, a chunk at a time).
@@ -372,13 +405,8 @@ fn opts_lang(opts: Option<&BatchOptions>) -> Option<Lang> {
 pub fn validate_contacts(rows: &[Value], opts: &BatchOptions) -> BatchReport {
     let mut v = BatchValidator::new(opts);
     if rows.len() > BATCH_MAX_ROWS {
-        let mut errs = Errors::new(v.lang);
-        errs.push(
-            "rows",
-            ErrorCode::TooManyRows,
-            params! {"max" => BATCH_MAX_ROWS, "rows" => rows.len()},
-        );
-        v.option_errors.append(&mut errs.list);
+        let e = RowsProblem::TooMany(rows.len()).error(v.lang);
+        v.option_errors.push(e);
         return BatchReport {
             results: Vec::new(),
             summary: v.summary(),

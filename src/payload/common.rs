@@ -24,11 +24,8 @@ impl Errors {
     }
 
     pub fn push(&mut self, field: impl Into<String>, code: ErrorCode, params: Params) {
-        let error = FieldError::with_params(code, params, self.lang);
-        self.list.push(ContactError {
-            field: field.into(),
-            error,
-        });
+        self.list
+            .push(ContactError::new(field, code, params, self.lang));
     }
 
     /// A field rule's value, or `None` with its error recorded under the field's path.
@@ -62,6 +59,11 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
         Value::Array(_) => "array",
         Value::Object(_) => "object",
     }
+}
+
+/// `not_an_object` on the contact (or input) itself, which is `got` instead.
+pub(crate) fn not_an_object(got: &str, lang: Lang) -> ContactError {
+    ContactError::new("", ErrorCode::NotAnObject, params! {"got" => got}, lang)
 }
 
 /// A key as shown in a path or a message: hostile keys can be megabytes long.

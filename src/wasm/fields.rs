@@ -4,35 +4,33 @@ use wasm_bindgen::prelude::*;
 
 use super::tape::{FieldValue, Tape};
 use super::{is_well_formed, js_type_name, JsFieldOptions, JsOptions, JsPhoneOptions};
-use crate::error::{ErrorCode, FieldError};
+use crate::error::FieldError;
 use crate::lang::FieldOptions;
-use crate::options::{field_call, ReadOptions};
-use crate::params;
+use crate::options::{field_call, Input, ReadOptions};
 use crate::{country, email, linkedin, locale, phone, timezone};
 
 /// The shared prologue of every export: the core's checks of the input and the options
-/// (`field_call`), then the one check only JS needs: a string with a lone surrogate.
+/// (`field_call`), told what only JS can see (a string with a lone surrogate).
 fn prepare<O: ReadOptions>(
     input: &JsValue,
     opts: Option<&JsValue>,
 ) -> Result<(String, O), FieldError> {
     let text = input.as_string();
-    let given = text.as_deref().ok_or_else(|| js_type_name(input));
+    let given = match &text {
+        None => Input::Other(js_type_name(input)),
+        // The glue turns a lone surrogate into U+FFFD: only then is the JS string looked at
+        // again (past the input limit, the rule's own error comes first).
+        Some(t)
+            if t.contains('\u{FFFD}')
+                && t.len() <= crate::MAX_FIELD_INPUT_BYTES
+                && !is_well_formed(input) =>
+        {
+            Input::Broken
+        }
+        Some(_) => Input::Text,
+    };
     let options: O = field_call(given, &JsOptions(opts))?;
-    let text = text.unwrap_or_default();
-    // The glue turns a lone surrogate into U+FFFD: only then is the JS string looked at again.
-    if text.contains('\u{FFFD}')
-        && text.len() <= crate::MAX_FIELD_INPUT_BYTES
-        && !is_well_formed(input)
-    {
-        let lang = options.lang();
-        return Err(FieldError::with_params(
-            ErrorCode::InvalidUnicode,
-            params! {},
-            lang,
-        ));
-    }
-    Ok((text, options))
+    Ok((text.unwrap_or_default(), options))
 }
 
 fn run<O, T, F>(input: &JsValue, opts: Option<&JsValue>, rule: F) -> JsValue

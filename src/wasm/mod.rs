@@ -1,13 +1,20 @@
 //! The JS binding: compiled only for wasm32, thin, and knowing nothing about contact data.
 //!
-//! Values cross the boundary as JSON: inputs through `JSON.stringify` (which also turns a
-//! cyclic or BigInt value into a caught exception instead of a trap) and `serde_json` (whose
-//! recursion limit turns hostile nesting into an error instead of a stack overflow). The field
-//! rules', payload builders' and batches' results are built by `tape.js` from a tape
-//! (`tape.rs`), with the keys in its own code; the few others (a batch's summary, the message
-//! templates) go through `serde_json` and `JSON.parse`. Both make plain objects and keep keys
-//! such as `__proto__` as data. Nothing here throws: every failure is a result with
-//! `ok: false`.
+//! It converts and reports facts; the rules are the core's. Field inputs arrive as JS strings
+//! (`wrong_type` and `invalid_unicode` decided by `crate::options::field_call`, told what JS
+//! can see: the value's type, a lone surrogate). Options objects are read key by key through
+//! `guard.js` (`optionEntries`, read as `JSON.stringify` reads an object) by the core's one
+//! options reader (`crate::options`): no JSON text and no `serde_json::Value`. Contacts, rows
+//! and import-flow inputs cross as JSON text: `JSON.stringify` (which also turns a cyclic or
+//! BigInt value into a caught exception instead of a trap), then the payload module's readers
+//! (serde_json, whose recursion limit turns hostile nesting into an error instead of a stack
+//! overflow); what has no JSON text is named through `payload::NoJson`, a chunk that is not
+//! an array or too large through `payload::RowsProblem`. Every read of a caller's value that
+//! may run the caller's code goes through `guard.js`, which catches. Results of field rules,
+//! builders and batches are built by `tape.js` from a tape (`tape.rs`); the few others (a
+//! batch's summary, the message templates) go through serde_json and `JSON.parse`. Both make
+//! plain objects and keep keys such as `__proto__` as data. Nothing here throws: every failure
+//! is a result with `ok: false`.
 
 mod columns;
 mod fields;

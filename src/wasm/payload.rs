@@ -12,20 +12,11 @@ use wasm_bindgen::prelude::*;
 
 use super::tape::Tape;
 use super::{js_type_name, stringify, stringify_long, to_js, JsOptions, Long};
-use crate::error::{ErrorCode, FieldError};
 use crate::lang::Lang;
-use crate::params;
 use crate::payload::{
-    self, BatchValidator as CoreValidator, ContactError, ContactshipOptions, Request,
-    SdrAgentOptions,
+    self, BatchValidator as CoreValidator, ContactError, ContactshipOptions, NoJson, Request,
+    RowsProblem, SdrAgentOptions,
 };
-
-fn error(field: &str, code: ErrorCode, params: crate::Params, lang: Lang) -> ContactError {
-    ContactError {
-        field: field.to_string(),
-        error: FieldError::with_params(code, params, lang),
-    }
-}
 
 /// The JSON text of an object as a value; a member whose text has a lone UTF-16 surrogate
 /// (which serde_json cannot read) is left out with an `invalid_unicode` error on
@@ -51,8 +42,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
     }
     let name = js_type_name(row);
     if name != "object" {
-        let e = error("", ErrorCode::NotAnObject, params! {"got" => name}, lang);
-        return (String::from("{}"), vec![e]);
+        return (String::from("{}"), vec![payload::not_an_object(name, lang)]);
     }
     // A cycle, a BigInt, a throwing getter or `toJSON`, or nesting deeper than JS's stack:
     // stringify each own key alone and name the ones that fail.
@@ -64,18 +54,9 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
     };
     for key in keys.iter() {
         let Some(k) = key.as_string() else { continue };
-        let value = match super::get(row, &key) {
-            Some(v) => v,
-            None => {
-                let e = error(
-                    &payload_shown_key(&k),
-                    ErrorCode::TypeMismatch,
-                    params! {"expected" => "a JSON value", "got" => "unreadable"},
-                    lang,
-                );
-                broken.push(e);
-                continue;
-            }
+        let Some(value) = super::get(row, &key) else {
+            broken.push(NoJson::Type("unreadable").error(&k, lang));
+            continue;
         };
         match stringify(&value) {
             Some(t) => {
@@ -88,61 +69,20 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             }
             None => {
                 let kind = js_type_name(&value);
-                let field = payload_shown_key(&k);
-                let e = match (kind, stringify_failure(&value)) {
+                // What guard.js's stringifyFailure says: 1 a cycle or too deep, 2 a BigInt.
+                let why = match (kind, super::stringify_failure(&value)) {
                     // No JSON form: JSON.stringify leaves these out, and so do we.
                     ("undefined" | "function" | "symbol", _) => continue,
-                    (_, Failure::TooDeep) => error(
-                        &field,
-                        ErrorCode::NestingTooDeep,
-                        params! {"max" => payload::limits::METADATA_MAX_DEPTH},
-                        lang,
-                    ),
-                    (_, Failure::BigInt) => error(
-                        &field,
-                        ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => "bigint"},
-                        lang,
-                    ),
-                    (_, Failure::Other) => error(
-                        &field,
-                        ErrorCode::TypeMismatch,
-                        params! {"expected" => "a JSON value", "got" => kind},
-                        lang,
-                    ),
+                    (_, 1) => NoJson::TooDeep,
+                    (_, 2) => NoJson::Type("bigint"),
+                    _ => NoJson::Type(kind),
                 };
-                broken.push(e);
+                broken.push(why.error(&k, lang));
             }
         }
     }
     text.push('}');
     (text, broken)
-}
-
-/// Why `JSON.stringify` failed on a value.
-enum Failure {
-    /// A cycle, or nesting deeper than the JS stack (engines word these differently:
-    /// "circular", "cyclic", "Maximum call stack", "too much recursion").
-    TooDeep,
-    /// A BigInt somewhere inside.
-    BigInt,
-    /// A throwing getter or `toJSON`, or anything else.
-    Other,
-}
-
-fn stringify_failure(value: &JsValue) -> Failure {
-    match super::stringify_failure(value) {
-        1 => Failure::TooDeep,
-        2 => Failure::BigInt,
-        _ => Failure::Other,
-    }
-}
-
-fn payload_shown_key(k: &str) -> String {
-    match k.char_indices().nth(64) {
-        Some((cut, _)) => format!("{}…", &k[..cut]),
-        None => k.to_string(),
-    }
 }
 
 /// Validates a contact for Contactship `POST /v1/contacts` and builds the request.
@@ -191,7 +131,8 @@ fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>
     (opts, errs.list)
 }
 
-/// Runs an import-flow builder on JS input and options.
+/// Runs an import-flow builder on JS input and options: the input read into JSON here, the
+/// rules in the core (`payload::run_step`).
 fn import_step(
     input: Option<&JsValue>,
     options: Option<&JsValue>,
@@ -209,51 +150,11 @@ fn import_step(
                     errors.extend(broken);
                     v
                 })
-                .ok_or_else(|| {
-                    error(
-                        "",
-                        ErrorCode::NotAnObject,
-                        params! {"got" => name},
-                        opts.lang,
-                    )
-                })
+                .ok_or(name)
         }
     };
-    let result = match parsed {
-        Ok(mut v) => {
-            // JSON.stringify turns NaN and ±Infinity into null, which would read as missing:
-            // check the rest with a valid count and report the count itself.
-            let non_finite = v
-                .get("totalRows")
-                .is_some_and(Value::is_null)
-                .then(|| input_number(input, "totalRows"))
-                .flatten()
-                .is_some_and(|f| !f.is_finite());
-            if non_finite {
-                v["totalRows"] = Value::from(0);
-                let count = error("totalRows", ErrorCode::InvalidCount, params! {}, opts.lang);
-                match build(&v, &opts) {
-                    Ok(_) => Err(vec![count]),
-                    Err(mut e) => {
-                        e.push(count);
-                        Err(e)
-                    }
-                }
-            } else {
-                build(&v, &opts)
-            }
-        }
-        Err(e) => Err(vec![e]),
-    };
-    let result = match result {
-        Err(mut e) if !errors.is_empty() => {
-            errors.append(&mut e);
-            Err(errors)
-        }
-        Ok(_) if !errors.is_empty() => Err(errors),
-        other => other,
-    };
-    Tape::outcome(&result)
+    let non_finite = input_number(input, "totalRows").is_some_and(|f| !f.is_finite());
+    Tape::outcome(&payload::run_step(build, parsed, non_finite, &opts, errors))
 }
 
 /// `input[key]` when it is a JS number.
@@ -307,15 +208,7 @@ fn validator(options: &JsValue) -> CoreValidator {
 /// which would leave the module's stack pointer and this validator's borrow behind.
 fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<ContactError> {
     let lang = v.lang();
-    let unreadable = |got: &str| {
-        let e = error(
-            "rows",
-            ErrorCode::TypeMismatch,
-            params! {"expected" => "array", "got" => got},
-            lang,
-        );
-        vec![e]
-    };
+    let unreadable = |got| vec![RowsProblem::NotAnArray(got).error(lang)];
     if !super::is_array(rows).unwrap_or(false) {
         return unreadable(js_type_name(rows));
     }
@@ -323,25 +216,12 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<C
     let Some(length) = length.filter(|n| *n >= 0.0 && n.fract() == 0.0) else {
         return unreadable("unreadable");
     };
-    if length > payload::limits::BATCH_MAX_ROWS as f64 {
-        let e = error(
-            "rows",
-            ErrorCode::TooManyRows,
-            params! {"max" => payload::limits::BATCH_MAX_ROWS, "rows" => length},
-            lang,
-        );
-        return vec![e];
-    }
+    // An array's length is a whole number below 2^32.
     let length = length as u32;
-    let too_large = || {
-        let e = error(
-            "rows",
-            ErrorCode::BatchTooLarge,
-            params! {"max" => payload::limits::BATCH_MAX_BYTES},
-            lang,
-        );
-        vec![e]
-    };
+    if length as usize > payload::limits::BATCH_MAX_ROWS {
+        return vec![RowsProblem::TooMany(length as usize).error(lang)];
+    }
+    let too_large = || vec![RowsProblem::TooLarge.error(lang)];
     // One JSON.stringify for the whole chunk, cut into rows without parsing them, instead of a
     // call across the boundary and a stringify per row. It writes each row as
     // stringifying the row alone would, except `null` for what has no JSON form (`undefined`, a
@@ -397,12 +277,7 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<C
 
 /// A row that cannot even be read (a Proxy's `get` trap or an index getter that throws).
 fn unreadable_row(lang: Lang) -> (String, Vec<ContactError>) {
-    let e = error(
-        "",
-        ErrorCode::TypeMismatch,
-        params! {"expected" => "a JSON value", "got" => "unreadable"},
-        lang,
-    );
+    let e = NoJson::Type("unreadable").error("", lang);
     (String::from("{}"), vec![e])
 }
 
