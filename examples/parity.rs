@@ -1,9 +1,12 @@
-//! Reads JSON lines `{"field": "phone", "input": "...", "opts": {...}}` on stdin and prints, for
+//! Reads JSON lines `{"field": "phone", "input": ..., "opts": ...}` on stdin and prints, for
 //! each, the result natively in the shape the JS functions return. `tests/node/parity.test.mjs`
-//! runs the same cases through the Wasm package and requires identical output.
+//! runs the same cases through the Wasm package and requires identical output: inputs of any
+//! JSON type (`wrong_type`), options of any shape (`invalid_option`), and the email suggestion
+//! all go through the crate's own readers and rules, as the package's do.
 
 use std::io::{self, BufRead, Write};
 
+use contactkit::phone::PhoneOptions;
 use contactkit::{country, email, linkedin, locale, phone, timezone, FieldError, FieldOptions};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -23,28 +26,39 @@ fn shape<T: Serialize>(r: Result<T, FieldError>) -> Value {
     }
 }
 
+/// A rule that takes [`FieldOptions`], called as the JS function is.
+fn field<T: Serialize>(
+    input: &Value,
+    opts: &Value,
+    rule: fn(&str, &FieldOptions) -> Result<T, FieldError>,
+) -> Value {
+    shape(FieldOptions::read_call(input, opts).and_then(|(text, o)| rule(text, &o)))
+}
+
 fn run(case: &Value) -> Value {
-    let input = case["input"].as_str().unwrap_or_default();
-    let opts = case.get("opts").cloned().unwrap_or(json!({}));
-    let field_opts: FieldOptions = serde_json::from_value(opts.clone()).unwrap_or_default();
+    let input = &case["input"];
+    // An absent `opts` is `undefined` in JS: no options, as `null` is.
+    let opts = case.get("opts").unwrap_or(&Value::Null);
     match case["field"].as_str().unwrap_or_default() {
-        "phone" => shape(phone::normalize(
-            input,
-            &serde_json::from_value(opts).unwrap_or_default(),
-        )),
+        "phone" => shape(
+            PhoneOptions::read_call(input, opts).and_then(|(text, o)| phone::normalize(text, &o)),
+        ),
         "email" => {
-            let mut v = shape(email::normalize(input, &field_opts));
-            if v["ok"] == json!(false) {
-                if let Some(s) = email::suggest(input) {
-                    v["suggestion"] = json!(s);
-                }
+            let result = FieldOptions::read_call(input, opts)
+                .and_then(|(text, o)| email::normalize(text, &o));
+            let suggestion = input
+                .as_str()
+                .and_then(|text| email::suggestion_for(text, &result));
+            let mut v = shape(result);
+            if let Some(s) = suggestion {
+                v["suggestion"] = json!(s);
             }
             v
         }
-        "linkedin" => shape(linkedin::normalize(input, &field_opts)),
-        "locale" => shape(locale::normalize(input, &field_opts)),
-        "timezone" => shape(timezone::normalize(input, &field_opts)),
-        "country" => shape(country::normalize(input, &field_opts)),
+        "linkedin" => field(input, opts, linkedin::normalize),
+        "locale" => field(input, opts, locale::normalize),
+        "timezone" => field(input, opts, timezone::normalize),
+        "country" => field(input, opts, country::normalize),
         other => json!({ "unknown_field": other }),
     }
 }

@@ -51,24 +51,19 @@
 use email_address::EmailAddress;
 use serde::Serialize;
 
-use serde::Deserialize;
-
 use crate::error::{precheck, FieldError};
 use crate::host::{self, nfc};
 use crate::lang::{FieldOptions, Lang};
 use crate::{params, ErrorCode};
 
 /// Options of the email rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct EmailOptions {
     /// Language of error messages.
-    #[serde(default)]
     pub lang: Lang,
     /// Accept letters and digits of any script before the `@` (RFC 6531, SMTPUTF8:
     /// `josé@bücher.de`). Off by default, as in HTML's `<input type=email>`: a mail server
     /// without SMTPUTF8 cannot deliver to such an address.
-    #[serde(default)]
     pub allow_unicode_local_part: bool,
 }
 
@@ -320,6 +315,23 @@ fn reserved_domain(ascii: &str) -> Option<&'static str> {
 // ---------------------------------------------------------------------------------------------
 // Suggestions
 // ---------------------------------------------------------------------------------------------
+
+/// The fix offered beside a refused address, as `normalizeEmail` offers it: [`suggest`] of the
+/// input whenever the result is an error, except for text that could not even be read (a lone
+/// UTF-16 surrogate in JS). A valid address carries its own [`Email::suggestion`].
+///
+/// ```
+/// use contactkit::{email, FieldOptions};
+///
+/// let result = email::normalize("juan@gmail,com", &FieldOptions::default());
+/// assert_eq!(email::suggestion_for("juan@gmail,com", &result).as_deref(), Some("juan@gmail.com"));
+/// ```
+pub fn suggestion_for(input: &str, result: &Result<Email, FieldError>) -> Option<String> {
+    match result {
+        Err(e) if e.code != ErrorCode::InvalidUnicode => suggest(input),
+        _ => None,
+    }
+}
 
 /// The address the user probably meant when the domain is a typo of a common one
 /// (`juan@gmial.com` → `juan@gmail.com`). Works on invalid input too; `None` when nothing fits.

@@ -36,6 +36,7 @@ pub mod lang;
 pub mod linkedin;
 pub mod locale;
 pub mod messages;
+mod options;
 pub mod payload;
 pub mod phone;
 mod table;

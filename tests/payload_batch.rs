@@ -143,7 +143,7 @@ fn invalid_options_fail_every_row_without_panicking() {
     assert_eq!(
         codes(&r),
         [
-            ("options.defaultCountry".into(), "unknown_field".into()),
+            ("options.defaultCountry".into(), "invalid_option".into()),
             ("options.importId".into(), "invalid_uuid".into()),
             ("email".into(), "required".into()),
             ("linkedin_profile".into(), "required".into())
@@ -165,6 +165,34 @@ fn options_from_json_pick_the_target() {
     let o = BatchOptions::from_json(&json!({"target": "sdr_agent", "bearerToken": "t"})).unwrap();
     assert_eq!(o.target(), Target::SdrAgent);
     assert!(BatchOptions::from_json(&json!({"target": "contactship", "importId": "x"})).is_err());
+    // A target is a value of a list: trimmed, any case, as `countryFormat` and `lang`.
+    let o = BatchOptions::from_json(&json!({"target": " SDR_Agent "})).unwrap();
+    assert_eq!(o.target(), Target::SdrAgent);
+    // Without a target nothing else can be checked, but a wrong type is still named.
+    let errs = BatchOptions::from_json(&json!({"target": 1, "lang": "fr"})).unwrap_err();
+    let found: Vec<_> = errs
+        .iter()
+        .map(|e| (e.field.as_str(), e.error.code.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("options.lang", "invalid_option"),
+            ("options.target", "invalid_option")
+        ]
+    );
+    let errs = BatchOptions::from_json(&json!({"lang": "fr"})).unwrap_err();
+    let found: Vec<_> = errs
+        .iter()
+        .map(|e| (e.field.as_str(), e.error.code.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("options.lang", "invalid_option"),
+            ("options.target", "required")
+        ]
+    );
 }
 
 #[wasm_bindgen_test(unsupported = test)]

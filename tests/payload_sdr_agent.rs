@@ -422,8 +422,8 @@ fn options_from_json() {
     assert_eq!(
         codes(&errs),
         [
-            ("options.importId".into(), "type_mismatch"),
-            ("options.defaultCountry".into(), "unknown_field")
+            ("options.importId".into(), "invalid_option".into()),
+            ("options.defaultCountry".into(), "invalid_option".into())
         ]
     );
 }

@@ -153,7 +153,6 @@ const TYPES: &[(&str, &str)] = &[
 const REASONS: &[(&str, &str)] = &[
     ("wrong_type", "expected {expected}, got {got}"),
     ("not_one_of", "expected one of {allowed}"),
-    ("unknown_language", "unknown language \"{value}\", expected one of {allowed}"),
     ("unknown_option", "unknown option; the options are {allowed}"),
     ("not_a_country", "\"{value}\" is not a country code or name"),
     ("broken_character", "a broken character (a lone UTF-16 surrogate) in its text"),

@@ -154,7 +154,6 @@ const TYPES: &[(&str, &str)] = &[
 const REASONS: &[(&str, &str)] = &[
     ("wrong_type", "se esperaba {expected}, no {got}"),
     ("not_one_of", "se esperaba uno de {allowed}"),
-    ("unknown_language", "idioma desconocido \"{value}\"; se espera uno de {allowed}"),
     ("unknown_option", "opción desconocida; las opciones son {allowed}"),
     ("not_a_country", "\"{value}\" no es un código ni un nombre de país"),
     ("broken_character", "un carácter roto (un sustituto UTF-16 suelto) en su texto"),

@@ -442,11 +442,11 @@ mod tests {
             }
         }
         // The words of tokens fill from params too: a reason never leaves a placeholder.
-        let p = crate::params! {"option" => "lang", "reason" => "unknown_language",
-        "value" => "fr", "allowed" => "en, es"};
+        let p = crate::params! {"option" => "countryFormat", "reason" => "not_one_of",
+        "allowed" => "alpha2, alpha3"};
         assert_eq!(
             render(InvalidOption, &p, Lang::En),
-            "Option \"lang\" is not valid: unknown language \"fr\", expected one of en, es."
+            "Option \"countryFormat\" is not valid: expected one of alpha2, alpha3."
         );
         let p = crate::params! {"option" => "lang", "reason" => "wrong_type",
         "expected" => "string", "got" => "array"};

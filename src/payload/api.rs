@@ -4,14 +4,12 @@
 
 use serde_json::Value;
 
-use super::common::{fields_of, finish_row, type_name, Built, Errors, Fields};
+use super::common::{fields_of, finish_row, not_an_object, type_name, Built, Errors, Fields};
 use super::contactship::{Contactship, CountryCache};
 use super::json::{parse_row, Row};
 use super::sdr_agent::SdrAgent;
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
-use crate::error::ErrorCode;
 use crate::lang::Lang;
-use crate::params;
 
 /// A builder prepared from valid or invalid options (their problems reported once, when it is
 /// made).
@@ -75,15 +73,8 @@ impl Api {
         match contact.as_object() {
             Some(obj) => self.build_fields(&fields_of(obj), errs, taken),
             None => {
-                errs.push(
-                    "",
-                    ErrorCode::NotAnObject,
-                    params! {"got" => type_name(contact)},
-                );
-                Built {
-                    request: None,
-                    key: None,
-                }
+                errs.list.push(not_an_object(type_name(contact), errs.lang));
+                Built::nothing()
             }
         }
     }

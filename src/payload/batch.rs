@@ -21,6 +21,7 @@ use super::limits::BATCH_MAX_ROWS;
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
 use crate::error::ErrorCode;
 use crate::lang::Lang;
+use crate::options::{OptionsReader, Source};
 use crate::params;
 
 /// Which API a batch is for.
@@ -54,65 +55,56 @@ impl BatchOptions {
 
     /// Reads `{"target": ..., ...options}`; errors on `options.<name>`.
     pub fn from_json(v: &Value) -> Result<Self, Vec<ContactError>> {
-        let (opts, errs, _) = Self::from_json_lenient(v);
+        let (opts, errs) = Self::from_source(v);
         match opts {
             Some(o) if errs.is_empty() => Ok(o),
-            _ => Err(errs),
+            _ => Err(errs.list),
         }
     }
 
-    /// What can be read, with the errors and the message language; `None` when the target is
-    /// missing or unknown.
-    fn from_json_lenient(v: &Value) -> (Option<Self>, Vec<ContactError>, Lang) {
-        let lang = v
-            .get("lang")
-            .and_then(Value::as_str)
-            .and_then(Lang::parse)
-            .unwrap_or_default();
-        let mut errs = Errors::new(lang);
-        let target = match v.get("target") {
-            Some(Value::String(t)) => match t.trim() {
-                "contactship" => Some(Target::Contactship),
-                "sdr_agent" => Some(Target::SdrAgent),
-                other => {
-                    let shown = super::common::shown_key(other);
-                    errs.push(
-                        "options.target",
-                        ErrorCode::UnknownTarget,
-                        params! {"target" => shown},
-                    );
-                    None
-                }
-            },
-            None | Some(Value::Null) if v.is_object() || v.is_null() => {
-                errs.push("options.target", ErrorCode::Required, Default::default());
+    /// What can be read, with the errors (in the options' language); `None` when the target is
+    /// missing or unknown. The target, like every value of a list, is compared trimmed and
+    /// without regard to ASCII case.
+    pub(crate) fn from_source(source: &(impl Source + ?Sized)) -> (Option<Self>, Errors) {
+        let mut r = OptionsReader::new(source);
+        let target = match r.string("target") {
+            Some(t) if t.trim().eq_ignore_ascii_case("contactship") => Some(Target::Contactship),
+            Some(t) if t.trim().eq_ignore_ascii_case("sdr_agent") => Some(Target::SdrAgent),
+            Some(other) => {
+                let shown = super::common::shown_key(other.trim());
+                r.errs.push(
+                    "options.target",
+                    ErrorCode::UnknownTarget,
+                    params! {"target" => shown},
+                );
                 None
             }
-            Some(other) => {
-                super::common::type_mismatch(&mut errs, "options.target", "string", other);
+            None if r.is_object() && !r.given("target") => {
+                r.errs
+                    .push("options.target", ErrorCode::Required, Default::default());
                 None
             }
             None => None,
         };
-        let opts = match target {
-            Some(Target::Contactship) => {
-                let (o, e) = ContactshipOptions::from_json_lenient(v, &["target"]);
-                errs.list.extend(e.list);
-                Some(BatchOptions::Contactship(o))
-            }
-            Some(Target::SdrAgent) => {
-                let (o, e) = SdrAgentOptions::from_json_lenient(v, &["target"]);
-                errs.list.extend(e.list);
-                Some(BatchOptions::SdrAgent(o))
-            }
-            None => {
-                if !v.is_object() && !v.is_null() {
-                    super::common::type_mismatch(&mut errs, "options", "object", v);
-                }
-                None
-            }
+        let (opts, names): (_, &[&str]) = match target {
+            Some(Target::Contactship) => (
+                Some(BatchOptions::Contactship(ContactshipOptions::read(&mut r))),
+                &super::contactship::OPTION_NAMES,
+            ),
+            Some(Target::SdrAgent) => (
+                Some(BatchOptions::SdrAgent(SdrAgentOptions::read(&mut r))),
+                &super::sdr_agent::OPTION_NAMES,
+            ),
+            None => (None, &[]),
         };
-        (opts, errs.list, lang)
+        let known: Vec<&str> = names.iter().copied().chain(["target"]).collect();
+        // Without a target, the names cannot be checked.
+        let errs = if opts.is_some() {
+            r.finish(&known)
+        } else {
+            r.errs
+        };
+        (opts, errs)
     }
 }
 
@@ -205,27 +197,15 @@ impl BatchValidator {
     /// A validator for options given as JSON (`{"target": "sdr_agent", "apiKey": ...}`); never
     /// fails: problems are in [`BatchValidator::errors`].
     pub fn from_json(opts: &Value) -> Self {
-        let (opts, errs, lang) = BatchOptions::from_json_lenient(opts);
-        let mut v = Self::with_errors(opts.as_ref(), errs);
-        v.lang = lang;
-        v
+        Self::from_source(opts)
     }
 
-    /// [`BatchValidator::from_json`] of options some of which could not be read (`broken`,
-    /// errors on them): every row fails with those errors too.
-    #[cfg(target_arch = "wasm32")]
-    pub(crate) fn from_json_with_errors(opts: &Value, broken: Vec<ContactError>) -> Self {
-        let mut v = Self::from_json(opts);
-        let mut errors = broken;
-        errors.append(&mut v.option_errors);
-        v.option_errors = errors;
+    /// [`BatchValidator::from_json`] of options from any source (the JS binding's objects).
+    pub(crate) fn from_source(source: &(impl Source + ?Sized)) -> Self {
+        let (opts, errs) = BatchOptions::from_source(source);
+        let mut v = Self::with_errors(opts.as_ref(), errs.list);
+        v.lang = errs.lang;
         v
-    }
-
-    /// A validator whose options could not even be read; every row fails with `error`.
-    #[cfg(target_arch = "wasm32")]
-    pub(crate) fn from_json_error(error: ContactError) -> Self {
-        Self::with_errors(None, vec![error])
     }
 
     fn with_errors(opts: Option<&BatchOptions>, mut option_errors: Vec<ContactError>) -> Self {
@@ -376,6 +356,39 @@ fn opts_lang(opts: Option<&BatchOptions>) -> Option<Lang> {
     })
 }
 
+/// What is wrong with a call's rows as a whole, found before any row is validated.
+pub(crate) enum RowsProblem {
+    /// Not an array (or one whose length cannot be read): what it is instead.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    NotAnArray(&'static str),
+    /// More than [`BATCH_MAX_ROWS`] rows.
+    TooMany(usize),
+    /// The rows' JSON text is over [`super::limits::BATCH_MAX_BYTES`].
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    TooLarge,
+}
+
+impl RowsProblem {
+    /// The error on `rows`.
+    pub fn error(self, lang: Lang) -> ContactError {
+        let (code, params) = match self {
+            RowsProblem::NotAnArray(got) => (
+                ErrorCode::TypeMismatch,
+                params! {"expected" => "array", "got" => got},
+            ),
+            RowsProblem::TooMany(rows) => (
+                ErrorCode::TooManyRows,
+                params! {"max" => BATCH_MAX_ROWS, "rows" => rows},
+            ),
+            RowsProblem::TooLarge => (
+                ErrorCode::BatchTooLarge,
+                params! {"max" => super::limits::BATCH_MAX_BYTES},
+            ),
+        };
+        ContactError::new("rows", code, params, lang)
+    }
+}
+
 /// Validates every row for the API in `opts` (see [`BatchValidator`]): at most
 /// [`BATCH_MAX_ROWS`] rows, more are one `too_many_rows` error and no results (a
 /// [`BatchValidator`] takes any number, a chunk at a time).
@@ -392,13 +405,8 @@ fn opts_lang(opts: Option<&BatchOptions>) -> Option<Lang> {
 pub fn validate_contacts(rows: &[Value], opts: &BatchOptions) -> BatchReport {
     let mut v = BatchValidator::new(opts);
     if rows.len() > BATCH_MAX_ROWS {
-        let mut errs = Errors::new(v.lang);
-        errs.push(
-            "rows",
-            ErrorCode::TooManyRows,
-            params! {"max" => BATCH_MAX_ROWS, "rows" => rows.len()},
-        );
-        v.option_errors.append(&mut errs.list);
+        let e = RowsProblem::TooMany(rows.len()).error(v.lang);
+        v.option_errors.push(e);
         return BatchReport {
             results: Vec::new(),
             summary: v.summary(),

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::limits::{CREDENTIAL_MAX_BYTES, UNKNOWN_FIELDS_LISTED};
 use super::{ContactError, Headers, Request};
-use crate::error::{option_params, ErrorCode, FieldError, Params};
+use crate::error::{ErrorCode, FieldError, Params};
 use crate::lang::Lang;
 use crate::params;
 
@@ -24,11 +24,8 @@ impl Errors {
     }
 
     pub fn push(&mut self, field: impl Into<String>, code: ErrorCode, params: Params) {
-        let error = FieldError::with_params(code, params, self.lang);
-        self.list.push(ContactError {
-            field: field.into(),
-            error,
-        });
+        self.list
+            .push(ContactError::new(field, code, params, self.lang));
     }
 
     /// A field rule's value, or `None` with its error recorded under the field's path.
@@ -65,6 +62,10 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 }
 
 pub(crate) use crate::error::shown_key;
+/// `not_an_object` on the contact (or input) itself, which is `got` instead.
+pub(crate) fn not_an_object(got: &str, lang: Lang) -> ContactError {
+    ContactError::new("", ErrorCode::NotAnObject, params! {"got" => got}, lang)
+}
 
 pub(crate) fn type_mismatch(errs: &mut Errors, field: &str, expected: &str, got: &Value) {
     mismatch(errs, field, expected, type_name(got));
@@ -348,88 +349,6 @@ pub(crate) fn body_text<T: serde::Serialize>(errs: &mut Errors, body: &T) -> Opt
             );
             None
         }
-    }
-}
-
-/// Reads an options object given as JSON (the JS binding, or a config file): known names and
-/// their JSON types; every problem becomes an error on `options.<name>`.
-pub(crate) struct OptionsReader<'a> {
-    map: Option<&'a Map<String, Value>>,
-    pub errs: Errors,
-}
-
-impl<'a> OptionsReader<'a> {
-    /// `null` is no options. Reads `lang` first so later errors are in that language.
-    pub fn new(v: &'a Value) -> Self {
-        let mut errs = Errors::new(Lang::En);
-        let map = match v {
-            Value::Null => None,
-            Value::Object(m) => Some(m),
-            other => {
-                type_mismatch(&mut errs, "options", "object", other);
-                None
-            }
-        };
-        let mut reader = OptionsReader { map, errs };
-        if let Some(lang) = reader.get("lang") {
-            match lang.as_str().and_then(Lang::parse) {
-                Some(l) => reader.errs.lang = l,
-                None if lang.is_null() => {}
-                None => {
-                    reader.errs.push(
-                        "options.lang",
-                        ErrorCode::InvalidOption,
-                        option_params("lang", "not_one_of", &[("allowed", Lang::tags())]),
-                    );
-                }
-            }
-        }
-        reader
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.errs.lang
-    }
-
-    fn get(&self, name: &str) -> Option<&'a Value> {
-        self.map.and_then(|m| m.get(name))
-    }
-
-    /// A string option; `null` is absent; other types are `type_mismatch`.
-    pub fn string(&mut self, name: &str) -> Option<String> {
-        match self.get(name)? {
-            Value::Null => None,
-            Value::String(s) => Some(s.clone()),
-            other => {
-                type_mismatch(&mut self.errs, &format!("options.{name}"), "string", other);
-                None
-            }
-        }
-    }
-
-    /// A string option that must be one of `allowed` (compared case-insensitively).
-    pub fn choice(&mut self, name: &str, allowed: &[&'static str]) -> Option<&'static str> {
-        let given = self.string(name)?;
-        let found = allowed
-            .iter()
-            .find(|a| a.eq_ignore_ascii_case(given.trim()))
-            .copied();
-        if found.is_none() {
-            self.errs.push(
-                format!("options.{name}"),
-                ErrorCode::InvalidOption,
-                option_params(name, "not_one_of", &[("allowed", &allowed.join(", "))]),
-            );
-        }
-        found
-    }
-
-    /// Reports every option not in `known` and returns the errors.
-    pub fn finish(mut self, known: &[&str]) -> Errors {
-        if let Some(m) = self.map {
-            unknown_fields(&mut self.errs, m, known, "options.");
-        }
-        self.errs
     }
 }
 

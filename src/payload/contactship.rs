@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::api::{build_contact, Api, Contact};
 use super::common::{
     base_url, body_text, credential, json_headers, text, text_field, type_mismatch, Built, Errors,
-    Field, Fields, OptionsReader,
+    Field, Fields,
 };
 use super::limits::{
     ADDITIONAL_DATA_FIELD_MAX_CHARS, ADDITIONAL_DATA_MAX_ITEMS, ADDITIONAL_DATA_VALUE_MAX_CHARS,
@@ -20,6 +20,7 @@ use super::{ContactError, Method, Request};
 use crate::country::Country;
 use crate::error::{ErrorCode, FieldError, Params};
 use crate::lang::{FieldOptions, Lang};
+use crate::options::{OptionsReader, Source};
 use crate::{country, email, params, phone};
 
 /// The documented host of the Contactship API.
@@ -97,7 +98,7 @@ impl ContactshipOptions {
     /// defaults. Unknown names and wrong types are errors on `options.<name>`; the values
     /// themselves are checked when a request is built.
     pub fn from_json(v: &Value) -> Result<Self, Vec<ContactError>> {
-        let (opts, errs) = Self::from_json_lenient(v, &[]);
+        let (opts, errs) = Self::from_source(v);
         if errs.is_empty() {
             Ok(opts)
         } else {
@@ -105,11 +106,16 @@ impl ContactshipOptions {
         }
     }
 
-    /// Reads what can be read, with the errors; `extra` names are accepted and ignored (the
-    /// batch `target`).
-    pub(crate) fn from_json_lenient(v: &Value, extra: &[&str]) -> (Self, Errors) {
-        let mut r = OptionsReader::new(v);
-        let opts = ContactshipOptions {
+    /// Reads what can be read, with the errors.
+    pub(crate) fn from_source(source: &(impl Source + ?Sized)) -> (Self, Errors) {
+        let mut r = OptionsReader::new(source);
+        let opts = Self::read(&mut r);
+        (opts, r.finish(&OPTION_NAMES))
+    }
+
+    /// The options `r` reads (the names in [`OPTION_NAMES`]).
+    pub(crate) fn read(r: &mut OptionsReader<'_>) -> Self {
+        ContactshipOptions {
             base_url: r.string("baseUrl"),
             api_key: r.string("apiKey"),
             default_country: r.string("defaultCountry"),
@@ -118,9 +124,7 @@ impl ContactshipOptions {
                 _ => CountryFormat::Name,
             },
             lang: r.lang(),
-        };
-        let known: Vec<&str> = OPTION_NAMES.iter().chain(extra).copied().collect();
-        (opts, r.finish(&known))
+        }
     }
 
     /// Checks the options once (for one contact or a whole batch).

@@ -23,7 +23,6 @@ use super::limits::IMPORT_TEXT_MAX_CHARS;
 use super::sdr_agent::SdrAgent;
 use super::{ContactError, Method, Request, SdrAgentOptions};
 use crate::error::{ErrorCode, Params};
-use crate::params;
 
 /// The largest `totalRows` accepted: the largest integer a JS number holds exactly.
 const MAX_COUNT: u64 = (1 << 53) - 1;
@@ -34,11 +33,8 @@ fn input_object<'a>(errs: &mut Errors, input: &'a Value) -> Option<Option<&'a Ma
         Value::Null => Some(None),
         Value::Object(m) => Some(Some(m)),
         other => {
-            errs.push(
-                "",
-                ErrorCode::NotAnObject,
-                params! {"got" => super::common::type_name(other)},
-            );
+            let e = super::common::not_an_object(super::common::type_name(other), errs.lang);
+            errs.list.push(e);
             None
         }
     }
@@ -217,6 +213,50 @@ pub fn build_link_campaign(
     };
     let path = format!("/campaign-imports/{campaign}/imports");
     request(errs, &api, Method::Post, &path, &body)
+}
+
+/// An import-flow step (`build` is one of the three builders above) on input as a binding reads
+/// it from its caller: `input` the input's JSON (`Err` with what it is instead when it is not an
+/// object; `null` is none), `broken` the errors on members that have no JSON form, and
+/// `non_finite_count` when `totalRows` is a number JSON cannot write (`NaN`, `±Infinity`, which
+/// `JSON.stringify` turns into `null`): that is `invalid_count`, not `required`, and the rest
+/// is checked as if the count were valid. `option_errors` come from reading the options.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn run_step(
+    build: fn(&Value, &SdrAgentOptions) -> Result<Request, Vec<ContactError>>,
+    input: Result<Value, &str>,
+    non_finite_count: bool,
+    opts: &SdrAgentOptions,
+    mut errors: Vec<ContactError>,
+) -> Result<Request, Vec<ContactError>> {
+    let result = match input {
+        Ok(mut v) if non_finite_count && v.get("totalRows").is_some_and(Value::is_null) => {
+            v["totalRows"] = Value::from(0);
+            let count = ContactError::new(
+                "totalRows",
+                ErrorCode::InvalidCount,
+                Params::new(),
+                opts.lang,
+            );
+            match build(&v, opts) {
+                Ok(_) => Err(vec![count]),
+                Err(mut e) => {
+                    e.push(count);
+                    Err(e)
+                }
+            }
+        }
+        Ok(v) => build(&v, opts),
+        Err(got) => Err(vec![super::common::not_an_object(got, opts.lang)]),
+    };
+    match result {
+        Err(mut e) if !errors.is_empty() => {
+            errors.append(&mut e);
+            Err(errors)
+        }
+        Ok(_) if !errors.is_empty() => Err(errors),
+        other => other,
+    }
 }
 
 /// The whole number ≥ 0 that a JSON number's text spells in another way than digits alone

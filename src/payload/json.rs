@@ -370,13 +370,37 @@ pub(crate) fn without_lone_surrogates(text: &str) -> Option<String> {
 }
 
 fn not_json(lang: Lang) -> (Value, Vec<ContactError>) {
-    let mut errs = Errors::new(lang);
-    errs.push(
-        "",
-        ErrorCode::NotAnObject,
-        params! {"got" => "invalid_json"},
-    );
-    (Value::Object(Map::new()), errs.list)
+    let e = super::common::not_an_object("invalid_json", lang);
+    (Value::Object(Map::new()), vec![e])
+}
+
+/// Why a member of a caller's object has no JSON text, as a binding finds out (its
+/// `JSON.stringify` throws): reported here, so that every reader names it alike.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) enum NoJson {
+    /// A cycle, or nesting deeper than the host writes: `nesting_too_deep`.
+    TooDeep,
+    /// A value of a type JSON has no form for (`"bigint"`), or one that cannot be read
+    /// (`"unreadable"`: a Proxy's trap or a getter throws): `type_mismatch`.
+    Type(&'static str),
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+impl NoJson {
+    /// The error on the member `key` (or on the row itself when `key` is empty).
+    pub fn error(self, key: &str, lang: Lang) -> ContactError {
+        let (code, params) = match self {
+            NoJson::TooDeep => (
+                ErrorCode::NestingTooDeep,
+                params! {"max" => METADATA_MAX_DEPTH},
+            ),
+            NoJson::Type(got) => (
+                ErrorCode::TypeMismatch,
+                params! {"expected" => "json", "got" => got},
+            ),
+        };
+        ContactError::new(shown_key(key), code, params, lang)
+    }
 }
 
 fn skip_ws(b: &[u8], mut i: usize) -> usize {

@@ -60,7 +60,7 @@ use crate::error::FieldError;
 
 mod api;
 mod batch;
-mod common;
+pub(crate) mod common;
 pub(crate) mod contactship;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
@@ -72,19 +72,25 @@ mod typed;
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) use api::{build_contact, Api, Contact};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use batch::RowsProblem;
 pub use batch::{
     validate_contacts, BatchOptions, BatchReport, BatchSummary, BatchValidator, RowResult, Target,
 };
 #[cfg(target_arch = "wasm32")]
-pub(crate) use common::{shown_key, type_name};
+pub(crate) use common::not_an_object;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use common::shown_key;
 pub use contactship::{
     build_contactship_contact, build_contactship_contact_json, ContactshipOptions, CountryFormat,
     CONTACTSHIP_BASE_URL,
 };
+#[cfg(target_arch = "wasm32")]
+pub(crate) use import_flow::run_step;
 pub use import_flow::{build_complete_import, build_create_import, build_link_campaign};
 pub use json::parse_contact_json;
 #[cfg(target_arch = "wasm32")]
-pub(crate) use json::{parse_row, split_rows};
+pub(crate) use json::{parse_row, split_rows, NoJson};
 pub use sdr_agent::{
     build_sdr_agent_contact, build_sdr_agent_contact_json, SdrAgentOptions, SDR_AGENT_BASE_URL,
 };
@@ -139,6 +145,21 @@ pub struct ContactError {
     /// The code, message and params of the problem.
     #[serde(flatten)]
     pub error: FieldError,
+}
+
+impl ContactError {
+    /// The error `code` with `params` on `field`, its message in `lang`.
+    pub(crate) fn new(
+        field: impl Into<String>,
+        code: crate::ErrorCode,
+        params: crate::Params,
+        lang: crate::Lang,
+    ) -> Self {
+        ContactError {
+            field: field.into(),
+            error: FieldError::with_params(code, params, lang),
+        }
+    }
 }
 
 impl fmt::Display for ContactError {

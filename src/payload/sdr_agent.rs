@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::api::{build_contact, Api, Contact};
 use super::common::{
     base_url, body_text, credential, fields_named, json_headers, text_field, unknown_names, uuid,
-    Built, Errors, Field, Fields, OptionsReader,
+    Built, Errors, Field, Fields,
 };
 use super::limits::{
     COMPANY_MAX_CHARS, FULL_NAME_MAX_CHARS, METADATA_MAX_CHARS, METADATA_MAX_DEPTH,
@@ -18,6 +18,7 @@ use super::{ContactError, Headers, Method, Request};
 use crate::error::ErrorCode;
 use crate::lang::{FieldOptions, Lang};
 use crate::linkedin::LinkedInKind;
+use crate::options::{OptionsReader, Source};
 use crate::{email, linkedin, locale, params, timezone};
 
 /// The documented host of the SDR Agent API.
@@ -78,7 +79,7 @@ impl SdrAgentOptions {
     /// defaults. Unknown names and wrong types are errors on `options.<name>`; the values
     /// themselves are checked when a request is built.
     pub fn from_json(v: &Value) -> Result<Self, Vec<ContactError>> {
-        let (opts, errs) = Self::from_json_lenient(v, &[]);
+        let (opts, errs) = Self::from_source(v);
         if errs.is_empty() {
             Ok(opts)
         } else {
@@ -86,17 +87,22 @@ impl SdrAgentOptions {
         }
     }
 
-    pub(crate) fn from_json_lenient(v: &Value, extra: &[&str]) -> (Self, Errors) {
-        let mut r = OptionsReader::new(v);
-        let opts = SdrAgentOptions {
+    /// Reads what can be read, with the errors.
+    pub(crate) fn from_source(source: &(impl Source + ?Sized)) -> (Self, Errors) {
+        let mut r = OptionsReader::new(source);
+        let opts = Self::read(&mut r);
+        (opts, r.finish(&OPTION_NAMES))
+    }
+
+    /// The options `r` reads (the names in [`OPTION_NAMES`]).
+    pub(crate) fn read(r: &mut OptionsReader<'_>) -> Self {
+        SdrAgentOptions {
             base_url: r.string("baseUrl"),
             api_key: r.string("apiKey"),
             bearer_token: r.string("bearerToken"),
             import_id: r.string("importId"),
             lang: r.lang(),
-        };
-        let known: Vec<&str> = OPTION_NAMES.iter().chain(extra).copied().collect();
-        (opts, r.finish(&known))
+        }
     }
 
     /// Checks the options once (for one request or a whole batch).

@@ -111,7 +111,7 @@ mod matcher;
 mod spelling;
 mod tables;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{precheck, ErrorCode, FieldError, Params};
 use crate::lang::Lang;
@@ -126,18 +126,33 @@ pub use countries::{
 };
 pub use input::{format_input, Edit, PhoneInput};
 
-/// Options of [`normalize`].
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// Options of [`normalize`]. From JSON with [`PhoneOptions::from_json`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PhoneOptions {
     /// The country a national number belongs to: an ISO 3166-1 code (any case) or a name, as
     /// [`crate::country::normalize`] reads it. Ignored when the number starts with `+` or
     /// `00`; blank means none.
-    #[serde(default)]
     pub default_country: Option<String>,
     /// Language of error messages.
-    #[serde(default)]
     pub lang: Lang,
+}
+
+impl PhoneOptions {
+    /// Reads `{"defaultCountry": "MX", "lang": "es"}` as the npm package reads a JS object
+    /// (see [`crate::FieldOptions::from_json`]); `null` gives the defaults. Whether the country
+    /// exists is checked by [`normalize`].
+    pub fn from_json(v: &serde_json::Value) -> Result<Self, FieldError> {
+        crate::options::ReadOptions::from_source(v)
+    }
+
+    /// A phone number and options given as JSON, checked as `normalizePhone` checks them in
+    /// the npm package (see [`crate::FieldOptions::read_call`]).
+    pub fn read_call<'a>(
+        input: &'a serde_json::Value,
+        options: &serde_json::Value,
+    ) -> Result<(&'a str, Self), FieldError> {
+        crate::options::json_call(input, options)
+    }
 }
 
 /// What kind of line a number is, as libphonenumber classifies it.

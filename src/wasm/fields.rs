@@ -1,58 +1,43 @@
 //! `normalizePhone`, `normalizeEmail`, ... : one export per field rule.
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::tape::{FieldValue, Tape};
-use super::{js_type_name, options_lang, read_options, JsFieldOptions, JsOptions, JsPhoneOptions};
-use crate::error::{ErrorCode, FieldError};
+use super::{
+    is_well_formed, js_type_name, options_lang, JsFieldOptions, JsOptions, JsPhoneOptions,
+};
+use crate::error::FieldError;
 use crate::lang::FieldOptions;
-use crate::params;
+use crate::options::{field_call, Input, ReadOptions};
 use crate::{country, email, linkedin, locale, phone, timezone};
 
-/// The shared prologue of every export: the input must be a string and the options valid.
-pub(super) fn prepare<O: JsOptions>(
+/// The shared prologue of every export: the core's checks of the input and the options
+/// (`field_call`), told what only JS can see (a string with a lone surrogate).
+pub(super) fn prepare<O: ReadOptions>(
     input: &JsValue,
     opts: Option<&JsValue>,
 ) -> Result<(String, O), FieldError> {
-    let Some(text) = input.as_string() else {
-        return Err(wrong_type(input, opts));
-    };
-    let options = read_options::<O>(opts)?;
-    // The glue turns a lone surrogate into U+FFFD: only then is the JS string looked at again.
-    if text.contains('\u{FFFD}') && text.len() <= crate::MAX_FIELD_INPUT_BYTES {
-        let well_formed = input
-            .dyn_ref::<js_sys::JsString>()
-            .is_some_and(|s| s.is_valid_utf16());
-        if !well_formed {
-            return Err(broken_text(opts));
+    let text = input.as_string();
+    let given = match &text {
+        None => Input::Other(js_type_name(input)),
+        // The glue turns a lone surrogate into U+FFFD: only then is the JS string looked at
+        // again (past the input limit, the rule's own error comes first).
+        Some(t)
+            if t.contains('\u{FFFD}')
+                && t.len() <= crate::MAX_FIELD_INPUT_BYTES
+                && !is_well_formed(input) =>
+        {
+            Input::Broken
         }
-    }
-    Ok((text, options))
-}
-
-/// The error for a string with a lone surrogate.
-#[cold]
-#[inline(never)]
-fn broken_text(opts: Option<&JsValue>) -> FieldError {
-    FieldError::with_params(ErrorCode::InvalidUnicode, params! {}, options_lang(opts))
-}
-
-/// The error for an input that is not a string. Out of line, so that the first call of a
-/// fresh Wasm instance does not compile it into every export.
-#[cold]
-#[inline(never)]
-fn wrong_type(input: &JsValue, opts: Option<&JsValue>) -> FieldError {
-    FieldError::with_params(
-        ErrorCode::WrongType,
-        params! {"got" => js_type_name(input)},
-        options_lang(opts),
-    )
+        Some(_) => Input::Text,
+    };
+    let options: O = field_call(given, &JsOptions(opts))?;
+    Ok((text.unwrap_or_default(), options))
 }
 
 fn run<O, T, F>(input: &JsValue, opts: Option<&JsValue>, rule: F) -> JsValue
 where
-    O: JsOptions,
+    O: ReadOptions,
     T: FieldValue,
     F: FnOnce(&str, &O) -> Result<T, FieldError>,
 {
@@ -77,12 +62,9 @@ pub fn normalize_email(
 ) -> JsValue {
     let result = prepare::<FieldOptions>(&input, opts.as_deref())
         .and_then(|(text, o)| email::normalize(&text, &o));
-    let suggestion = match &result {
-        Err(e) if e.code != ErrorCode::InvalidUnicode => {
-            input.as_string().and_then(|t| email::suggest(&t))
-        }
-        _ => None,
-    };
+    let suggestion = input
+        .as_string()
+        .and_then(|text| email::suggestion_for(&text, &result));
     Tape::field(&result, suggestion.as_deref(), &|| {
         options_lang(opts.as_deref())
     })

@@ -7,8 +7,9 @@ use wasm_bindgen::prelude::*;
 
 use super::fields::prepare;
 use super::tape::Tape;
-use super::{to_js, JsFieldOptions, JsOptions};
+use super::{to_js, JsFieldOptions};
 use crate::lang::{FieldOptions, Lang};
+use crate::options::{OptionsReader, ReadOptions};
 use crate::phone::{self, NumberType};
 use crate::{country, timezone};
 
@@ -156,19 +157,16 @@ struct InputOptions {
     edit: phone::Edit,
 }
 
-impl JsOptions for InputOptions {
+impl ReadOptions for InputOptions {
     const NAMES: &'static [&'static str] = &["defaultCountry", "inputType", "lang"];
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), crate::Params> {
-        match key {
-            "defaultCountry" => self.default_country = Some(value.to_owned()),
-            "inputType" => self.edit = phone::Edit::from_input_type(value),
-            // Only the language of an options error, which `read_options` takes itself.
-            _ => {
-                crate::lang::Lang::parse(value).ok_or_else(|| super::unknown_lang(value))?;
-            }
+    fn read(r: &mut OptionsReader<'_>) -> Self {
+        InputOptions {
+            default_country: r.string("defaultCountry"),
+            edit: r
+                .string("inputType")
+                .map_or_else(phone::Edit::default, |t| phone::Edit::from_input_type(&t)),
         }
-        Ok(())
     }
 }
 

@@ -56,6 +56,27 @@ export function ownKeys(target) {
   }
 }
 
+// An options object's entries as [name, value, name, value, ...], read as JSON.stringify reads
+// an object: its toJSON() first, then its own enumerable string keys. For anything that is not
+// such an object, what it is instead ("array", "string" for a Date, "number" for a boxed
+// number, "null", ...), and "unreadable" when reading throws (a Proxy's trap, a getter).
+export function optionEntries(v) {
+  try {
+    if (typeof v?.toJSON === "function") v = v.toJSON("");
+    if (v === null) return "null";
+    if (typeof v !== "object") return typeof v;
+    if (Array.isArray(v)) return "array";
+    if (v instanceof Number) return "number";
+    if (v instanceof String) return "string";
+    if (v instanceof Boolean) return "boolean";
+    const out = [];
+    for (const k of Object.keys(v)) out.push(k, v[k]);
+    return out;
+  } catch {
+    return "unreadable";
+  }
+}
+
 // The UTF-8 bytes of a string; undefined when there is no memory for them.
 export function utf8(text) {
   try {

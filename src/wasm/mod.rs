@@ -1,13 +1,20 @@
 //! The JS binding: compiled only for wasm32, thin, and knowing nothing about contact data.
 //!
-//! Values cross the boundary as JSON: inputs through `JSON.stringify` (which also turns a
-//! cyclic or BigInt value into a caught exception instead of a trap) and `serde_json` (whose
-//! recursion limit turns hostile nesting into an error instead of a stack overflow). The field
-//! rules', payload builders' and batches' results are built by `tape.js` from a tape
-//! (`tape.rs`), with the keys in its own code; the few others (a batch's summary, the message
-//! templates) go through `serde_json` and `JSON.parse`. Both make plain objects and keep keys
-//! such as `__proto__` as data. Nothing here throws: every failure is a result with
-//! `ok: false`.
+//! It converts and reports facts; the rules are the core's. Field inputs arrive as JS strings
+//! (`wrong_type` and `invalid_unicode` decided by `crate::options::field_call`, told what JS
+//! can see: the value's type, a lone surrogate). Options objects are read key by key through
+//! `guard.js` (`optionEntries`, read as `JSON.stringify` reads an object) by the core's one
+//! options reader (`crate::options`): no JSON text and no `serde_json::Value`. Contacts, rows
+//! and import-flow inputs cross as JSON text: `JSON.stringify` (which also turns a cyclic or
+//! BigInt value into a caught exception instead of a trap), then the payload module's readers
+//! (serde_json, whose recursion limit turns hostile nesting into an error instead of a stack
+//! overflow); what has no JSON text is named through `payload::NoJson`, a chunk that is not
+//! an array or too large through `payload::RowsProblem`. Every read of a caller's value that
+//! may run the caller's code goes through `guard.js`, which catches. Results of field rules,
+//! builders and batches are built by `tape.js` from a tape (`tape.rs`); the few others (a
+//! batch's summary, the message templates) go through serde_json and `JSON.parse`. Both make
+//! plain objects and keep keys such as `__proto__` as data. Nothing here throws: every failure
+//! is a result with `ok: false`.
 
 mod columns;
 mod fields;
@@ -15,12 +22,15 @@ mod forms;
 mod payload;
 mod tape;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{option_params, ErrorCode, FieldError, Params};
+use crate::error::FieldError;
 use crate::lang::Lang;
+use crate::options::{OptionValue, ReadOptions, Source};
 
 /// Serializes a result into a plain JS object.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
@@ -79,6 +89,10 @@ extern "C" {
     /// `String::from(JsString)`, the glue's copy loop of one `charCodeAt` per character: about
     /// 6 ns per character for a batch chunk, where `TextEncoder` copies natively.)
     fn utf8(text: &js_sys::JsString) -> JsValue;
+    /// An options object's entries as `[name, value, ...]` (as `JSON.stringify` reads the
+    /// object), or what it is instead (`"array"`, `"string"` for a Date, `"unreadable"`, ...).
+    #[wasm_bindgen(js_name = optionEntries)]
+    fn option_entries(value: &JsValue) -> JsValue;
     /// Whether the last [`property`] or [`own_keys`] threw.
     #[wasm_bindgen(js_name = lastFailed)]
     fn last_failed() -> bool;
@@ -131,55 +145,6 @@ pub(crate) fn stringify_long(value: &JsValue, max: usize) -> Long {
     }
 }
 
-/// Options a JS caller gives as an object of strings: each known key set from its string.
-pub(crate) trait JsOptions: Default {
-    /// The option names, in the order the error for an unknown one lists them.
-    const NAMES: &'static [&'static str];
-
-    /// Sets the option `key` (one of [`JsOptions::NAMES`]) from a string; `Err` with the
-    /// `invalid_option` params when the option does not take this value.
-    fn set(&mut self, key: &str, value: &str) -> Result<(), Params>;
-
-    /// Whether `key` is an option.
-    fn knows(key: &str) -> bool {
-        // A list, not one text to split: splitting compiles 1.4 KB of `core::str` on the first
-        // call of a fresh Wasm instance.
-        Self::NAMES.contains(&key)
-    }
-}
-
-/// The params for a `lang` option that is no language the messages have.
-pub(super) fn unknown_lang(value: &str) -> Params {
-    let shown: String = value.chars().take(16).collect();
-    option_params(
-        "lang",
-        "unknown_language",
-        &[("value", &shown), ("allowed", Lang::tags())],
-    )
-}
-
-impl JsOptions for crate::lang::FieldOptions {
-    const NAMES: &'static [&'static str] = &["lang"];
-
-    fn set(&mut self, _: &str, value: &str) -> Result<(), Params> {
-        self.lang = Lang::parse(value).ok_or_else(|| unknown_lang(value))?;
-        Ok(())
-    }
-}
-
-impl JsOptions for crate::phone::PhoneOptions {
-    const NAMES: &'static [&'static str] = &["defaultCountry", "lang"];
-
-    fn set(&mut self, key: &str, value: &str) -> Result<(), Params> {
-        if key == "lang" {
-            self.lang = Lang::parse(value).ok_or_else(|| unknown_lang(value))?;
-        } else {
-            self.default_country = Some(value.to_string());
-        }
-        Ok(())
-    }
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// `Array.isArray`, which throws on a revoked proxy: caught here (a `catch` import that
@@ -188,157 +153,82 @@ extern "C" {
     pub(crate) fn is_array(v: &JsValue) -> Result<bool, JsValue>;
 }
 
-/// The options as `JSON.stringify` writes the common case, an object of strings without escapes
-/// (`{"defaultCountry":"ES"}`), read without a JSON parser; `None` for any other text, which
-/// serde_json then reads or reports.
-fn plain_options<T: JsOptions>(json: &str) -> Option<T> {
-    let mut options = T::default();
-    let mut rest = json.strip_prefix('{')?;
-    if rest == "}" {
-        return Some(options);
-    }
-    loop {
-        let (key, after) = rest.strip_prefix('"')?.split_once('"')?;
-        let (value, after) = after.strip_prefix(":\"")?.split_once('"')?;
-        if key.contains('\\')
-            || value.contains('\\')
-            || !T::knows(key)
-            || options.set(key, value).is_err()
-        {
-            return None;
+/// A caller's options object, read by the core's one options reader (`crate::options`) from
+/// its own keys and values: no JSON text, and no `serde_json::Value`.
+pub(crate) struct JsOptions<'a>(pub Option<&'a JsValue>);
+
+impl Source for JsOptions<'_> {
+    fn entries(&self) -> Result<Vec<(Cow<'_, str>, OptionValue<'_>)>, &'static str> {
+        let Some(v) = self.0.filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(Vec::new());
+        };
+        if !v.is_object() {
+            return Err(js_type_name(v));
         }
-        match after.strip_prefix(',') {
-            Some(more) => rest = more,
-            None => return (after == "}").then_some(options),
-        }
-    }
-}
-
-/// Reads an options object. `undefined` and `null` give the defaults; anything else must be an
-/// object whose keys the options know. An error's message is in the object's own `lang` when
-/// that one is valid.
-pub(crate) fn read_options<T: JsOptions>(opts: Option<&JsValue>) -> Result<T, FieldError> {
-    let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(T::default());
-    };
-    // An object (not a function or primitive with a `toJSON`) whose JSON text starts with `{`
-    // is what serde_json would read as options; arrays and boxed values write other text.
-    let json = if v.is_object() { stringify(v) } else { None };
-    match json.as_deref().and_then(plain_options) {
-        Some(options) => Ok(options),
-        None => other_options(v, json),
-    }
-}
-
-/// [`read_options`] of an object that is not the common case (or not an object), `json` its
-/// JSON text if any. Out of line: the first call of a fresh Wasm instance compiles
-/// `read_options`' callers, and options of plain strings never need this.
-#[inline(never)]
-fn other_options<T: JsOptions>(v: &JsValue, json: Option<String>) -> Result<T, FieldError> {
-    let name = js_type_name(v);
-    if name != "object" {
-        return Err(FieldError::with_params(
-            ErrorCode::InvalidOption,
-            option_params(
-                "options",
-                "wrong_type",
-                &[("expected", "object"), ("got", name)],
-            ),
-            Lang::En,
-        ));
-    }
-    let Some(json) = json else {
-        return Err(FieldError::with_params(
-            ErrorCode::InvalidOption,
-            option_params("options", "not_json", &[]),
-            Lang::En,
-        ));
-    };
-    json_options(&json)
-}
-
-/// Reads options from their JSON text (any the fast path left: escapes, `null`, wrong types,
-/// unknown keys). The first problem is the error, in the language of a valid `lang` option.
-fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
-    let mut options = T::default();
-    set_json_options(json, T::NAMES, &mut |key, value| options.set(key, value))?;
-    Ok(options)
-}
-
-/// [`json_options`] for any options type: `set` sets one of `names`. One copy in the .wasm for
-/// every options type (a generic one was 3.5 KB each).
-#[inline(never)]
-fn set_json_options(
-    json: &str,
-    names: &[&str],
-    set: &mut dyn FnMut(&str, &str) -> Result<(), Params>,
-) -> Result<(), FieldError> {
-    let invalid = |params: Params, lang: Lang| {
-        Err(FieldError::with_params(
-            ErrorCode::InvalidOption,
-            params,
-            lang,
-        ))
-    };
-    let object = match serde_json::from_str::<serde_json::Value>(json) {
-        Ok(serde_json::Value::Object(object)) => object,
-        other => {
-            // An option whose text has a lone surrogate, which serde_json cannot read.
-            let (value, broken) = crate::payload::parse_row(json, Lang::En);
-            let lone = broken
+        let entries = option_entries(v);
+        let Some(entries) = entries.dyn_ref::<js_sys::Array>() else {
+            // What `optionEntries` says instead of entries (typeof's names and its own).
+            const KINDS: [&str; 10] = [
+                "array",
+                "string",
+                "number",
+                "boolean",
+                "null",
+                "undefined",
+                "bigint",
+                "symbol",
+                "function",
+                "unreadable",
+            ];
+            let kind = entries.as_string().unwrap_or_default();
+            return Err(KINDS
                 .iter()
-                .find(|e| e.error.code == ErrorCode::InvalidUnicode);
-            if let Some(e) = lone {
-                let lang = value
-                    .get("lang")
-                    .and_then(|l| l.as_str())
-                    .and_then(Lang::parse)
-                    .unwrap_or_default();
-                return invalid(option_params(&e.field, "broken_character", &[]), lang);
-            }
-            let got = match other {
-                Ok(v) => crate::payload::type_name(&v),
-                Err(_) => "invalid_json",
-            };
-            let data = [("expected", "object"), ("got", got)];
-            return invalid(option_params("options", "wrong_type", &data), Lang::En);
+                .find(|k| **k == kind)
+                .copied()
+                .unwrap_or("object"));
+        };
+        let mut out = Vec::with_capacity(entries.length() as usize / 2);
+        let mut i = 0;
+        while i + 1 < entries.length() {
+            let name = entries.get(i).as_string().unwrap_or_default();
+            out.push((Cow::Owned(name), option_value(&entries.get(i + 1))));
+            i += 2;
         }
-    };
-    let lang = object
-        .get("lang")
-        .and_then(|l| l.as_str())
-        .and_then(Lang::parse)
-        .unwrap_or_default();
-    for (key, value) in &object {
-        if !names.contains(&key.as_str()) {
-            let names = names.join(", ");
-            let data = [("allowed", names.as_str())];
-            return invalid(option_params(key, "unknown_option", &data), lang);
-        }
-        match value {
-            serde_json::Value::String(text) => {
-                if let Err(params) = set(key, text) {
-                    return invalid(params, lang);
-                }
-            }
-            // `null` is "not given", for every option, as the payload builders read it.
-            serde_json::Value::Null => {}
-            other => {
-                let got = crate::payload::type_name(other);
-                let data = [("expected", "string"), ("got", got)];
-                return invalid(option_params(key, "wrong_type", &data), lang);
-            }
-        }
+        Ok(out)
     }
-    Ok(())
 }
 
-/// The `lang` option of a possibly invalid options object, for messages about the input.
+/// One option's value as the reader sees it.
+fn option_value(v: &JsValue) -> OptionValue<'static> {
+    if v.is_undefined() || v.is_null() {
+        return OptionValue::Null;
+    }
+    match v.as_string() {
+        // The glue turns a lone surrogate into U+FFFD: only then is the JS string looked at again.
+        Some(text) if text.contains('\u{FFFD}') && !is_well_formed(v) => OptionValue::Broken,
+        Some(text) => OptionValue::Text(Cow::Owned(text)),
+        None => OptionValue::Other(js_type_name(v)),
+    }
+}
+
+/// Whether a JS string has no lone surrogate.
+pub(crate) fn is_well_formed(v: &JsValue) -> bool {
+    v.dyn_ref::<js_sys::JsString>()
+        .is_some_and(|s| s.is_valid_utf16())
+}
+
+/// The `lang` option of a possibly invalid options object, for the message of a result that
+/// could not be handed over (`internal_error`).
 pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
     opts.and_then(|v| get(v, &JsValue::from_str("lang")))
         .and_then(|l| l.as_string())
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default()
+}
+
+/// Options of a field function, or the first problem with them.
+pub(crate) fn read_options<T: ReadOptions>(opts: Option<&JsValue>) -> Result<T, FieldError> {
+    T::from_source(&JsOptions(opts))
 }
 
 #[wasm_bindgen]

@@ -11,45 +11,12 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::tape::Tape;
-use super::{js_type_name, stringify, stringify_long, to_js, Long};
-use crate::error::{ErrorCode, FieldError};
+use super::{js_type_name, stringify, stringify_long, to_js, JsOptions, Long};
 use crate::lang::Lang;
-use crate::params;
 use crate::payload::{
-    self, BatchValidator as CoreValidator, ContactError, ContactshipOptions, Request,
-    SdrAgentOptions,
+    self, BatchValidator as CoreValidator, ContactError, ContactshipOptions, NoJson, Request,
+    RowsProblem, SdrAgentOptions,
 };
-
-fn error(field: &str, code: ErrorCode, params: crate::Params, lang: Lang) -> ContactError {
-    ContactError {
-        field: field.to_string(),
-        error: FieldError::with_params(code, params, lang),
-    }
-}
-
-/// An options object as JSON, with errors on the options that were left out (a lone surrogate
-/// in their text): `undefined`/`null` are `null`; anything JS cannot stringify is an error on
-/// `options`.
-fn options_value(opts: Option<&JsValue>) -> Result<(Value, Vec<ContactError>), ContactError> {
-    let Some(v) = opts.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok((Value::Null, Vec::new()));
-    };
-    let name = js_type_name(v);
-    let lang = super::options_lang(opts);
-    let parsed = if name == "object" {
-        stringify(v).and_then(|t| object_value(&t, lang, "options."))
-    } else {
-        None
-    };
-    parsed.ok_or_else(|| {
-        error(
-            "options",
-            ErrorCode::TypeMismatch,
-            params! {"expected" => "object", "got" => name},
-            lang,
-        )
-    })
-}
 
 /// The JSON text of an object as a value; a member whose text has a lone UTF-16 surrogate
 /// (which serde_json cannot read) is left out with an `invalid_unicode` error on
@@ -75,8 +42,7 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
     }
     let name = js_type_name(row);
     if name != "object" {
-        let e = error("", ErrorCode::NotAnObject, params! {"got" => name}, lang);
-        return (String::from("{}"), vec![e]);
+        return (String::from("{}"), vec![payload::not_an_object(name, lang)]);
     }
     // A cycle, a BigInt, a throwing getter or `toJSON`, or nesting deeper than JS's stack:
     // stringify each own key alone and name the ones that fail.
@@ -88,18 +54,9 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
     };
     for key in keys.iter() {
         let Some(k) = key.as_string() else { continue };
-        let value = match super::get(row, &key) {
-            Some(v) => v,
-            None => {
-                let e = error(
-                    &crate::payload::shown_key(&k),
-                    ErrorCode::TypeMismatch,
-                    params! {"expected" => "json", "got" => "unreadable"},
-                    lang,
-                );
-                broken.push(e);
-                continue;
-            }
+        let Some(value) = super::get(row, &key) else {
+            broken.push(NoJson::Type("unreadable").error(&k, lang));
+            continue;
         };
         match stringify(&value) {
             Some(t) => {
@@ -112,54 +69,20 @@ fn row_text(row: &JsValue, lang: Lang) -> (String, Vec<ContactError>) {
             }
             None => {
                 let kind = js_type_name(&value);
-                let field = crate::payload::shown_key(&k);
-                let e = match (kind, stringify_failure(&value)) {
+                // What guard.js's stringifyFailure says: 1 a cycle or too deep, 2 a BigInt.
+                let why = match (kind, super::stringify_failure(&value)) {
                     // No JSON form: JSON.stringify leaves these out, and so do we.
                     ("undefined" | "function" | "symbol", _) => continue,
-                    (_, Failure::TooDeep) => error(
-                        &field,
-                        ErrorCode::NestingTooDeep,
-                        params! {"max" => payload::limits::METADATA_MAX_DEPTH},
-                        lang,
-                    ),
-                    (_, Failure::BigInt) => error(
-                        &field,
-                        ErrorCode::TypeMismatch,
-                        params! {"expected" => "json", "got" => "bigint"},
-                        lang,
-                    ),
-                    (_, Failure::Other) => error(
-                        &field,
-                        ErrorCode::TypeMismatch,
-                        params! {"expected" => "json", "got" => kind},
-                        lang,
-                    ),
+                    (_, 1) => NoJson::TooDeep,
+                    (_, 2) => NoJson::Type("bigint"),
+                    _ => NoJson::Type(kind),
                 };
-                broken.push(e);
+                broken.push(why.error(&k, lang));
             }
         }
     }
     text.push('}');
     (text, broken)
-}
-
-/// Why `JSON.stringify` failed on a value.
-enum Failure {
-    /// A cycle, or nesting deeper than the JS stack (engines word these differently:
-    /// "circular", "cyclic", "Maximum call stack", "too much recursion").
-    TooDeep,
-    /// A BigInt somewhere inside.
-    BigInt,
-    /// A throwing getter or `toJSON`, or anything else.
-    Other,
-}
-
-fn stringify_failure(value: &JsValue) -> Failure {
-    match super::stringify_failure(value) {
-        1 => Failure::TooDeep,
-        2 => Failure::BigInt,
-        _ => Failure::Other,
-    }
 }
 
 /// Validates a contact for Contactship `POST /v1/contacts` and builds the request.
@@ -169,14 +92,8 @@ pub fn build_contactship_contact(
     contact: JsValue,
     options: Option<JsContactshipOptions>,
 ) -> JsValue {
-    let (opts, option_errors) = match options_value(options.as_deref()) {
-        Ok((v, mut broken)) => {
-            let (o, e) = ContactshipOptions::from_json_lenient(&v, &[]);
-            broken.extend(e.list);
-            (o, broken)
-        }
-        Err(e) => (ContactshipOptions::default(), vec![e]),
-    };
+    let (opts, errs) = ContactshipOptions::from_source(&JsOptions(options.as_deref()));
+    let option_errors = errs.list;
     let (text, broken) = row_text(&contact, opts.lang);
     let prepare = |errs: &mut _| payload::Api::contactship(&opts, errs);
     let contact = payload::Contact::Text(&text);
@@ -204,17 +121,12 @@ pub fn build_sdr_agent_contact(
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
-    match options_value(options) {
-        Ok((v, mut broken)) => {
-            let (o, e) = SdrAgentOptions::from_json_lenient(&v, &[]);
-            broken.extend(e.list);
-            (o, broken)
-        }
-        Err(e) => (SdrAgentOptions::default(), vec![e]),
-    }
+    let (opts, errs) = SdrAgentOptions::from_source(&JsOptions(options));
+    (opts, errs.list)
 }
 
-/// Runs an import-flow builder on JS input and options.
+/// Runs an import-flow builder on JS input and options: the input read into JSON here, the
+/// rules in the core (`payload::run_step`).
 fn import_step(
     input: Option<&JsValue>,
     options: Option<&JsValue>,
@@ -232,51 +144,14 @@ fn import_step(
                     errors.extend(broken);
                     v
                 })
-                .ok_or_else(|| {
-                    error(
-                        "",
-                        ErrorCode::NotAnObject,
-                        params! {"got" => name},
-                        opts.lang,
-                    )
-                })
+                .ok_or(name)
         }
     };
-    let result = match parsed {
-        Ok(mut v) => {
-            // JSON.stringify turns NaN and ±Infinity into null, which would read as missing:
-            // check the rest with a valid count and report the count itself.
-            let non_finite = v
-                .get("totalRows")
-                .is_some_and(Value::is_null)
-                .then(|| input_number(input, "totalRows"))
-                .flatten()
-                .is_some_and(|f| !f.is_finite());
-            if non_finite {
-                v["totalRows"] = Value::from(0);
-                let count = error("totalRows", ErrorCode::InvalidCount, params! {}, opts.lang);
-                match build(&v, &opts) {
-                    Ok(_) => Err(vec![count]),
-                    Err(mut e) => {
-                        e.push(count);
-                        Err(e)
-                    }
-                }
-            } else {
-                build(&v, &opts)
-            }
-        }
-        Err(e) => Err(vec![e]),
-    };
-    let result = match result {
-        Err(mut e) if !errors.is_empty() => {
-            errors.append(&mut e);
-            Err(errors)
-        }
-        Ok(_) if !errors.is_empty() => Err(errors),
-        other => other,
-    };
-    Tape::outcome(&result, opts.lang)
+    let non_finite = input_number(input, "totalRows").is_some_and(|f| !f.is_finite());
+    Tape::outcome(
+        &payload::run_step(build, parsed, non_finite, &opts, errors),
+        opts.lang,
+    )
 }
 
 /// `input[key]` when it is a JS number.
@@ -319,11 +194,7 @@ pub fn build_link_campaign(
 
 /// A validator for batch options from JS; never fails.
 fn validator(options: &JsValue) -> CoreValidator {
-    match options_value(Some(options)) {
-        Ok((v, broken)) if broken.is_empty() => CoreValidator::from_json(&v),
-        Ok((v, broken)) => CoreValidator::from_json_with_errors(&v, broken),
-        Err(e) => CoreValidator::from_json_error(e),
-    }
+    CoreValidator::from_source(&JsOptions(Some(options)))
 }
 
 /// Validates a chunk into `out`; the errors say when `rows` is not an array, cannot be read,
@@ -334,15 +205,7 @@ fn validator(options: &JsValue) -> CoreValidator {
 /// which would leave the module's stack pointer and this validator's borrow behind.
 fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<ContactError> {
     let lang = v.lang();
-    let unreadable = |got: &str| {
-        let e = error(
-            "rows",
-            ErrorCode::TypeMismatch,
-            params! {"expected" => "array", "got" => got},
-            lang,
-        );
-        vec![e]
-    };
+    let unreadable = |got| vec![RowsProblem::NotAnArray(got).error(lang)];
     if !super::is_array(rows).unwrap_or(false) {
         return unreadable(js_type_name(rows));
     }
@@ -350,25 +213,12 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<C
     let Some(length) = length.filter(|n| *n >= 0.0 && n.fract() == 0.0) else {
         return unreadable("unreadable");
     };
-    if length > payload::limits::BATCH_MAX_ROWS as f64 {
-        let e = error(
-            "rows",
-            ErrorCode::TooManyRows,
-            params! {"max" => payload::limits::BATCH_MAX_ROWS, "rows" => length},
-            lang,
-        );
-        return vec![e];
-    }
+    // An array's length is a whole number below 2^32.
     let length = length as u32;
-    let too_large = || {
-        let e = error(
-            "rows",
-            ErrorCode::BatchTooLarge,
-            params! {"max" => payload::limits::BATCH_MAX_BYTES},
-            lang,
-        );
-        vec![e]
-    };
+    if length as usize > payload::limits::BATCH_MAX_ROWS {
+        return vec![RowsProblem::TooMany(length as usize).error(lang)];
+    }
+    let too_large = || vec![RowsProblem::TooLarge.error(lang)];
     // One JSON.stringify for the whole chunk, cut into rows without parsing them, instead of a
     // call across the boundary and a stringify per row. It writes each row as
     // stringifying the row alone would, except `null` for what has no JSON form (`undefined`, a
@@ -424,12 +274,7 @@ fn validate_rows(v: &mut CoreValidator, rows: &JsValue, out: &mut Tape) -> Vec<C
 
 /// A row that cannot even be read (a Proxy's `get` trap or an index getter that throws).
 fn unreadable_row(lang: Lang) -> (String, Vec<ContactError>) {
-    let e = error(
-        "",
-        ErrorCode::TypeMismatch,
-        params! {"expected" => "json", "got" => "unreadable"},
-        lang,
-    );
+    let e = NoJson::Type("unreadable").error("", lang);
     (String::from("{}"), vec![e])
 }
 

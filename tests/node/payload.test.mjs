@@ -198,7 +198,7 @@ test("invalid options are errors on options.<name>, never exceptions, never echo
     { apiKey: secret, importId: "not-a-uuid", baseUrl: "ftp://x", nope: 1 },
   );
   assert.deepEqual(fields(r), [
-    ["options.nope", "unknown_field"],
+    ["options.nope", "invalid_option"],
     ["options.baseUrl", "invalid_base_url"],
     ["options.apiKey", "invalid_credentials"],
     ["options.importId", "invalid_uuid"],
@@ -207,13 +207,17 @@ test("invalid options are errors on options.<name>, never exceptions, never echo
 
   for (const options of ["key", 42, [], () => 1]) {
     const o = buildContactshipContact({ phone_number: "+12124567890", full_name: "A" }, options);
-    assert.deepEqual(fields(o), [["options", "type_mismatch"]], String(options));
+    assert.deepEqual(fields(o), [["options", "invalid_option"]], String(options));
   }
+  // Options are read key by key, as the field functions read theirs: a cycle is only an
+  // unknown option, and a wrong type says what was expected, as natively.
   const cyclic = { apiKey: "k" };
   cyclic.self = cyclic;
-  assert.deepEqual(fields(buildContactshipContact({}, cyclic))[0], ["options", "type_mismatch"]);
-  assert.deepEqual(fields(buildContactshipContact({}, { apiKey: 7 }))[0], ["options.apiKey", "type_mismatch"]);
-  assert.deepEqual(fields(buildContactshipContact({}, { bearerToken: "t" }))[0], ["options.bearerToken", "unknown_field"]);
+  assert.deepEqual(fields(buildContactshipContact({}, cyclic))[0], ["options.self", "invalid_option"]);
+  const wrong = buildContactshipContact({}, { apiKey: 7 }).errors[0];
+  assert.deepEqual([wrong.field, wrong.code], ["options.apiKey", "invalid_option"]);
+  assert.deepEqual([wrong.params.expected, wrong.params.got], ["string", "number"]);
+  assert.deepEqual(fields(buildContactshipContact({}, { bearerToken: "t" }))[0], ["options.bearerToken", "invalid_option"]);
 });
 
 // ------------------------------------------------------------------ hostile input
@@ -376,9 +380,9 @@ test("BatchValidator: chunks, continuing rows, duplicates across chunks, never t
   for (const [options, field, code] of [
     [undefined, "options.target", "required"],
     [null, "options.target", "required"],
-    ["sdr_agent", "options", "type_mismatch"],
+    ["sdr_agent", "options", "invalid_option"],
     [{ target: "crm" }, "options.target", "unknown_target"],
-    [{ target: "contactship", importId: IMPORT }, "options.importId", "unknown_field"],
+    [{ target: "contactship", importId: IMPORT }, "options.importId", "invalid_option"],
   ]) {
     const bad = new BatchValidator(options);
     assert.deepEqual(bad.errors.map((e) => [e.field, e.code]), [[field, code]], JSON.stringify(options));
