@@ -276,6 +276,10 @@ pub enum ErrorCode {
     /// A function of the npm package's browser build was called before its Wasm module was
     /// ready (before `init()` resolved). Never returned by Rust code.
     NotInitialized,
+    /// The npm package could not hand a result over to JS: a bug of contactkit's own (a tag
+    /// its JS reader does not know, as when a page loads the `.wasm` and the JS glue of two
+    /// different versions). Never returned by Rust code.
+    InternalError,
 }
 
 impl ErrorCode {

@@ -123,6 +123,8 @@ const TEMPLATES: [(ErrorCode, &str); CODE_COUNT] = [
      "{count} more fields that are not taken here are not listed."),
     (NotInitialized,
      "The validator is still loading; try again in a moment."),
+    (InternalError,
+     "Something went wrong inside the validator. This is a bug in contactkit; please report it."),
 ];
 
 /// The values of `expected` and `got` (`type_mismatch`, `wrong_type`, `not_an_object`,

@@ -123,6 +123,8 @@ const TEMPLATES: [(ErrorCode, &str); CODE_COUNT] = [
      "No se listan otros {count} campos que no se admiten aquí."),
     (NotInitialized,
      "El validador todavía se está cargando; inténtalo de nuevo en un momento."),
+    (InternalError,
+     "Algo falló dentro del validador. Es un error de contactkit; por favor, infórmalo."),
 ];
 
 /// The values of `expected` and `got` (`type_mismatch`, `wrong_type`, `not_an_object`,

@@ -146,6 +146,7 @@ pub const CODES: &[(ErrorCode, &str)] = &[
     (BatchTooLarge, "batch_too_large"),
     (MoreUnknownFields, "more_unknown_fields"),
     (NotInitialized, "not_initialized"),
+    (InternalError, "internal_error"),
 ];
 
 /// The params each code can carry, in the order of [`CODES`] (as its doc in [`ErrorCode`] names
@@ -209,6 +210,7 @@ pub const PARAMS: [(ErrorCode, &[&str]); CODE_COUNT] = [
     (BatchTooLarge, &["max"]),
     (MoreUnknownFields, &["count"]),
     (NotInitialized, &[]),
+    (InternalError, &[]),
 ];
 
 /// Params whose values are tokens that each language words its own way: `expected` and `got`

@@ -120,7 +120,10 @@ use crate::lang::Lang;
 pub use tables::METADATA_VERSION;
 
 pub use as_you_type::AsYouType;
-pub use countries::{calling_code, example_number, example_numbers, regions, PhoneRegion};
+pub use countries::{
+    calling_code, countries, example_number, example_numbers, regions, CountryOption, Example,
+    PhoneRegion,
+};
 pub use input::{format_input, Edit, PhoneInput};
 
 /// Options of [`normalize`].

@@ -44,14 +44,24 @@ for (const [name, [fn, notOfItsKind]] of Object.entries(fields)) {
   });
 
   test(`${name}: bad options are an invalid_option result, not an exception`, () => {
-    for (const opts of [{ lang: "fr" }, { nope: 1 }, 5, "es", [1], { lang: 3 }, cyclic]) {
+    for (const [opts, option, reason] of [
+      [{ lang: "fr" }, "lang", "unknown_language"],
+      [{ nope: 1 }, "nope", "unknown_option"],
+      [5, "options", "wrong_type"],
+      ["es", "options", "wrong_type"],
+      [[1], "options", "wrong_type"],
+      [{ lang: 3 }, "lang", "wrong_type"],
+      [cyclic, "options", "not_json"],
+    ]) {
       const r = fn("x", opts);
       assert.equal(r.ok, false, JSON.stringify(String(opts)));
       assert.equal(r.error.code, "invalid_option");
-      assert.equal(typeof r.error.message, "string");
+      assert.deepEqual([r.error.params.option, r.error.params.reason], [option, reason]);
+      assert.ok(r.error.message.startsWith(`Option "${option}" is not valid: `), r.error.message);
     }
-    assert.notEqual(fn("x", null).error?.code, "invalid_option");
-    assert.notEqual(fn("x", undefined).error?.code, "invalid_option");
+    // null and undefined are no options: the text is judged.
+    assert.equal(fn("x", null).error.code, notOfItsKind);
+    assert.equal(fn("x", undefined).error.code, notOfItsKind);
   });
 
   test(`${name}: empty, blank and huge inputs are ordinary failures`, () => {
