@@ -411,9 +411,6 @@ const TS_LANG: &'static str = crate::messages::TS_LANG;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &'static str = r#"
-/** Language of error messages. */
-export type Lang = "en" | "es";
-
 /** Options of the field rules that take only a message language. */
 export interface FieldOptions {
   /** Language of error messages; English by default. */
