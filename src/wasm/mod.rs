@@ -260,6 +260,19 @@ fn other_options<T: JsOptions>(v: &JsValue, json: Option<String>) -> Result<T, F
 /// Reads options from their JSON text (any the fast path left: escapes, `null`, wrong types,
 /// unknown keys). The first problem is the error, in the language of a valid `lang` option.
 fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
+    let mut options = T::default();
+    set_json_options(json, T::NAMES, &mut |key, value| options.set(key, value))?;
+    Ok(options)
+}
+
+/// [`json_options`] for any options type: `set` sets one of `names`. One copy in the .wasm for
+/// every options type (a generic one was 3.5 KB each).
+#[inline(never)]
+fn set_json_options(
+    json: &str,
+    names: &[&str],
+    set: &mut dyn FnMut(&str, &str) -> Result<(), Params>,
+) -> Result<(), FieldError> {
     let invalid = |params: Params, lang: Lang| {
         Err(FieldError::with_params(
             ErrorCode::InvalidOption,
@@ -296,16 +309,15 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
         .and_then(|l| l.as_str())
         .and_then(Lang::parse)
         .unwrap_or_default();
-    let mut options = T::default();
     for (key, value) in &object {
-        if !T::knows(key) {
-            let names = T::NAMES.join(", ");
+        if !names.contains(&key.as_str()) {
+            let names = names.join(", ");
             let data = [("allowed", names.as_str())];
             return invalid(option_params(key, "unknown_option", &data), lang);
         }
         match value {
             serde_json::Value::String(text) => {
-                if let Err(params) = options.set(key, text) {
+                if let Err(params) = set(key, text) {
                     return invalid(params, lang);
                 }
             }
@@ -318,7 +330,7 @@ fn json_options<T: JsOptions>(json: &str) -> Result<T, FieldError> {
             }
         }
     }
-    Ok(options)
+    Ok(())
 }
 
 /// The `lang` option of a possibly invalid options object, for messages about the input.
