@@ -88,6 +88,7 @@ if (phase === "ready") {
     BatchSummary: "summary",
     "ContactError[]": "errors",
     "Record<ErrorCode, string>": "messages",
+    MessageWords: "words",
     // AsYouType's and the country picker's answers: nothing known yet.
     "number | undefined": "nothing",
     "string | undefined": "nothing",
@@ -169,6 +170,7 @@ function notReady(shape, options) {
         case "summary": return { total: 0, valid: 0, invalid: 0, duplicates: 0 };
         case "errors": return errors;
         case "messages": return { not_initialized: error.message };
+        case "words": return { types: {}, reasons: {} };
         case "nothing": return undefined;
         case "false": return false;
         case "empty": return "";
