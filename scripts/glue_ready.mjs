@@ -74,6 +74,7 @@ if (phase === "ready") {
     TimezoneResult: "field",
     CountryResult: "field",
     ColumnMatchResult: "field",
+    PhoneInputResult: "field",
     BuildResult: "build",
     BatchReport: "report",
     BatchChunk: "chunk",

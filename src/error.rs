@@ -119,11 +119,16 @@ pub enum ErrorCode {
     // ---- any field ----
     /// The input is empty or only white space.
     Empty,
-    /// The input is not a string (a JS `null`, number, object, ...). Params: `got`.
+    /// The input is not a string (a JS `null`, number, object, ...). Params: `got` (a type:
+    /// `null`, `number`, `object`, ..., each language's table words it).
     WrongType,
     /// The input is longer than the rule will read. Params: `max`, `length`.
     InputTooLong,
-    /// An option is malformed or unknown. Params: `option`, `reason`.
+    /// An option is malformed or unknown. Params: `option` (its name) and `reason`, a token each
+    /// language's table words (`wrong_type`, `not_one_of`, `unknown_language`,
+    /// `unknown_option`, `not_a_country`, `broken_character`, `not_json`, `both_credentials`,
+    /// `import_id_on_create`), with the data the reason names: `expected` and `got` (types),
+    /// `allowed` (the values or option names taken, `"en, es"`), `value` (what was given).
     InvalidOption,
 
     // ---- phone ----
@@ -133,11 +138,15 @@ pub enum ErrorCode {
     PhoneInvalidCountryCode,
     /// A national number with no `+`/`00` prefix and no default country.
     PhoneMissingCountry,
-    /// Too few digits for the country. Params: `region` (when known).
+    /// Too few digits for the country. Params: `calling_code`, `possible_lengths` (the national
+    /// number lengths the country has) and `region`, each when known.
     PhoneTooShort,
-    /// Too many digits for the country. Params: `region` (when known).
+    /// Too many digits for the country. Params: `calling_code`, `possible_lengths` and `region`,
+    /// each when known.
     PhoneTooLong,
-    /// A possible length for the country, but not a number the country assigns. Params: `region`.
+    /// A possible length for the country, but not a number the country assigns. Params:
+    /// `calling_code`, `region` (the calling code, `+800`, when no one region has it) and
+    /// `possible_lengths` (when it is the length that is wrong).
     PhoneInvalid,
     /// A start that more digits may complete (`+`, `+3`, too few digits yet): a form's "keep
     /// typing". Only [`crate::phone::AsYouType`] reports it; the rule and the payloads say
@@ -212,9 +221,12 @@ pub enum ErrorCode {
     Required,
     /// A field the API does not know. Params: `field`.
     UnknownField,
-    /// The contact (or a batch row) is not a JSON object. Params: `got`.
+    /// The contact (or a batch row) is not a JSON object. Params: `got` (a type, or
+    /// `invalid_json`).
     NotAnObject,
-    /// The value is not of the type the field takes. Params: `expected`, `got`.
+    /// The value is not of the type the field takes. Params: `expected` and `got`, types
+    /// (`string`, `number`, `array`, `object`, `json`: any JSON value, ...) or what a value that
+    /// has none is (`unreadable`, `unserializable`).
     TypeMismatch,
     /// Free text over the field's limit. Params: `max`, `length`.
     TooLong,
@@ -224,7 +236,7 @@ pub enum ErrorCode {
     AdditionalDataInvalidDate,
     /// `additional_data[].value` is not a finite number for `type: "number"`.
     AdditionalDataInvalidNumber,
-    /// Too many `additional_data` items. Params: `max`.
+    /// Too many `additional_data` items. Params: `max`, `length`.
     TooManyItems,
     /// JSON nested deeper than the limit. Params: `max`.
     NestingTooDeep,

@@ -1,37 +1,28 @@
 //! Message language and the options every field rule shares.
 
-use serde::Serialize;
-
-/// The language of error messages. English unless asked otherwise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Spanish.
-    Es,
-}
+pub use crate::messages::Lang;
 
 impl Lang {
-    /// The BCP 47 tag of this language (`"en"`, `"es"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    /// Parses `"en"` or `"es"` (any case, region ignored: `"es-MX"` is Spanish).
+    /// Parses a language tag: `"en"`, `"es"`, any case, region ignored (`"es-MX"` is
+    /// Spanish).
     pub fn parse(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("en") {
-            Some(Lang::En)
-        } else if primary.eq_ignore_ascii_case("es") {
-            Some(Lang::Es)
-        } else {
-            None
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.as_str()))
+    }
+
+    /// The tags of every language, as an error lists them (`"en, es"`).
+    pub fn tags() -> String {
+        let mut tags = String::new();
+        for lang in Lang::ALL {
+            if !tags.is_empty() {
+                tags.push_str(", ");
+            }
+            tags.push_str(lang.as_str());
         }
+        tags
     }
 }
 

@@ -22,7 +22,7 @@ use serde_json::Value;
 use crate::error::{ErrorCode, FieldError};
 use crate::lang::Lang;
 use crate::params;
-use crate::payload::common::{reason, shown_key, type_name, Errors};
+use crate::payload::common::{shown_key, type_name, Errors};
 use crate::payload::limits::UNKNOWN_FIELDS_LISTED;
 
 /// One option's value, as a [`Source`] has it.
@@ -97,10 +97,13 @@ impl<'a> OptionsReader<'a> {
             match Lang::parse(&lang) {
                 Some(l) => reader.errs.lang = l,
                 None => {
-                    // In English, the language asked for not being one there is; without the
-                    // value, as for every option (a misplaced credential is never echoed).
-                    let r = "expected \"en\" or \"es\"".to_string();
-                    reader.invalid("lang", r);
+                    // Without the value, as for every option (a misplaced credential is never
+                    // echoed); in English, the language asked for not being one there is.
+                    let allowed = Lang::tags();
+                    reader.invalid(
+                        "lang",
+                        params! {"reason" => "not_one_of", "allowed" => allowed},
+                    );
                 }
             }
         }
@@ -126,13 +129,11 @@ impl<'a> OptionsReader<'a> {
         self.entries.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 
-    /// `invalid_option` on `options.<name>` with a reason.
-    fn invalid(&mut self, name: &str, reason: String) {
-        self.errs.push(
-            format!("options.{name}"),
-            ErrorCode::InvalidOption,
-            params! {"option" => name, "reason" => reason},
-        );
+    /// `invalid_option` on `options.<name>`, with `params` (a `reason` and what it names).
+    fn invalid(&mut self, name: &str, mut params: crate::Params) {
+        params.insert("option", name.into());
+        self.errs
+            .push(format!("options.{name}"), ErrorCode::InvalidOption, params);
     }
 
     /// A string option; `null` is not given.
@@ -141,12 +142,7 @@ impl<'a> OptionsReader<'a> {
             OptionValue::Null => None,
             OptionValue::Text(s) => Some(s.to_string()),
             OptionValue::Broken => {
-                let r = reason(
-                    self.errs.lang,
-                    "a broken character (a lone UTF-16 surrogate) in its text",
-                    "un carácter roto (un sustituto UTF-16 suelto) en su texto",
-                );
-                self.invalid(name, r);
+                self.invalid(name, params! {"reason" => "broken_character"});
                 None
             }
             OptionValue::Other(got) => {
@@ -165,17 +161,11 @@ impl<'a> OptionsReader<'a> {
             .find(|a| a.eq_ignore_ascii_case(given.trim()))
             .copied();
         if found.is_none() {
-            let list = allowed
-                .iter()
-                .map(|a| format!("\"{a}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let r = reason(
-                self.errs.lang,
-                &format!("expected one of {list}"),
-                &format!("se esperaba uno de {list}"),
+            let allowed = allowed.join(", ");
+            self.invalid(
+                name,
+                params! {"reason" => "not_one_of", "allowed" => allowed},
             );
-            self.invalid(name, r);
         }
         found
     }
@@ -190,12 +180,8 @@ impl<'a> OptionsReader<'a> {
             .collect();
         let names = known.join(", ");
         for name in unknown.iter().take(UNKNOWN_FIELDS_LISTED) {
-            let r = reason(
-                self.errs.lang,
-                &format!("unknown option; the options are {names}"),
-                &format!("opción desconocida; las opciones son {names}"),
-            );
-            self.invalid(name, r);
+            let params = params! {"reason" => "unknown_option", "allowed" => names.as_str()};
+            self.invalid(name, params);
         }
         if unknown.len() > UNKNOWN_FIELDS_LISTED {
             self.errs.push(
@@ -215,25 +201,9 @@ fn mismatch(errs: &mut Errors, name: &str, expected: &str, got: &str) {
     } else {
         Cow::Owned(format!("options.{name}"))
     };
-    let article = |t: &str| if t == "object" { "an" } else { "a" };
-    let r = reason(
-        errs.lang,
-        &format!("expected {} {expected}, got {got}", article(expected)),
-        &format!("se esperaba {}, no {got}", spanish(expected)),
-    );
-    errs.push(
-        field,
-        ErrorCode::InvalidOption,
-        params! {"option" => name, "reason" => r, "expected" => expected, "got" => got},
-    );
-}
-
-/// How a Spanish reason names an expected type.
-fn spanish(expected: &str) -> &'static str {
-    match expected {
-        "object" => "un objeto",
-        _ => "un texto",
-    }
+    let params =
+        params! {"reason" => "wrong_type", "expected" => expected, "got" => got, "option" => name};
+    errs.push(field, ErrorCode::InvalidOption, params);
 }
 
 /// Options that a field rule takes, read by [`OptionsReader`].

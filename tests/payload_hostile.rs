@@ -159,55 +159,224 @@ fn huge_arrays() {
     assert_eq!(errs.len(), 1 + limits::ADDITIONAL_DATA_MAX_ITEMS);
 }
 
+/// What a field does with a value of each JSON type, in a contact valid but for that field.
+#[derive(Clone)]
+enum Rule {
+    /// Text; `null` and blank are absent (`required` when the field is); `"x"` is kept as it
+    /// is when `x_error` is `None`, else it is that error (code and params).
+    Text {
+        required: bool,
+        x_error: Option<(&'static str, Value)>,
+    },
+    /// An object (`metadata`): kept as it is; `null` is absent.
+    Object,
+    /// An array of objects (`additional_data`): `null` and `[]` are absent.
+    Array,
+}
+
+/// One value of every JSON type, with the type name `type_mismatch` reports.
+fn samples() -> [(Value, &'static str); 10] {
+    [
+        (json!(null), "null"),
+        (json!(true), "boolean"),
+        (json!(0), "number"),
+        (json!(-1.5e300), "number"),
+        (json!(""), "string"),
+        (json!("x"), "string"),
+        (json!([]), "array"),
+        (json!([1]), "array"),
+        (json!({}), "object"),
+        (json!({"a": 1}), "object"),
+    ]
+}
+
+/// The outcome the rule gives `value` in `field` (named `path` in errors): the body's value of
+/// the field (`None`: left out), or its one error as (field, code, params).
+fn expected(path: &str, rule: &Rule, value: &Value, got: &str) -> Result<Option<Value>, Error> {
+    let error = |code: &str, params: Value| Err((path.to_string(), code.to_string(), params));
+    let mismatch =
+        |expected: &str| error("type_mismatch", json!({"expected": expected, "got": got}));
+    match (rule, value) {
+        (Rule::Text { required, .. }, Value::Null) => match required {
+            true => error("required", json!({})),
+            false => Ok(None),
+        },
+        (Rule::Text { required, x_error }, Value::String(s)) => {
+            match (s.as_str(), required, x_error) {
+                ("", true, _) => error("required", json!({})),
+                ("", false, _) => Ok(None),
+                (_, _, None) => Ok(Some(value.clone())),
+                (_, _, Some((code, params))) => error(code, params.clone()),
+            }
+        }
+        (Rule::Text { .. }, _) => mismatch("string"),
+        (Rule::Object, Value::Null) => Ok(None),
+        (Rule::Object, Value::Object(_)) => Ok(Some(value.clone())),
+        (Rule::Object, _) => mismatch("object"),
+        (Rule::Array, Value::Null) => Ok(None),
+        (Rule::Array, Value::Array(items)) if items.is_empty() => Ok(None),
+        (Rule::Array, Value::Array(_)) => Err((
+            format!("{path}[0]"),
+            "type_mismatch".to_string(),
+            json!({"expected": "object", "got": "number"}),
+        )),
+        (Rule::Array, _) => mismatch("array"),
+    }
+}
+
+type Error = (String, String, Value);
+
+/// The body as a JSON object, or the errors as (field, code, params); both paths (a JSON value
+/// and its text) must give the same.
+fn outcome(
+    build: &dyn Fn(&Value) -> Result<String, Vec<ContactError>>,
+    build_text: &dyn Fn(&str) -> Result<String, Vec<ContactError>>,
+    contact: &Value,
+) -> Result<Map<String, Value>, Vec<Error>> {
+    let as_value = build(contact);
+    assert_eq!(
+        as_value,
+        build_text(&contact.to_string()),
+        "text and value differ: {contact}"
+    );
+    match as_value {
+        Ok(body) => match serde_json::from_str(&body).unwrap() {
+            Value::Object(body) => Ok(body),
+            other => panic!("body is not an object: {other}"),
+        },
+        Err(errs) => Err(errs
+            .iter()
+            .map(|e| {
+                let params = serde_json::to_value(&e.error.params).unwrap();
+                (e.field.clone(), e.error.code.as_str().to_string(), params)
+            })
+            .collect()),
+    }
+}
+
+/// Every field, given every JSON type in a contact valid but for that field: exactly the
+/// field's own outcome, and every other field as in the valid contact. Errors name a field
+/// `prefix` + its name.
+fn check_every_type(
+    name: &str,
+    prefix: &str,
+    valid: Value,
+    rules: &[(&str, Rule)],
+    build: &dyn Fn(&Value) -> Result<String, Vec<ContactError>>,
+    build_text: &dyn Fn(&str) -> Result<String, Vec<ContactError>>,
+) {
+    let valid_body = outcome(build, build_text, &valid)
+        .unwrap_or_else(|e| panic!("{name}: the valid contact is rejected: {e:?}"));
+    let valid = valid.as_object().unwrap();
+    assert_eq!(
+        valid.keys().collect::<Vec<_>>(),
+        rules.iter().map(|(f, _)| f).collect::<Vec<_>>(),
+        "{name}: the valid contact has every field of the rules, in order"
+    );
+    for (field, rule) in rules {
+        for (value, got) in samples() {
+            let mut contact = valid.clone();
+            contact.insert(field.to_string(), value.clone());
+            let contact = Value::Object(contact);
+            let want = expected(&format!("{prefix}{field}"), rule, &value, got).map(|kept| {
+                let mut body = valid_body.clone();
+                match kept {
+                    Some(v) => body.insert(field.to_string(), v),
+                    None => body.remove(*field),
+                };
+                body
+            });
+            assert_eq!(
+                outcome(build, build_text, &contact),
+                want.map_err(|e| vec![e]),
+                "{name}: {field} = {value}"
+            );
+        }
+    }
+}
+
 #[wasm_bindgen_test(unsupported = test)]
 fn every_json_type_in_every_field() {
-    let samples = [
-        json!(null),
-        json!(true),
-        json!(0),
-        json!(-1.5e300),
-        json!(""),
-        json!("x"),
-        json!([]),
-        json!([1]),
-        json!({}),
-        json!({"a": 1}),
+    let text = |required, x_code: Option<&'static str>| Rule::Text {
+        required,
+        x_error: x_code.map(|code| (code, json!({}))),
+    };
+    let sdr = SdrAgentOptions::default();
+    check_every_type(
+        "SDR Agent",
+        "",
+        json!({
+            "full_name": "Ana", "email": "ana@example.com",
+            "linkedin_profile": "https://www.linkedin.com/in/ana", "company": "Acme",
+            "locale": "es-MX", "timezone": "America/Mexico_City", "metadata": {"k": "v"}
+        }),
+        &[
+            ("full_name", text(true, None)),
+            ("email", text(true, Some("email_missing_at"))),
+            ("linkedin_profile", text(true, Some("linkedin_invalid_url"))),
+            ("company", text(false, None)),
+            ("locale", text(false, Some("locale_malformed"))),
+            ("timezone", text(false, Some("timezone_unknown"))),
+            ("metadata", Rule::Object),
+        ],
+        &|c| build_sdr_agent_contact(c, &sdr).map(|r| r.body),
+        &|t| build_sdr_agent_contact_json(t, &sdr).map(|r| r.body),
+    );
+    let cs = ContactshipOptions::default();
+    let build = |c: &Value| build_contactship_contact(c, &cs).map(|r| r.body);
+    let build_text = |t: &str| build_contactship_contact_json(t, &cs).map(|r| r.body);
+    let valid = json!({
+        "phone_number": "+12124567890", "full_name": "Ana", "country": "Mexico",
+        "email": "ana@example.com", "description": "d",
+        "additional_data": [{"type": "text", "field": "f", "value": "v"}]
+    });
+    check_every_type(
+        "Contactship",
+        "",
+        valid.clone(),
+        &[
+            ("phone_number", text(true, Some("phone_not_a_number"))),
+            ("full_name", text(true, None)),
+            ("country", text(false, Some("country_unknown"))),
+            ("email", text(false, Some("email_missing_at"))),
+            ("description", text(false, None)),
+            ("additional_data", Rule::Array),
+        ],
+        &build,
+        &build_text,
+    );
+    // Each field of an additional_data item, in a contact valid but for it.
+    let item_rules = [
+        (
+            "type",
+            Rule::Text {
+                required: true,
+                x_error: Some((
+                    "additional_data_invalid_type",
+                    json!({"allowed": "text, date, number, location"}),
+                )),
+            },
+        ),
+        ("field", text(true, None)),
+        ("value", text(true, None)),
     ];
-    let sdr_fields = [
-        "full_name",
-        "email",
-        "linkedin_profile",
-        "company",
-        "locale",
-        "timezone",
-        "metadata",
-    ];
-    for field in sdr_fields {
-        for s in &samples {
-            let mut c = Map::new();
-            c.insert(field.into(), s.clone());
-            let errs = build_sdr_agent_contact(&Value::Object(c), &SdrAgentOptions::default());
-            assert!(errs.is_err(), "{field} = {s}");
-        }
-    }
-    let cs_fields = [
-        "phone_number",
-        "full_name",
-        "country",
-        "email",
-        "description",
-        "additional_data",
-    ];
-    for field in cs_fields {
-        for s in &samples {
-            let mut c = Map::new();
-            c.insert(field.into(), s.clone());
-            let item = json!({"type": s, "field": s, "value": s});
-            c.insert("additional_data".into(), json!([item, s]));
-            let errs = build_contactship_contact(&Value::Object(c), &ContactshipOptions::default());
-            assert!(errs.is_err(), "{field} = {s}");
-        }
-    }
+    let item = |c: &Value| c["additional_data"][0].clone();
+    check_every_type(
+        "Contactship additional_data[0]",
+        "additional_data[0].",
+        item(&valid),
+        &item_rules,
+        &|i| {
+            build(&json!({"phone_number": "+12124567890", "full_name": "Ana", "additional_data": [i]}))
+            .map(|body| item(&serde_json::from_str(&body).unwrap()).to_string())
+        },
+        &|i| {
+            build_text(&format!(
+                r#"{{"phone_number":"+12124567890","full_name":"Ana","additional_data":[{i}]}}"#
+            ))
+            .map(|body| item(&serde_json::from_str(&body).unwrap()).to_string())
+        },
+    );
 }
 
 #[wasm_bindgen_test(unsupported = test)]

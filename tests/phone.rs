@@ -5,6 +5,9 @@ use contactkit::phone::{normalize, NumberType, Phone, PhoneOptions};
 use contactkit::{ErrorCode, FieldError, Lang};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+mod common;
+use common::Rng;
+
 fn opts(default_country: Option<&str>) -> PhoneOptions {
     PhoneOptions {
         default_country: default_country.map(str::to_owned),
@@ -480,6 +483,9 @@ fn error_codes() {
     assert_eq!(code("+1 012 456 7890", None), ErrorCode::PhoneInvalid);
     assert_eq!(code("+44 20 7946 095", None), ErrorCode::PhoneInvalid);
     assert_eq!(code("+52 1 55 1234 5678", None), ErrorCode::PhoneTooLong);
+    // The national prefix is kept where the rest would be of no possible length (9 digits in
+    // CA, between its local 7 and its 10), as libphonenumber keeps it: ten digits, invalid.
+    assert_eq!(code("1062345678", Some("CA")), ErrorCode::PhoneInvalid);
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -655,21 +661,6 @@ fn hostile_input_is_rejected_without_panicking() {
     }
     assert_eq!(err(&many_ext, None).code, ErrorCode::PhoneTooLong);
     assert_eq!(err(&pluses, None).code, ErrorCode::PhoneNotANumber);
-}
-
-/// A small deterministic generator (xorshift), so the fuzz cases are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 #[wasm_bindgen_test(unsupported = test)]

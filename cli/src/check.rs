@@ -17,7 +17,9 @@ use contactkit::payload::{
     BatchOptions, BatchSummary, BatchValidator, ContactError, ContactshipOptions, Request,
     SdrAgentOptions, Target,
 };
-use contactkit::{country, email, phone, ErrorCode, FieldError, FieldOptions, Lang, Params};
+use contactkit::{
+    country, email, messages, phone, ErrorCode, FieldError, FieldOptions, Lang, Params,
+};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -504,24 +506,14 @@ fn summary_line(
     problems: &Path,
 ) -> String {
     let rate = s.total as f64 / secs.max(1e-9);
-    match lang {
-        Lang::Es => format!(
-            "{} filas en {secs:.2} s ({rate:.0} filas/s): {} válidas, {} con problemas ({} duplicadas); escrito {} y {}",
-            s.total,
-            s.valid,
-            s.invalid,
-            s.duplicates,
-            requests.display(),
-            problems.display()
-        ),
-        _ => format!(
-            "{} rows in {secs:.2} s ({rate:.0} rows/s): {} valid, {} with problems ({} duplicates); wrote {} and {}",
-            s.total,
-            s.valid,
-            s.invalid,
-            s.duplicates,
-            requests.display(),
-            problems.display()
-        ),
-    }
+    let mut params = Params::with_capacity(8);
+    params.insert("rows", s.total.into());
+    params.insert("secs", format!("{secs:.2}").into());
+    params.insert("rate", format!("{rate:.0}").into());
+    params.insert("valid", s.valid.into());
+    params.insert("invalid", s.invalid.into());
+    params.insert("duplicates", s.duplicates.into());
+    params.insert("requests", requests.display().to_string().into());
+    params.insert("problems", problems.display().to_string().into());
+    messages::render_text(lang.messages().check_summary, &params, lang)
 }

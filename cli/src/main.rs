@@ -97,7 +97,8 @@ struct CheckArgs {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: expected en or es"))
+    Lang::parse(s)
+        .ok_or_else(|| format!("unknown language {s:?}: expected one of {}", Lang::tags()))
 }
 
 /// A failure that ends the run with status 2: a usage, file or authentication error.

@@ -242,14 +242,6 @@ pub(crate) fn unknown_names<'a>(
     }
 }
 
-/// A short reason for `invalid_option`, in the message language.
-pub(crate) fn reason(lang: Lang, en: &str, es: &str) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Es => es.to_string(),
-    }
-}
-
 // ---------------------------------------------------------------- options
 
 /// Checks a base URL and returns it without a trailing slash; blank is the default; on error
@@ -361,7 +353,7 @@ pub(crate) fn body_text<T: serde::Serialize>(errs: &mut Errors, body: &T) -> Opt
             errs.push(
                 "",
                 ErrorCode::TypeMismatch,
-                params! {"expected" => "JSON", "got" => "unserializable"},
+                params! {"expected" => "json", "got" => "unserializable"},
             );
             None
         }

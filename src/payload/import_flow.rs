@@ -101,15 +101,10 @@ pub fn build_create_import(
     let mut errs = Errors::new(opts.lang);
     let api = prepare(opts, &mut errs, false);
     if api.import_id.is_some() {
-        let r = super::common::reason(
-            opts.lang,
-            "create-import makes a new import; set importId in the following steps",
-            "crear una importación genera una nueva; usa importId en los pasos siguientes",
-        );
         errs.push(
             "options.importId",
             ErrorCode::InvalidOption,
-            params! {"option" => "importId", "reason" => r},
+            params! {"option" => "importId", "reason" => "import_id_on_create"},
         );
     }
     let mut body = Body {

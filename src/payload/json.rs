@@ -370,7 +370,7 @@ pub(crate) fn without_lone_surrogates(text: &str) -> Option<String> {
 }
 
 fn not_json(lang: Lang) -> (Value, Vec<ContactError>) {
-    let e = super::common::not_an_object("invalid JSON", lang);
+    let e = super::common::not_an_object("invalid_json", lang);
     (Value::Object(Map::new()), vec![e])
 }
 
@@ -396,7 +396,7 @@ impl NoJson {
             ),
             NoJson::Type(got) => (
                 ErrorCode::TypeMismatch,
-                params! {"expected" => "a JSON value", "got" => got},
+                params! {"expected" => "json", "got" => got},
             ),
         };
         ContactError::new(shown_key(key), code, params, lang)

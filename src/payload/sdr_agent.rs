@@ -8,8 +8,8 @@ use serde_json::Value;
 
 use super::api::{build_contact, Api, Contact};
 use super::common::{
-    base_url, body_text, credential, fields_named, json_headers, reason, text_field, unknown_names,
-    uuid, Built, Errors, Field, Fields,
+    base_url, body_text, credential, fields_named, json_headers, text_field, unknown_names, uuid,
+    Built, Errors, Field, Fields,
 };
 use super::limits::{
     COMPANY_MAX_CHARS, FULL_NAME_MAX_CHARS, METADATA_MAX_CHARS, METADATA_MAX_DEPTH,
@@ -112,15 +112,10 @@ impl SdrAgentOptions {
         let token = credential(errs, "bearerToken", self.bearer_token.as_deref());
         let auth = match (key, token) {
             (Some(_), Some(_)) => {
-                let r = reason(
-                    errs.lang,
-                    "give apiKey or bearerToken, not both",
-                    "indica apiKey o bearerToken, no ambos",
-                );
                 errs.push(
                     "options.bearerToken",
                     ErrorCode::InvalidOption,
-                    params! {"option" => "bearerToken", "reason" => r},
+                    params! {"option" => "bearerToken", "reason" => "both_credentials"},
                 );
                 None
             }

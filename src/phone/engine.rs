@@ -183,7 +183,7 @@ pub(super) fn parse(dialled: Dialled<'_>) -> Result<Number, Failure> {
         strip_national_prefix(&number.nsn, meta).filter(|potential| {
             !matches!(
                 length(meta, potential.len()),
-                Length::TooShort { .. } | Length::LocalOnly { .. }
+                Length::TooShort { .. } | Length::LocalOnly { .. } | Length::Invalid { .. }
             )
         })
     }) {

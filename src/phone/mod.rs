@@ -93,6 +93,8 @@
 //!   [`calling_code`], and [`example_number`]s.
 //! - `as_you_type` ([`AsYouType`]) formats a number while it is typed, as libphonenumber's
 //!   `AsYouTypeFormatter` does (`docs/phone-as-you-type.md`).
+//! - `input` ([`format_input`]) formats an `<input>`'s text after an edit over it, with its
+//!   caret after the same digit.
 //! - `tables` holds the metadata, compiled at build time (`build/`): per region its data, a
 //!   deterministic automaton over the digits for its number types, and small programs for the
 //!   patterns whose captures are needed, which `matcher` runs. `layout` is what the build
@@ -103,6 +105,7 @@ mod as_you_type;
 mod countries;
 mod engine;
 mod formatting;
+mod input;
 mod layout;
 mod matcher;
 mod spelling;
@@ -118,6 +121,7 @@ pub use tables::METADATA_VERSION;
 
 pub use as_you_type::AsYouType;
 pub use countries::{calling_code, example_number, example_numbers, regions, PhoneRegion};
+pub use input::{format_input, Edit, PhoneInput};
 
 /// Options of [`normalize`]. From JSON with [`PhoneOptions::from_json`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -413,12 +417,7 @@ fn unknown_default_region(given: &str, lang: Lang) -> FieldError {
     // Quote at most a country name's worth of what was given: the option is not user text to
     // echo.
     let shown: String = given.chars().take(32).collect();
-    let reason = match lang {
-        Lang::En => format!("\"{shown}\" is not a country code or name"),
-        Lang::Es => format!("\"{shown}\" no es un código ni un nombre de país"),
-    };
-    let params =
-        crate::params! {"option" => "defaultCountry", "reason" => reason, "value" => shown};
+    let params = crate::params! {"option" => "defaultCountry", "reason" => "not_a_country", "value" => shown};
     FieldError::with_params(ErrorCode::InvalidOption, params, lang)
 }
 

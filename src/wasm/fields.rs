@@ -11,7 +11,7 @@ use crate::{country, email, linkedin, locale, phone, timezone};
 
 /// The shared prologue of every export: the core's checks of the input and the options
 /// (`field_call`), told what only JS can see (a string with a lone surrogate).
-fn prepare<O: ReadOptions>(
+pub(super) fn prepare<O: ReadOptions>(
     input: &JsValue,
     opts: Option<&JsValue>,
 ) -> Result<(String, O), FieldError> {

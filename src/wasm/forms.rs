@@ -1,10 +1,15 @@
 //! What a phone field in a form needs besides validation: `AsYouType` (shaped like
-//! libphonenumber-js's class), `getExampleNumber` and `getCountryCallingCode`. Thin wrappers of
+//! libphonenumber-js's class), `formatPhoneInput` (an `<input>`'s text and caret after an edit),
+//! `getExampleNumber` and `getCountryCallingCode`. Thin wrappers of
 //! `crate::phone`; nothing here throws, whatever it is given.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::fields::prepare;
+use super::tape::Tape;
 use super::to_js;
+use crate::options::{OptionsReader, ReadOptions};
 use crate::phone::{self, NumberType};
 
 #[wasm_bindgen]
@@ -143,3 +148,115 @@ pub fn get_country_calling_code(
 ) -> Option<u16> {
     country.as_string().and_then(|c| phone::calling_code(&c))
 }
+
+/// The options of `formatPhoneInput`.
+#[derive(Default)]
+struct InputOptions {
+    default_country: Option<String>,
+    edit: phone::Edit,
+}
+
+impl ReadOptions for InputOptions {
+    const NAMES: &'static [&'static str] = &["defaultCountry", "inputType", "lang"];
+
+    fn read(r: &mut OptionsReader<'_>) -> Self {
+        InputOptions {
+            default_country: r.string("defaultCountry"),
+            edit: r
+                .string("inputType")
+                .map(|t| phone::Edit::from_input_type(&t))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// `PhoneInput` with its caret in UTF-16 code units, as `{ ok: true, ... }`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsPhoneInput {
+    ok: bool,
+    #[serde(flatten)]
+    input: phone::PhoneInput,
+}
+
+/// An `<input>`'s text formatted after an edit (typing, pasting, deleting anywhere), with the
+/// caret (UTF-16 code units, as `selectionStart`) after the same digit.
+#[wasm_bindgen(js_name = formatPhoneInput, unchecked_return_type = "PhoneInputResult")]
+pub fn format_phone_input(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | null")] caret: Option<JsValue>,
+    opts: Option<JsPhoneInputOptions>,
+) -> JsValue {
+    let (text, options) = match prepare::<InputOptions>(&value, opts.as_deref()) {
+        Ok(prepared) => prepared,
+        Err(error) => return Tape::field::<phone::Phone>(&Err(error), None),
+    };
+    let caret = caret.and_then(|c| c.as_f64()).unwrap_or(f64::INFINITY);
+    let mut input = phone::format_input(
+        &text,
+        utf16_to_byte(&text, caret),
+        options.edit,
+        options.default_country.as_deref(),
+    );
+    input.caret = byte_to_utf16(&input.value, input.caret);
+    to_js(&JsPhoneInput { ok: true, input })
+}
+
+/// The byte offset in `text` of a UTF-16 offset (any number: clamped, rounded down, and moved
+/// back to the start of a character it falls inside).
+fn utf16_to_byte(text: &str, caret: f64) -> usize {
+    if caret.is_nan() || caret <= 0.0 {
+        return 0;
+    }
+    let mut units = 0.0;
+    for (i, c) in text.char_indices() {
+        units += c.len_utf16() as f64;
+        if units > caret {
+            return i;
+        }
+    }
+    text.len()
+}
+
+/// The UTF-16 offset of a byte offset into `text`.
+fn byte_to_utf16(text: &str, at: usize) -> usize {
+    text.get(..at).unwrap_or(text).encode_utf16().count()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `PhoneInputOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "PhoneInputOptions")]
+    pub type JsPhoneInputOptions;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FORMS: &'static str = r#"
+export interface PhoneInputOptions {
+  /** Country of numbers typed without "+" (a code or a name, as normalizeCountry reads it). */
+  defaultCountry?: string | null;
+  /**
+   * The edit's `InputEvent.inputType`: after "deleteContentBackward" (Backspace) that took only
+   * a separator away, the digit before it is deleted; after "deleteContentForward" (Delete),
+   * the digit after it. Anything else formats the text as it is.
+   */
+  inputType?: string | null;
+  /** Language of an options error; English by default. */
+  lang?: Lang;
+}
+
+export interface PhoneInput {
+  /** The text to show, e.g. "(650) 253-0000"; an extension or other text is kept as typed. */
+  value: string;
+  /** Where the caret goes (UTF-16 code units, as `setSelectionRange` takes it). */
+  caret: number;
+  /** E.164 once the number is valid, e.g. "+16502530000". */
+  e164: string | null;
+  valid: boolean;
+  /** ISO 3166-1 alpha-2 of the number, once known. */
+  country: string | null;
+  /** The calling code typed, else the default country's. */
+  callingCode: number | null;
+}
+export type PhoneInputResult = ({ ok: true } & PhoneInput) | Failure;
+"#;

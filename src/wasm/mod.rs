@@ -224,7 +224,7 @@ pub(crate) fn read_options<T: ReadOptions>(opts: Option<&JsValue>) -> Result<T, 
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Lang` in TypeScript: `"en" | "es"`.
+    /// `Lang` in TypeScript: the union of the languages' tags.
     #[wasm_bindgen(typescript_type = "Lang")]
     pub type JsLang;
     /// `FieldOptions` in TypeScript.
@@ -235,7 +235,7 @@ extern "C" {
     pub type JsPhoneOptions;
 }
 
-/// Every error code with its message template in `lang` (`"en"` unless `"es"` is given), for
+/// Every error code with its message template in `lang` (`"en"` unless another language's tag is given), for
 /// a UI that shows its own wording for some codes.
 #[wasm_bindgen(js_name = errorMessages, unchecked_return_type = "Record<ErrorCode, string>")]
 pub fn error_messages(lang: Option<JsLang>) -> JsValue {
@@ -247,21 +247,23 @@ pub fn error_messages(lang: Option<JsLang>) -> JsValue {
     struct Templates(Lang);
     impl Serialize for Templates {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let messages = self.0.messages();
             s.collect_map(
-                crate::messages::TABLE
+                crate::messages::CODES
                     .iter()
-                    .map(|(code, name, _, _)| (*name, crate::messages::template(*code, self.0))),
+                    .map(|(code, name, _)| (*name, messages.template(*code))),
             )
         }
     }
     to_js(&Templates(lang))
 }
 
+/// `Lang` in TypeScript, from the list of languages.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_LANG: &'static str = crate::messages::TS_LANG;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &'static str = r#"
-/** Language of error messages. */
-export type Lang = "en" | "es";
-
 /** Every failure as a stable code; see the README's Errors section. */
 export type ErrorCode =
   | "empty" | "wrong_type" | "input_too_long" | "invalid_option"

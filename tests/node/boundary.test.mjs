@@ -4,13 +4,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as ck from "../../pkg/node.mjs";
 
+// Each field rule, with its code for text that is nothing of its kind.
 const fields = {
-  normalizePhone: ck.normalizePhone,
-  normalizeEmail: ck.normalizeEmail,
-  normalizeLinkedIn: ck.normalizeLinkedIn,
-  normalizeLocale: ck.normalizeLocale,
-  normalizeTimezone: ck.normalizeTimezone,
-  normalizeCountry: ck.normalizeCountry,
+  normalizePhone: [ck.normalizePhone, "phone_not_a_number"],
+  normalizeEmail: [ck.normalizeEmail, "email_missing_at"],
+  normalizeLinkedIn: [ck.normalizeLinkedIn, "linkedin_invalid_url"],
+  normalizeLocale: [ck.normalizeLocale, "locale_malformed"],
+  normalizeTimezone: [ck.normalizeTimezone, "timezone_unknown"],
+  normalizeCountry: [ck.normalizeCountry, "country_unknown"],
 };
 
 const cyclic = {};
@@ -29,7 +30,7 @@ const wrongValues = [
   [cyclic, "object"],
 ];
 
-for (const [name, fn] of Object.entries(fields)) {
+for (const [name, [fn, notOfItsKind]] of Object.entries(fields)) {
   test(`${name}: a non-string input is a wrong_type result, in the language asked for`, () => {
     for (const [value, got] of wrongValues) {
       const r = fn(value);
@@ -59,8 +60,25 @@ for (const [name, fn] of Object.entries(fields)) {
     const huge = fn("9".repeat(5_000_000));
     assert.equal(huge.error.code, "input_too_long");
     assert.equal(huge.error.params.max, 1024);
-    const r = fn("\u0000\uffff\ud800💥".repeat(100));
-    assert.equal(typeof r.ok, "boolean");
+  });
+
+  test(`${name}: broken and odd text, around the 1,024-byte limit`, () => {
+    const code = (input) => fn(input).error?.code;
+    // A lone surrogate has no UTF-8 form: invalid_unicode, in either language.
+    for (const input of ["\ud800", "a\udc00", "💥".slice(0, 1) + "+1", "\u0000\uffff\ud800💥".repeat(3)]) {
+      assert.equal(code(input), "invalid_unicode", JSON.stringify(input));
+      assert.match(fn(input, { lang: "es" }).error.message, /carácter roto/);
+    }
+    // The same text without it is read, and is no value of the field.
+    assert.equal(code("\u0000\uffff💥".repeat(3)), notOfItsKind);
+    // The limit counts UTF-8 bytes of the trimmed text: 256 emoji are 1,024 bytes.
+    assert.equal(code("💥".repeat(256)), notOfItsKind);
+    assert.equal(code(` \t${"💥".repeat(256)}\n `), notOfItsKind);
+    assert.deepEqual(fn("💥".repeat(256) + "1").error.params, { length: 1025, max: 1024 });
+    // Past the limit a lone surrogate counts as U+FFFD (3 bytes): 100 × (1 + 3 + 3 + 4).
+    const long = fn("\u0000\uffff\ud800💥".repeat(100));
+    assert.equal(long.error.code, "input_too_long");
+    assert.deepEqual(long.error.params, { length: 1100, max: 1024 });
   });
 
   test(`${name}: results are plain JSON-compatible objects`, () => {

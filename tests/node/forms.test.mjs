@@ -69,3 +69,100 @@ test("getExampleNumber and getCountryCallingCode", () => {
     assert.equal(ck.getCountryCallingCode(bad), undefined);
   }
 });
+
+// An <input>'s text with "|" as its caret, after an edit of `inputType`, formatted and shown the
+// same way.
+function edit(textWithCaret, options) {
+  const caret = textWithCaret.indexOf("|");
+  const r = ck.formatPhoneInput(textWithCaret.replace("|", ""), caret, options);
+  assert.equal(r.ok, true, JSON.stringify(r));
+  return r.value.slice(0, r.caret) + "|" + r.value.slice(r.caret);
+}
+const US = { defaultCountry: "US" };
+const back = { defaultCountry: "US", inputType: "deleteContentBackward" };
+const forward = { defaultCountry: "US", inputType: "deleteContentForward" };
+
+test("formatPhoneInput formats typing at the end, national and international", () => {
+  assert.equal(edit("6502|", US), "650-2|");
+  assert.equal(edit("(650) 253-0000|", US), "(650) 253-0000|");
+  assert.equal(edit("+|", {}), "+|");
+  assert.equal(edit("+3|"), "+3|");
+  assert.equal(edit("+346|"), "+34 6|");
+  assert.equal(edit("+44207946095|8", US), "+44 20 7946 095|8");
+  assert.equal(edit("02079460958|", { defaultCountry: "GB" }), "020 7946 0958|");
+  const r = ck.formatPhoneInput("+442079460958", 13);
+  assert.deepEqual(r, {
+    ok: true, value: "+44 20 7946 0958", caret: 16, e164: "+442079460958", valid: true, country: "GB", callingCode: 44,
+  });
+  const start = ck.formatPhoneInput("+3", 2);
+  assert.equal(start.valid, false);
+  assert.equal(start.e164, null);
+});
+
+test("formatPhoneInput keeps the caret after the digit typed or pasted in the middle", () => {
+  assert.equal(edit("(659|0) 253-000", US), "(659|) 025-3000");
+  assert.equal(edit("+44 201| 7946 095"), "+44 20 1|794 6095");
+  assert.equal(edit("|6502530000", US), "|(650) 253-0000");
+  // Pasted with spaces, dashes, dots and parentheses.
+  assert.equal(edit("650 253 0000|", US), "(650) 253-0000|");
+  assert.equal(edit("650.253.0000|", US), "(650) 253-0000|");
+  assert.equal(edit("+1 (650) 253 - 0000|"), "+1 650-253-0000|");
+  assert.equal(edit("65 0-25|3 (0000", US), "(650) 25|3-0000");
+});
+
+test("formatPhoneInput: deleting a digit in the middle, and a separator with Backspace or Delete", () => {
+  assert.equal(edit("(650) 2|3-0000", back), "(650) 2|30-000");
+  assert.equal(edit("(650) |53-0000", forward), "(650) |530-000");
+  // Backspace took the "-" (or the ")") away: the digit before it goes.
+  assert.equal(edit("(650) 253|0000", back), "(650) 25|0-000");
+  assert.equal(edit("(650| 253-0000", back), "(65|2) 530-000");
+  // Delete took the "-" away: the digit after it goes.
+  assert.equal(edit("(650) 253|0000", forward), "(650) 253-|000");
+  // The same text after typing is only formatted.
+  assert.equal(edit("(650) 253|0000", { ...US, inputType: "insertText" }), "(650) 253|-0000");
+});
+
+test("formatPhoneInput keeps an extension, and what is not a number, as typed", () => {
+  assert.equal(edit("6502530000 ext. 12|", US), "(650) 253-0000 ext. 12|");
+  assert.equal(edit("6502530000x|", US), "(650) 253-0000 x|");
+  assert.equal(edit("65|02530000 ext 1", US), "(65|0) 253-0000 ext 1");
+  const r = ck.formatPhoneInput("6502530000 ext. 12", 18, US);
+  assert.equal(r.valid, true);
+  assert.equal(r.e164, "+16502530000");
+  assert.equal(edit("Tel: 650|", US), "Tel: 650|");
+  assert.equal(edit("abc|", US), "abc|");
+});
+
+test("formatPhoneInput counts the caret in UTF-16 code units", () => {
+  // "٤" and "＋" are one unit each; "𝟘" (a mathematical digit, not read as one) two.
+  assert.equal(edit("＋٤٤٢٠|"), "+44 20|");
+  const r = ck.formatPhoneInput("650 x𝟘𝟘", 7, US);
+  assert.equal(r.value, "650 x𝟘𝟘");
+  assert.equal(r.caret, 7);
+  // Inside a surrogate pair: moved back to its start.
+  assert.equal(ck.formatPhoneInput("650 x𝟘𝟘", 6, US).caret, 5);
+});
+
+test("formatPhoneInput never throws, whatever it is given", () => {
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const trap = new Proxy({}, { get() { throw new Error("trap"); }, ownKeys() { throw new Error("trap"); } });
+  const hostile = [undefined, null, 42, -1, NaN, Infinity, -Infinity, 1.5, 1n, Symbol("s"), {}, [], revoked.proxy, trap, "\ud800", "6\udc0050", "x".repeat(100000)];
+  for (const value of hostile) {
+    for (const caret of hostile) {
+      for (const options of [undefined, US, back, { inputType: 42 }, { defaultCountry: "ZZ" }, trap, revoked.proxy, "US"]) {
+        const r = ck.formatPhoneInput(value, caret, options);
+        assert.equal(typeof r.ok, "boolean");
+        if (r.ok) {
+          assert.ok(r.caret >= 0 && r.caret <= r.value.length, JSON.stringify(r));
+        }
+      }
+    }
+  }
+  assert.equal(ck.formatPhoneInput(42, 0).error.code, "wrong_type");
+  assert.equal(ck.formatPhoneInput("6\ud800", 1).error.code, "invalid_unicode");
+  assert.equal(ck.formatPhoneInput("650", 3, { country: "US" }).error.code, "invalid_option");
+  // A caret that is not a number is the end of the text.
+  assert.equal(ck.formatPhoneInput("6502", undefined, US).caret, 5);
+  assert.equal(ck.formatPhoneInput("6502", -3, US).caret, 0);
+});

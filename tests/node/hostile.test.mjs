@@ -91,6 +91,7 @@ const CALLS = {
   },
   getExampleNumber: (x) => [{ e: ck.getExampleNumber(x) }, { e: ck.getExampleNumber("US", x) }],
   getCountryCallingCode: (x) => [{ cc: ck.getCountryCallingCode(x) }],
+  formatPhoneInput: (x) => [ck.formatPhoneInput(x, 0), ck.formatPhoneInput("650", x), ck.formatPhoneInput("650", 3, x)],
   BatchValidator: (x) => {
     const fromOptions = new ck.BatchValidator(x);
     const v = new ck.BatchValidator(good);

@@ -3,6 +3,7 @@
 import init, {
   normalizePhone, normalizeEmail, normalizeLinkedIn, normalizeLocale, normalizeTimezone,
   normalizeCountry, errorMessages, ready, AsYouType, getExampleNumber, getCountryCallingCode,
+  formatPhoneInput, type PhoneInputResult,
   type ErrorCode, type PhoneResult, type NumberType, type LinkedInKind, type Phone,
 } from "../../pkg/contactkit.js";
 
@@ -59,5 +60,18 @@ export async function usage(): Promise<string[]> {
   out.push(example?.national ?? "", String(mx));
   // @ts-expect-error: a number type is one of NumberType
   getExampleNumber("MX", "cell");
+  const edited: PhoneInputResult = formatPhoneInput("(650) 2530000", 9, { defaultCountry: "US", inputType: "deleteContentBackward" });
+  if (edited.ok) {
+    const caret: number = edited.caret;
+    const e164: string | null = edited.e164;
+    out.push(edited.value, String(caret), e164 ?? "", String(edited.valid), edited.country ?? "", String(edited.callingCode));
+  } else {
+    out.push(edited.error.code);
+  }
+  formatPhoneInput("650", null);
+  // @ts-expect-error: the caret is a number
+  formatPhoneInput("650", "3");
+  // @ts-expect-error: the option is inputType
+  formatPhoneInput("650", 3, { input: "insertText" });
   return out;
 }

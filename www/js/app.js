@@ -2,8 +2,8 @@
 // tabs, and warms up the slow first calls while the browser is idle.
 
 import { loadContactkit, contactkit } from './wasm.js';
-import { setLang, t, lang, translatePage } from './i18n.js';
-import { initForm, setFormApi, setFormReady, refreshFormLanguage, formCountry } from './form.js';
+import { setLang, t, lang, translatePage, bindText } from './i18n.js';
+import { initForm, setFormApi, setFormReady, refreshFormLanguage, phoneCountry } from './form.js';
 import { initImport, setImportApi, refreshImportLanguage } from './import.js';
 import { countryList } from './countries.js';
 import { announce, whenIdle } from './dom.js';
@@ -83,9 +83,8 @@ function fillDatalists() {
  * Steps run while the idle slice lasts.
  */
 function warmUp() {
-  // The form's country, else the browser's region (es-MX → MX), else US.
-  const browserRegion = /-([A-Z]{2})\b/.exec(navigator.language ?? '')?.[1];
-  const country = () => formCountry() ?? browserRegion ?? 'US';
+  // The phone's country, else US.
+  const country = () => phoneCountry() ?? 'US';
   const steps = [
     () => contactkit.normalizePhone('2015550123', { defaultCountry: country() }),
     () => contactkit.normalizePhone('+34 612 34 56 78'),
@@ -150,8 +149,9 @@ async function main() {
     await loadContactkit();
     document.body.dataset.loadMs = String(Math.round(performance.now() - t0));
   } catch (e) {
-    document.getElementById('preview').textContent = t('loadFailed', { error: e.message });
-    announce(t('loadFailed', { error: e.message }));
+    const failed = () => t('loadFailed', { error: e.message });
+    bindText(document.getElementById('preview'), failed);
+    announce(failed);
     return;
   }
   setFormReady();

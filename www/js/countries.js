@@ -1,55 +1,44 @@
-// The country picker's list, built from the library itself: every two-letter code that
-// `normalizeCountry` resolves to itself is an ISO 3166-1 alpha-2 code. Names come from the
-// library (English) or from the browser's own `Intl.DisplayNames` for the page's language,
-// kept only when the library resolves that name back to the same code.
+// The country lists of the page, from the library, computed once per language: the phone
+// picker's (every region with phone numbers: `getCountries`, with flag, calling code and
+// example number, sorted by name in the language).
 
 import { contactkit } from './wasm.js';
 
-let codes = null;
 const byLang = new Map();
 
-/** `[{ code, name }]` sorted by name in `lang`; computed once per language. */
+/**
+ * `[{ code, name, callingCode, flag, example: { e164, national, international } }]` sorted by
+ * name in `lang`; empty until the module is instantiated.
+ */
 export function countryList(lang) {
   if (byLang.has(lang)) return byLang.get(lang);
-  if (codes === null) {
-    try {
-      codes = isoCodes();
-    } catch {
-      return []; // the module is not instantiated yet: try again later
-    }
-  }
-  let display = null;
+  let list = [];
   try {
-    display = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+    list = interimCountries(lang);
   } catch {
-    display = null;
+    list = [];
   }
-  const list = codes.map(({ code, name }) => {
-    const local = lang === 'en' ? null : display?.of(code);
-    const usable = local && local !== code && contactkit.normalizeCountry(local)?.value === code;
-    return { code, name: usable ? local : name };
-  });
-  list.sort((a, b) => a.name.localeCompare(b.name, lang));
-  byLang.set(lang, list);
-  return list;
+  // Empty: the module is not instantiated yet (try again later).
+  if (Array.isArray(list) && list.length > 0) byLang.set(lang, list);
+  return Array.isArray(list) ? list : [];
 }
 
-function isoCodes() {
-  // A list exported by the library, when it has one, wins over probing.
-  const exported = typeof contactkit.countries === 'function' ? contactkit.countries() : null;
-  if (Array.isArray(exported) && exported.length > 0) {
-    return exported
-      .map((c) => ({ code: c.value ?? c.code ?? c.alpha2, name: c.name }))
-      .filter((c) => typeof c.code === 'string' && typeof c.name === 'string');
-  }
+// INTERIM until getCountries lands in main.
+function interimCountries(lang) {
+  if (typeof contactkit.getCountries === 'function') return contactkit.getCountries({ lang });
+  const display = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
   const out = [];
   const A = 'A'.charCodeAt(0);
   for (let i = 0; i < 26; i++) {
     for (let j = 0; j < 26; j++) {
       const code = String.fromCharCode(A + i, A + j);
-      const r = contactkit.normalizeCountry(code);
-      if (r?.ok && r.value === code) out.push({ code, name: r.name });
+      const callingCode = contactkit.getCountryCallingCode(code);
+      if (callingCode === undefined) continue;
+      const example = contactkit.getExampleNumber(code) ?? contactkit.getExampleNumber(code, 'fixed_line');
+      const flag = String.fromCodePoint(...[...code].map((ch) => 0x1f1e6 + ch.charCodeAt(0) - A));
+      out.push({ code, name: display.of(code) ?? code, callingCode, flag, example });
     }
   }
+  out.sort((a, b) => a.name.localeCompare(b.name, lang));
   return out;
 }

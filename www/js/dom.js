@@ -1,5 +1,7 @@
 // Small DOM helpers: no framework, and never innerHTML with data.
 
+import { bindText, unbindText } from './i18n.js';
+
 /**
  * `h('input', { id: 'x', type: 'text', onInput: fn, dataset: {...} }, ...children)`.
  * Attributes starting with `on` are listeners; `null`/`false` attributes are left out.
@@ -51,15 +53,42 @@ export function whenIdle(fn, timeout = 2000) {
   return setTimeout(() => fn({ timeRemaining: () => 10, didTimeout: false }), 50);
 }
 
-/** Puts `text` in the polite live region (re-announced even when unchanged). */
-export function announce(text) {
-  const status = document.getElementById('status');
-  if (!status) return;
-  status.textContent = '';
+/** Who wrote the status banner, about what, and the write that is still to land. */
+let status = { owner: null, key: null, generation: 0 };
+
+/**
+ * Puts `render()` in the status banner, a polite live region (re-announced even when the text
+ * is unchanged), written again in the new language on a switch. `owner` and `key` say which part
+ * of the page said it and about what (`form`, `problems:3`), so that part can take it back with
+ * `clearStatus` as soon as it no longer holds.
+ */
+export function announce(render, { owner = 'page', key = '' } = {}) {
+  const el = document.getElementById('status');
+  if (!el) return;
+  const generation = status.generation + 1;
+  status = { owner, key, generation };
+  unbindText(el);
+  el.dataset.owner = owner;
+  el.dataset.key = key;
   // A separate task, so screen readers see a change even for the same text.
   setTimeout(() => {
-    status.textContent = text;
+    if (status.generation === generation) bindText(el, render);
   }, 30);
+}
+
+/** Empties the status banner if `owner` wrote it. */
+export function clearStatus(owner) {
+  const el = document.getElementById('status');
+  if (!el || status.owner !== owner) return;
+  status = { owner: null, key: null, generation: status.generation + 1 };
+  unbindText(el);
+  delete el.dataset.owner;
+  delete el.dataset.key;
+}
+
+/** `{ owner, key }` of what the status banner says (both null when it is empty). */
+export function statusOf() {
+  return { owner: status.owner, key: status.key };
 }
 
 /** Saves a Blob as a file through a temporary link. */

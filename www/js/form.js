@@ -4,9 +4,10 @@
 
 import { APIS } from './apis.js';
 import { contactkit } from './wasm.js';
-import { h, debounce, announce } from './dom.js';
+import { h, debounce, announce, clearStatus, statusOf } from './dom.js';
 import { t, lang } from './i18n.js';
 import { toCurl } from './curl.js';
+import { countryPicker, formatInput, placeholderOf, pickable } from './phone.js';
 
 /** Stand-ins for credentials the user did not type: the cURL command shows `$ENV` instead. */
 const KEY_SENTINEL = 'CONTACTKIT_PLACEHOLDER_KEY';
@@ -21,6 +22,13 @@ const state = {
   api: 'contactship',
   /** Field name → text as typed; kept across API switches (both have full_name and email). */
   values: {},
+  /**
+   * The phone picker's country (alpha-2; '' for none: numbers typed with `+`): the default
+   * country of the phone number. The country field moves it; picking one when the country
+   * field is filled writes the picked country there (for Contactship, the contact's country is
+   * the phone's default country).
+   */
+  phoneCountry: '',
   additional: [],
   /** Sending options per API: each has its own key. */
   opts: {
@@ -31,7 +39,6 @@ const state = {
   touched: new Set(),
   submitted: false,
   ready: false,
-  lastAnnounced: '',
   /** The latest outcome, for tests and for the status line. */
   last: null,
 };
@@ -68,7 +75,10 @@ export function initForm() {
 export function setFormReady() {
   state.ready = true;
   document.getElementById('contact-form').removeAttribute('aria-busy');
-  update();
+  // The browser's region (es-MX → MX) until the user picks or types a country.
+  const region = /-([A-Z]{2})\b/.exec(navigator.language ?? '')?.[1];
+  if (!state.phoneCountry && region && pickable(region)) state.phoneCountry = region;
+  render();
 }
 
 export function setFormApi(api) {
@@ -83,12 +93,17 @@ export function refreshFormLanguage() {
   render();
 }
 
-/** The current default country (alpha-2) from the country field, or null. */
-export function formCountry() {
+/** The country (alpha-2) of the country field, or null. */
+function formCountry() {
   const raw = state.values.country ?? '';
   if (!state.ready || raw.trim() === '' || state.api !== 'contactship') return null;
   const r = contactkit.normalizeCountry(raw);
   return r?.ok ? r.value : null;
+}
+
+/** The phone number's default country (alpha-2), or null. */
+export function phoneCountry() {
+  return state.phoneCountry || null;
 }
 
 function reveal(name) {
@@ -109,7 +124,50 @@ function edited(name) {
 
 function onInput(name, value) {
   state.values[name] = value;
+  if (name === 'country') {
+    const code = formCountry();
+    if (code && code !== state.phoneCountry && pickable(code)) setPhoneCountry(code);
+  }
   edited(name);
+}
+
+/** The phone input after an edit: formatted, the caret after the same digit. */
+function onPhoneInput(e) {
+  const input = e.target;
+  if (state.ready && !e.isComposing) {
+    const out = formatInput(input, state.phoneCountry, { inputType: e.inputType ?? null });
+    // A number typed with `+` moves the picker to its country, unless a country is typed.
+    const typed = input.value.trimStart().startsWith('+');
+    if (typed && out?.country && out.country !== state.phoneCountry && !formCountry() && pickable(out.country)) {
+      setPhoneCountry(out.country);
+    }
+  }
+  onInput('phone_number', input.value);
+}
+
+/** A country picked: the phone number formatted for it, and the contact's country if it has one. */
+function onPick(code) {
+  setPhoneCountry(code);
+  if (code && state.api === 'contactship' && (state.values.country ?? '').trim() !== '' && formCountry() !== code) {
+    state.values.country = pickable(code).name;
+    const field = document.getElementById(fieldIds('country').id);
+    if (field) field.value = state.values.country;
+  }
+  const input = document.getElementById(fieldIds('phone_number').id);
+  if (input && input.value !== '') {
+    formatInput(input, code, { caret: input.value.length });
+    state.values.phone_number = input.value;
+  }
+  update();
+}
+
+/** Shows `code` in the picker and its example number in the phone input. */
+function setPhoneCountry(code) {
+  state.phoneCountry = code;
+  const picker = document.getElementById(`${fieldIds('phone_number').id}-country`);
+  if (picker) picker.value = code;
+  const input = document.getElementById(fieldIds('phone_number').id);
+  if (input) input.placeholder = placeholderOf(code);
 }
 
 // ---------------------------------------------------------------- rendering
@@ -153,14 +211,19 @@ function renderField(f) {
     onInput: (e) => onInput(f.name, e.target.value),
   };
   let control;
-  if (f.kind === 'textarea' || f.kind === 'json') {
+  if (f.kind === 'phone') {
+    const input = h('input', {
+      ...common, type: f.type ?? 'tel', inputmode: 'tel', placeholder: placeholderOf(state.phoneCountry), onInput: onPhoneInput,
+    });
+    control = h('div', { className: 'phone-input' },
+      countryPicker({ id: `${ids.id}-country`, value: state.phoneCountry, onPick }), input);
+  } else if (f.kind === 'textarea' || f.kind === 'json') {
     control = h('textarea', { ...common, rows: f.kind === 'json' ? 4 : 3, className: f.kind === 'json' ? 'mono' : null,
       placeholder: f.kind === 'json' ? '{ "source": "website" }' : null });
   } else {
     control = h('input', {
       ...common,
       type: f.type ?? 'text',
-      inputmode: f.kind === 'phone' ? 'tel' : null,
       list: f.kind === 'country' ? 'country-list' : f.kind === 'timezone' ? 'timezone-list' : null,
     });
   }
@@ -319,6 +382,7 @@ function collect() {
 function builderOptions() {
   const o = state.opts[state.api];
   const opts = { lang: lang() };
+  if (state.api === 'contactship' && state.phoneCountry) opts.defaultCountry = state.phoneCountry;
   if (state.api === 'sdr_agent' && o.auth === 'bearer') {
     opts.bearerToken = o.bearerToken.trim() === '' ? TOKEN_SENTINEL : o.bearerToken;
   } else {
@@ -389,7 +453,8 @@ function update() {
   if (!state.ready) return;
   const api = APIS[state.api];
   const { contact, local } = collect();
-  const country = formCountry();
+  // As the builder reads a national number: in the contact's country, else the picker's.
+  const country = formCountry() ?? phoneCountry();
 
   // Field rules: normalized values and suggestions.
   const perField = {};
@@ -469,7 +534,7 @@ function update() {
               state.values[f.name] = shown;
               update();
               input.focus();
-              announce(t('useSuggestion', { value: shown }));
+              announce(() => t('useSuggestion', { value: shown }), { owner: 'form', key: 'note' });
             },
           }, t('useSuggestion', { value: shown })),
         ] : []));
@@ -479,6 +544,9 @@ function update() {
 
   state.last = { ok: request !== null, errors, request };
   renderPreview(request, errors, contact);
+  // The banner never contradicts the preview: what it said of the form goes as soon as the
+  // form changed, and the new verdict follows once typing pauses.
+  if (statusOf().owner === 'form' && statusOf().key !== verdict()) clearStatus('form');
   announceLater();
 }
 
@@ -540,35 +608,41 @@ function fieldLabel(path) {
 async function copy(text) {
   try {
     await navigator.clipboard.writeText(text);
-    announce(t('copied'));
+    announce(() => t('copied'), { owner: 'form', key: 'note' });
   } catch {
     const pre = document.getElementById('preview-curl');
     if (pre) getSelection()?.selectAllChildren(pre);
-    announce(t('copyFailed'));
+    announce(() => t('copyFailed'), { owner: 'form', key: 'note' });
   }
+}
+
+/** The form's verdict as the status banner's key: `ok`, or `problems:<count>`. */
+function verdict() {
+  return state.last?.ok ? 'ok' : `problems:${state.last?.errors.length ?? 0}`;
+}
+
+/** Says the verdict in the status banner, unless it says so already (or `again`). */
+function announceVerdict(again) {
+  const key = verdict();
+  if (!again && statusOf().owner === 'form' && statusOf().key === key) return;
+  const count = state.last?.errors.length ?? 0;
+  announce(() => (key === 'ok' ? t('formOk') : t('formProblems', { count })), { owner: 'form', key });
 }
 
 const announceLater = debounce(() => {
   if (!state.last || (!state.submitted && state.touched.size === 0)) return;
-  const text = state.last.ok ? t('formOk') : t('formProblems', { count: state.last.errors.length });
-  if (text !== state.lastAnnounced) {
-    state.lastAnnounced = text;
-    announce(text);
-  }
+  announceVerdict(false);
 }, 900);
 
 function submit() {
   state.submitted = true;
   update();
+  announceLater.cancel();
+  announceVerdict(true);
   if (state.last?.ok) {
-    state.lastAnnounced = t('formOk');
-    announce(t('formOk'));
     document.getElementById('preview-body')?.focus();
     return;
   }
-  const text = t('formProblems', { count: state.last?.errors.length ?? 0 });
-  state.lastAnnounced = text;
-  announce(text);
   const first = document.querySelector('#contact-form [aria-invalid="true"]');
   first?.focus();
 }

@@ -1,5 +1,6 @@
-// The page's own wording in English and Spanish. Validation messages do not live here: they
-// come from the library (`message` of each error, or `errorMessages(lang)` templates).
+// The page's own wording in English and Spanish, and what puts it on the page again when the
+// language changes. Validation messages do not live here: they come from the library (`message`
+// of each error, or `errorMessages(lang)` templates).
 
 const STRINGS = {
   en: {
@@ -26,9 +27,12 @@ const STRINGS = {
     locale: 'Locale',
     timezone: 'Timezone',
     metadata: 'Metadata (JSON object)',
-    hint_phone_number: 'Any spelling: +1 212 456 7890, 00 34 612 34 56 78, or a national number with the country below.',
+    hint_phone_number: 'Pick the country, or type the number with + and its country code; it is formatted as you type.',
+    phoneCountry: 'Country of the phone number',
+    international: 'International',
+    phonePlaceholderIntl: '+ country code and number',
     hint_phone_number_sdr: '',
-    hint_country: 'Pick or type a country; it is also the default country of the phone number.',
+    hint_country: 'Pick or type a country; it is also the country of the phone number.',
     hint_email: '',
     hint_linkedin_profile: 'Paste the link as you have it; it is sent in canonical form.',
     hint_locale: 'BCP 47, e.g. en-US, es-ES.',
@@ -85,6 +89,9 @@ const STRINGS = {
     mapping: 'Columns',
     mappingHint: 'Each API field reads the column chosen here (matched by header name; change any of them).',
     notMapped: '— not mapped —',
+    combineColumn: 'Combine with another column',
+    combinedColumn: '{field}, column {n}',
+    removeColumn: 'Remove column {n}',
     sample: 'First row',
     extras: 'Send the other columns as {target}',
     extrasContactship: 'additional_data (text)',
@@ -104,8 +111,14 @@ const STRINGS = {
     duplicates: 'Duplicates',
     took: 'Validated {rows} rows in {seconds} s.',
     problems: 'Problems',
+    byCode: 'Problems by code',
+    allProblems: 'Show every problem',
+    count: 'Count',
+    fields: 'Fields',
+    example: 'For example',
     noProblems: 'No problems: every row is ready to send.',
     problemsRange: 'Problems {from}–{to} of {total}',
+    problemsRangeCode: 'Problems {from}–{to} of {total} with code {code}',
     row: 'Row',
     field: 'Field',
     code: 'Code',
@@ -141,9 +154,12 @@ const STRINGS = {
     locale: 'Configuración regional',
     timezone: 'Zona horaria',
     metadata: 'Metadatos (objeto JSON)',
-    hint_phone_number: 'Como quieras escribirlo: +52 55 1234 5678, 00 34 612 34 56 78, o un número nacional con el país de abajo.',
+    hint_phone_number: 'Elige el país, o escribe el número con + y su prefijo internacional; se formatea mientras escribes.',
+    phoneCountry: 'País del número de teléfono',
+    international: 'Internacional',
+    phonePlaceholderIntl: '+ prefijo del país y número',
     hint_phone_number_sdr: '',
-    hint_country: 'Elige o escribe un país; también es el país por defecto del teléfono.',
+    hint_country: 'Elige o escribe un país; también es el país del teléfono.',
     hint_email: '',
     hint_linkedin_profile: 'Pega el enlace tal como lo tengas; se envía en forma canónica.',
     hint_locale: 'BCP 47, p. ej. es-ES, en-US.',
@@ -198,6 +214,9 @@ const STRINGS = {
     mapping: 'Columnas',
     mappingHint: 'Cada campo de la API lee la columna elegida aquí (emparejada por el encabezado; puedes cambiarla).',
     notMapped: '— sin asignar —',
+    combineColumn: 'Combinar con otra columna',
+    combinedColumn: '{field}, columna {n}',
+    removeColumn: 'Quitar la columna {n}',
     sample: 'Primera fila',
     extras: 'Enviar las demás columnas como {target}',
     extrasContactship: 'additional_data (texto)',
@@ -217,8 +236,14 @@ const STRINGS = {
     duplicates: 'Duplicadas',
     took: '{rows} filas validadas en {seconds} s.',
     problems: 'Problemas',
+    byCode: 'Problemas por código',
+    allProblems: 'Ver todos los problemas',
+    count: 'Cantidad',
+    fields: 'Campos',
+    example: 'Por ejemplo',
     noProblems: 'Ningún problema: todas las filas están listas para enviarse.',
     problemsRange: 'Problemas {from}–{to} de {total}',
+    problemsRangeCode: 'Problemas {from}–{to} de {total} con el código {code}',
     row: 'Fila',
     field: 'Campo',
     code: 'Código',
@@ -258,9 +283,42 @@ export function t(key, params) {
   return typeof v === 'string' ? fill(v, params) : v;
 }
 
-/** Applies the current language to every element with `data-i18n` (text) or `data-i18n-attr`. */
+/** The page's strings in `l` (for the tests: no English left after a switch to Spanish). */
+export function strings(l) {
+  return STRINGS[l] ?? STRINGS.en;
+}
+
+/** Texts made from data (counts, file names, messages): element → how to write it again. */
+const renderers = new WeakMap();
+
+/**
+ * Sets `el`'s text to `render()`, and again whenever the language changes: for texts that are
+ * not rebuilt by their part of the page on a switch.
+ */
+export function bindText(el, render) {
+  renderers.set(el, render);
+  el.dataset.i18nLive = '';
+  el.textContent = render();
+}
+
+/** Clears `el` and forgets how it was written. */
+export function unbindText(el) {
+  renderers.delete(el);
+  delete el.dataset.i18nLive;
+  el.textContent = '';
+}
+
+/**
+ * Applies the current language to the document's title, to every element with `data-i18n`
+ * (text) or `data-i18n-attr`, and to the texts given to `bindText`.
+ */
 export function translatePage(root = document) {
+  if (root === document) document.title = t('title');
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-live]')) {
+    const render = renderers.get(el);
+    if (render) el.textContent = render();
+  }
   for (const el of root.querySelectorAll('[data-i18n-attr]')) {
     // data-i18n-attr="aria-label:key;placeholder:key2"
     for (const pair of el.dataset.i18nAttr.split(';')) {

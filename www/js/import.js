@@ -1,12 +1,15 @@
-// The CSV import: pick or drop a file, map its columns to the API's fields, then stream it
-// through papaparse (in chunks, paused until the worker has validated each) into the worker.
-// The page keeps only the counts and one page of problems.
+// The CSV import: pick or drop a file, map its columns to the API's fields (a field can combine
+// several columns: First name + Last name → full_name), then stream it through papaparse (in
+// chunks, paused until the worker has validated each) into the worker. The page keeps only the
+// counts, the problems grouped by code, and one page of problems.
 
 import { APIS, autoMap, csvFields } from './apis.js';
 import { loadContactkit } from './wasm.js';
-import { h, announce, saveBlob } from './dom.js';
-import { t, lang, num } from './i18n.js';
+import { h, announce, clearStatus, saveBlob } from './dom.js';
+import { t, lang, num, bindText, unbindText } from './i18n.js';
 import { countryList } from './countries.js';
+import { countryLabel } from './phone.js';
+import { messageIn } from './messages.js';
 
 /** Bytes papaparse reads per chunk (a few thousand rows). */
 const PARSE_CHUNK_BYTES = 512 * 1024;
@@ -18,6 +21,7 @@ const state = {
   file: null,
   headers: [],
   sample: [],
+  /** Field → the columns (indexes) it reads, in order; several are joined with a space. */
   mapping: {},
   extras: false,
   defaultCountry: '',
@@ -27,6 +31,10 @@ const state = {
   summary: null,
   problemsTotal: 0,
   pageOffset: 0,
+  /** The code the problems table is narrowed to, or null for every problem. */
+  code: null,
+  /** Problems of the options, as the library gave them (shown again in another language). */
+  optionErrors: [],
   tookMs: 0,
 };
 
@@ -61,9 +69,10 @@ export function setImportApi(api) {
   state.api = api;
   if (state.running) cancel();
   document.getElementById('results').hidden = true;
+  clearStatus('import');
   if (state.headers.length > 0) {
     const headers = state.headers;
-    autoMap(api, headers).then((mapping) => {
+    mappingOf(api, headers).then((mapping) => {
       if (state.api !== api || state.headers !== headers) return; // superseded
       state.mapping = mapping;
       renderMapping();
@@ -71,15 +80,42 @@ export function setImportApi(api) {
   }
 }
 
+/** Everything the import shows that is not rebuilt by `translatePage`, in the new language. */
 export function refreshImportLanguage() {
-  if (state.headers.length > 0) {
-    renderFileInfo();
-    renderMapping();
-  }
+  if (state.headers.length > 0) renderMapping();
   if (state.summary) {
     renderSummary();
+    showGroups();
     showPage(state.pageOffset);
   }
+}
+
+/** Header keys of a given name and a family name: the columns a full name is made of. */
+const GIVEN_NAMES = ['first_name', 'firstname', 'first', 'given_name', 'givenname', 'forename', 'nombre', 'nombres'];
+const FAMILY_NAMES = ['last_name', 'lastname', 'last', 'surname', 'family_name', 'familyname', 'apellido', 'apellidos'];
+
+/** A header as a key: accents dropped, lower-case, every run of other characters one `_`. */
+function headerKey(header) {
+  return header.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+/**
+ * `{ field: [column, …] }`: the library's match by header name (`autoMap`), and a full name
+ * made of a given-name and a family-name column when no column holds the whole name.
+ */
+async function mappingOf(api, headers) {
+  const mapping = Object.fromEntries(Object.entries(await autoMap(api, headers)).map(([f, i]) => [f, [i]]));
+  if (!csvFields(api).some((f) => f.name === 'full_name')) return mapping;
+  const keys = headers.map(headerKey);
+  const taken = new Set(Object.values(mapping).flat());
+  const own = mapping.full_name?.[0];
+  const given = own !== undefined && GIVEN_NAMES.includes(keys[own])
+    ? own
+    : keys.findIndex((k, i) => GIVEN_NAMES.includes(k) && !taken.has(i));
+  const family = keys.findIndex((k, i) => FAMILY_NAMES.includes(k) && !taken.has(i));
+  if (given >= 0 && family >= 0 && (own === undefined || own === given)) mapping.full_name = [given, family];
+  return mapping;
 }
 
 // ---------------------------------------------------------------- the worker
@@ -148,7 +184,7 @@ function openFile(file) {
     complete: (res) => {
       const [row = [], sample = []] = res.data;
       if (row.length === 0 || row.every((x) => x.trim() === '')) {
-        document.getElementById('file-info').textContent = t('noHeader');
+        bindText(document.getElementById('file-info'), () => t('noHeader'));
         document.getElementById('mapping-area').hidden = true;
         return;
       }
@@ -156,7 +192,7 @@ function openFile(file) {
       state.headers = headers;
       state.sample = sample;
       const api = state.api;
-      autoMap(api, headers).then((mapping) => {
+      mappingOf(api, headers).then((mapping) => {
         if (state.api !== api || state.headers !== headers) return; // superseded
         state.mapping = mapping;
         renderFileInfo();
@@ -164,11 +200,11 @@ function openFile(file) {
         document.getElementById('mapping-area').hidden = false;
         document.getElementById('run-import').focus();
       }, (e) => {
-        document.getElementById('file-info').textContent = t('loadFailed', { error: e.message });
+        bindText(document.getElementById('file-info'), () => t('loadFailed', { error: e.message }));
       });
     },
     error: (err) => {
-      document.getElementById('file-info').textContent = t('parseFailed', { error: err.message });
+      bindText(document.getElementById('file-info'), () => t('parseFailed', { error: err.message }));
     },
   });
   ensureWorker(); // instantiate while the user looks at the mapping
@@ -177,34 +213,74 @@ function openFile(file) {
 function renderFileInfo() {
   const f = state.file;
   const size = f.size >= 1e6 ? `${(f.size / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(f.size / 1e3))} KB`;
-  document.getElementById('file-info').textContent = t('fileInfo', { name: f.name, size, columns: state.headers.length });
+  const columns = state.headers.length;
+  bindText(document.getElementById('file-info'), () => t('fileInfo', { name: f.name, size, columns }));
+}
+
+/** The text a field gets from a row: its columns' cells, trimmed and joined by a space when several. */
+function combined(cells, columns) {
+  if (columns.length === 1) return String(cells[columns[0]] ?? '');
+  return columns.map((i) => String(cells[i] ?? '').trim()).filter((v) => v !== '').join(' ');
 }
 
 function renderMapping() {
   const fields = csvFields(state.api);
+  const columnOptions = (selected) => [
+    h('option', { value: '' }, t('notMapped')),
+    state.headers.map((name, i) => h('option', { value: String(i), selected: selected === i }, name || `#${i + 1}`)),
+  ];
+  const setColumns = (field, columns, focusId) => {
+    if (columns.length === 0) delete state.mapping[field];
+    else state.mapping[field] = columns;
+    renderMapping();
+    document.getElementById(focusId)?.focus();
+  };
   const table = h('table', { className: 'mapping' },
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t('field')), h('th', { scope: 'col' }, 'CSV'), h('th', { scope: 'col' }, t('sample')))),
     h('tbody', {}, fields.map((f) => {
       const id = `map-${f.name}`;
-      const col = state.mapping[f.name];
-      return h('tr', {},
+      const columns = state.mapping[f.name] ?? [];
+      // The first select (empty when the field reads no column), then one per further column,
+      // each with a button that removes it.
+      const selects = (columns.length === 0 ? [undefined] : columns).map((col, k) => {
+        const selectId = k === 0 ? id : `${id}-${k}`;
+        const select = h('select', {
+          id: selectId, dataset: { field: f.name },
+          'aria-label': k === 0 ? null : t('combinedColumn', { field: t(f.name), n: k + 1 }),
+          onChange: (e) => {
+            const v = e.target.value;
+            const next = [...columns];
+            if (v === '') next.splice(k, 1);
+            else next[k] = Number(v);
+            setColumns(f.name, next, selectId);
+          },
+        }, columnOptions(col));
+        if (k === 0) return select;
+        return h('div', { className: 'combined' },
+          h('span', { className: 'plus', 'aria-hidden': 'true' }, '+'),
+          select,
+          h('button', {
+            type: 'button', className: 'icon', dataset: { remove: String(k) },
+            'aria-label': t('removeColumn', { n: k + 1 }), title: t('removeColumn', { n: k + 1 }),
+            onClick: () => setColumns(f.name, columns.filter((_, j) => j !== k), id),
+          }, '×'));
+      });
+      const add = columns.length > 0 && columns.length < state.headers.length
+        ? h('button', {
+          type: 'button', className: 'link small', dataset: { combine: f.name },
+          onClick: () => {
+            const free = state.headers.findIndex((_, i) => !columns.includes(i));
+            setColumns(f.name, [...columns, free], `${id}-${columns.length}`);
+          },
+        }, `+ ${t('combineColumn')}`)
+        : null;
+      return h('tr', { dataset: { field: f.name } },
         h('th', { scope: 'row' },
           h('label', { for: id }, t(f.name), f.required ? ' *' : ''),
           h('div', { className: 'mono muted small' }, f.name)),
-        h('td', {}, h('select', {
-          id, dataset: { field: f.name },
-          onChange: (e) => {
-            const v = e.target.value;
-            if (v === '') delete state.mapping[f.name];
-            else state.mapping[f.name] = Number(v);
-            renderMapping();
-            document.getElementById(id)?.focus();
-          },
-        },
-        h('option', { value: '' }, t('notMapped')),
-        state.headers.map((name, i) => h('option', { value: String(i), selected: col === i }, name || `#${i + 1}`)))),
-        h('td', { className: 'sample' }, col === undefined ? '' : String(state.sample[col] ?? '')));
+        h('td', {}, selects, add),
+        h('td', { className: 'sample' }, columns.length === 0 ? '' : combined(state.sample, columns)));
     })));
   document.getElementById('mapping').replaceChildren(table);
   renderImportOptions();
@@ -213,7 +289,7 @@ function renderMapping() {
 function renderImportOptions() {
   const api = APIS[state.api];
   const parts = [];
-  const mapped = new Set(Object.values(state.mapping));
+  const mapped = new Set(Object.values(state.mapping).flat());
   const unmapped = state.headers.filter((name, i) => !mapped.has(i) && name !== '');
   if (unmapped.length > 0) {
     parts.push(h('div', { className: 'check' },
@@ -239,7 +315,7 @@ function renderImportOptions() {
         },
       },
       h('option', { value: '' }, t('none')),
-      list.map((c) => h('option', { value: c.code, selected: c.code === state.defaultCountry }, `${c.name} (${c.code})`)))));
+      list.map((c) => h('option', { value: c.code, selected: c.code === state.defaultCountry }, countryLabel(c))))));
   } else {
     state.importId ||= crypto.randomUUID();
     parts.push(h('div', { className: 'field' },
@@ -274,7 +350,7 @@ async function run() {
   document.getElementById('results').hidden = true;
   document.getElementById('progress-area').hidden = false;
   progress.value = 0;
-  document.getElementById('progress-text').textContent = t('progressText', { rows: 0, percent: 0 });
+  showProgress(0, 0);
   runButton.disabled = true;
   cancelButton.hidden = false;
   const started = performance.now();
@@ -295,16 +371,19 @@ async function run() {
   }, 'started');
   if (job.cancelled) return;
   // Bad options (an import ID that is not a UUID, say) would fail every row: stop here.
-  const optionErrors = (started2.errors ?? []).map((e) => e.message).join(' ');
-  document.getElementById('import-option-errors').textContent = optionErrors;
-  if (optionErrors) {
+  state.optionErrors = started2.errors ?? [];
+  const optionErrors = () => state.optionErrors.map((e) => messageIn(e, lang())).join(' ');
+  const optionsEl = document.getElementById('import-option-errors');
+  if (state.optionErrors.length > 0) {
+    bindText(optionsEl, optionErrors);
     state.running = null;
     runButton.disabled = false;
     cancelButton.hidden = true;
-    document.getElementById('progress-text').textContent = '';
-    announce(optionErrors);
+    unbindText(document.getElementById('progress-text'));
+    announce(optionErrors, { owner: 'import', key: 'options' });
     return;
   }
+  unbindText(optionsEl);
 
   await new Promise((resolve, reject) => {
     globalThis.Papa.parse(state.file, {
@@ -335,16 +414,19 @@ async function run() {
   state.running = null;
   state.summary = done.summary;
   state.problemsTotal = done.problems;
+  state.code = null;
   progress.value = 100;
-  document.getElementById('progress-text').textContent = t('progressText', { rows: num(done.summary.total), percent: 100 });
+  showProgress(done.summary.total, 100);
   runButton.disabled = false;
   cancelButton.hidden = true;
   renderSummary();
+  await showGroups();
   await showPage(0);
   document.getElementById('results').hidden = false;
   document.getElementById('results').dataset.done = 'true';
   const s = done.summary;
-  announce(t('done', { valid: num(s.valid), invalid: num(s.invalid), duplicates: num(s.duplicates) }));
+  announce(() => t('done', { valid: num(s.valid), invalid: num(s.invalid), duplicates: num(s.duplicates) }),
+    { owner: 'import', key: 'done' });
   document.querySelector('#summary')?.focus();
 }
 
@@ -352,7 +434,11 @@ function onProgress(data) {
   const size = state.file?.size || 1;
   const percent = Math.min(100, Math.round((data.cursor / size) * 100));
   document.getElementById('import-progress').value = percent;
-  document.getElementById('progress-text').textContent = t('progressText', { rows: num(data.rows), percent });
+  showProgress(data.rows, percent);
+}
+
+function showProgress(rows, percent) {
+  bindText(document.getElementById('progress-text'), () => t('progressText', { rows: num(rows), percent }));
 }
 
 /** Stops the running import (parser and worker) and gives the controls back. */
@@ -372,13 +458,14 @@ function cancel() {
   if (!state.running) return;
   stopJob();
   document.getElementById('progress-area').hidden = true;
-  announce(t('cancelled'));
+  announce(() => t('cancelled'), { owner: 'import', key: 'cancelled' });
 }
 
 function fail(message) {
   stopJob();
-  document.getElementById('progress-text').textContent = t('parseFailed', { error: message });
-  announce(t('parseFailed', { error: message }));
+  const text = () => t('parseFailed', { error: message });
+  bindText(document.getElementById('progress-text'), text);
+  announce(text, { owner: 'import', key: 'failed' });
 }
 
 // ---------------------------------------------------------------- results
@@ -402,17 +489,48 @@ function renderSummary() {
   document.getElementById('download-csv').disabled = state.problemsTotal === 0;
 }
 
+/** The problems grouped by code, most frequent first; each narrows the table to its code. */
+async function showGroups() {
+  const root = document.getElementById('problem-groups');
+  if (state.problemsTotal === 0) {
+    root.replaceChildren();
+    return;
+  }
+  const { groups } = await request('groups', { lang: lang() });
+  const filter = (code) => h('button', {
+    type: 'button', className: 'link', dataset: { code: code ?? '' }, 'aria-pressed': String(state.code === code),
+    onClick: async () => {
+      state.code = code;
+      await showGroups();
+      await showPage(0);
+      document.querySelector(`#problem-groups [data-code="${code ?? ''}"]`)?.focus();
+    },
+  }, code ?? t('allProblems'));
+  const table = h('table', { className: 'groups' },
+    h('caption', { className: 'sr-only' }, t('byCode')),
+    h('thead', {}, h('tr', {}, ['code', 'count', 'fields', 'example'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', {}, groups.map((g) =>
+      h('tr', { dataset: { group: g.code }, className: state.code === g.code ? 'current' : null },
+        h('td', { className: 'mono' }, filter(g.code)),
+        h('td', { className: 'num' }, num(g.count)),
+        h('td', { className: 'mono' }, g.fields.map(([field, n]) => `${field || '—'} (${num(n)})`).join(', ')),
+        h('td', {}, g.example)))));
+  root.replaceChildren(h('div', { className: 'table-wrap' }, table), state.code === null ? null : h('p', {}, filter(null)));
+}
+
 async function showPage(offset) {
   const root = document.getElementById('problems');
   if (state.problemsTotal === 0) {
     root.replaceChildren(h('p', { className: 'ok-text' }, t('noProblems')));
     return;
   }
-  const page = await request('page', { offset, limit: PAGE_SIZE, lang: lang() });
+  const page = await request('page', { offset, limit: PAGE_SIZE, lang: lang(), code: state.code });
   state.pageOffset = offset;
   const from = offset + 1;
   const to = offset + page.items.length;
-  const caption = t('problemsRange', { from: num(from), to: num(to), total: num(page.total) });
+  const caption = state.code === null
+    ? t('problemsRange', { from: num(from), to: num(to), total: num(page.total) })
+    : t('problemsRangeCode', { from: num(from), to: num(to), total: num(page.total), code: state.code });
   const pager = h('div', { className: 'pager' },
     h('button', { type: 'button', disabled: offset === 0, onClick: () => showPage(Math.max(0, offset - PAGE_SIZE)).then(() => focusPager('prev')), dataset: { pager: 'prev' } }, `← ${t('prev')}`),
     h('span', { 'aria-live': 'polite' }, caption),

@@ -4,11 +4,17 @@
 // than one page of problems.
 //
 // Messages in:  init {module} · start {target, options, mapping, headers, extras}
-//               rows {rows, cursor} · finish · page {offset, limit, lang} · download {kind, lang}
+//               rows {rows, cursor} · finish · groups {lang} · page {offset, limit, lang, code}
+//               download {kind, lang}
 // Messages out: ready · started {errors} · progress {rows, cursor, summary} · ack
-//               done {summary} · page {items, total, offset} · file {kind, blob} · failed {message}
+//               done {summary, problems} · groups {groups} · page {items, total, offset}
+//               file {kind, blob} · failed {message}
+//
+// `mapping` is `{ field: [column, …] }`: a field of several columns gets their cells trimmed,
+// the empty ones left out, joined by a space (First name + Last name → full_name).
 
 import init, * as contactkit from '/pkg/contactkit.js';
+import { messageIn } from './messages.js';
 
 /** Rows handed to the validator per call, with progress posted after each. */
 const CHUNK = 1000;
@@ -26,11 +32,17 @@ function reset() {
   job = null;
 }
 
+/** A field's text from a row's cells: one column as it is, several joined (see above). */
+function cellsOf(cells, columns) {
+  if (columns.length === 1) return cells[columns[0]];
+  return columns.map((i) => (cells[i] ?? '').trim()).filter((v) => v !== '').join(' ');
+}
+
 /** A CSV row (array of cells) as the contact object of the chosen API. */
 function toContact(cells) {
   const contact = {};
-  for (const [field, index] of job.mapping) {
-    const v = cells[index];
+  for (const [field, columns] of job.mapping) {
+    const v = cellsOf(cells, columns);
     if (v !== undefined && v !== '') contact[field] = v;
   }
   if (job.extraColumns.length > 0) {
@@ -71,7 +83,9 @@ function validateRows(rows) {
         job.requests.push(JSON.stringify(r.request));
       } else {
         for (const e of r.errors) {
-          job.problems.push({ row: sheetRow(r.row), field: e.field, code: e.code, params: e.params ?? {}, message: e.message });
+          const problem = { row: sheetRow(r.row), field: e.field, code: e.code, params: e.params ?? {}, message: e.message };
+          job.problems.push(problem);
+          group(problem);
         }
       }
     }
@@ -79,15 +93,15 @@ function validateRows(rows) {
   }
 }
 
-/** Message templates per language, from the library (for re-rendering in another language). */
-const templates = new Map();
-function template(lang, code) {
-  if (!templates.has(lang)) templates.set(lang, contactkit.errorMessages(lang) ?? {});
-  return templates.get(lang)[code];
-}
-
-function fill(tpl, params) {
-  return tpl.replace(/\{(\w+)\}/g, (m, k) => (Object.prototype.hasOwnProperty.call(params, k) ? String(params[k]) : m));
+/** Counts a problem in its code's group: how many, on which fields, and the first of them. */
+function group(problem) {
+  let g = job.groups.get(problem.code);
+  if (!g) {
+    g = { code: problem.code, count: 0, fields: new Map(), first: problem };
+    job.groups.set(problem.code, g);
+  }
+  g.count++;
+  g.fields.set(problem.field, (g.fields.get(problem.field) ?? 0) + 1);
 }
 
 /**
@@ -99,8 +113,7 @@ function messageOf(p, lang) {
     ? { ...p.params, first_row: sheetRow(p.params.first_row), first_row_number: sheetRow(p.params.first_row) }
     : p.params;
   if (lang === job.lang && params === p.params) return p.message;
-  const tpl = template(lang, p.code);
-  return tpl ? fill(tpl, params) : p.message;
+  return messageIn({ code: p.code, params, message: p.message }, lang);
 }
 
 function csvCell(v) {
@@ -121,7 +134,7 @@ self.onmessage = async ({ data }) => {
         reset();
         const options = { ...data.options, target: data.target };
         validator = new contactkit.BatchValidator(options);
-        const mapped = new Set(Object.values(data.mapping));
+        const mapped = new Set(Object.values(data.mapping).flat());
         job = {
           lang: data.options.lang ?? 'en',
           headers: data.headers,
@@ -130,6 +143,8 @@ self.onmessage = async ({ data }) => {
           extraColumns: data.extras ? data.headers.map((_, i) => i).filter((i) => !mapped.has(i) && data.headers[i] !== '') : [],
           requests: [],
           problems: [],
+          /** Code → { code, count, fields: Map(field → count), first }. */
+          groups: new Map(),
           validated: 0,
         };
         // Problems of the options (a bad import ID, say): every row fails with them too.
@@ -146,11 +161,26 @@ self.onmessage = async ({ data }) => {
         if (!job) return;
         self.postMessage({ type: 'done', summary: validator.summary(), problems: job.problems.length });
         break;
+      case 'groups': {
+        // Most frequent first; a tie in the order the codes were first met.
+        const groups = [...(job?.groups.values() ?? [])]
+          .sort((a, b) => b.count - a.count)
+          .map((g) => ({
+            code: g.code,
+            count: g.count,
+            fields: [...g.fields].sort((a, b) => b[1] - a[1]),
+            example: messageOf(g.first, data.lang),
+          }));
+        self.postMessage({ type: 'groups', groups });
+        break;
+      }
       case 'page': {
-        const items = (job?.problems ?? [])
+        const all = job?.problems ?? [];
+        const list = data.code ? all.filter((p) => p.code === data.code) : all;
+        const items = list
           .slice(data.offset, data.offset + data.limit)
           .map((p) => ({ row: p.row, field: p.field, code: p.code, message: messageOf(p, data.lang) }));
-        self.postMessage({ type: 'page', items, total: job?.problems.length ?? 0, offset: data.offset });
+        self.postMessage({ type: 'page', items, total: list.length, offset: data.offset });
         break;
       }
       case 'download': {

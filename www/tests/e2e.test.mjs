@@ -6,76 +6,22 @@
 // CHROMIUM=/path). Starts the static server on a free port and stops it at the end. The
 // expected messages are the library's own, computed here by loading the same pkg/ in Node.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer, PKG_DIR } from '../serve.mjs';
+import { fileURLToPath } from 'node:url';
+import { demoPage, text, waitCode, waitNorm, previewBody } from './page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = `${root}docs/screenshots`;
 
-let server;
-let browser;
-let lib;
+const env = demoPage();
+const openPage = (hash) => env.openPage(hash);
 
-before(async () => {
-  // The same build the page gets, loaded in Node for the expected values.
-  lib = await import(pathToFileURL(`${PKG_DIR}/contactkit.js`).href);
-  lib.initSync({ module: readFileSync(`${PKG_DIR}/contactkit_bg.wasm`) });
-  server = await startServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
-  mkdirSync(shots, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page (own storage) on the demo, with the Wasm loaded; page errors are collected. */
-async function openPage(hash = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(`${server.url}${hash}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { page, errors, close: () => context.close() };
-}
-
-const text = (page, sel) => page.locator(sel).textContent();
-const codeOf = (page, field) => page.locator(`#f-${field}-msg`).getAttribute('data-code');
-
-/** Waits until the message under `field` carries `code` (the page sets data-code). */
-async function waitCode(page, field, code) {
-  await page.waitForFunction(
-    ([f, c]) => document.getElementById(`f-${f}-msg`)?.dataset.code?.split(' ').includes(c),
-    [field, code],
-  );
-}
-
-async function waitNorm(page, field, includes) {
-  await page.waitForFunction(
-    ([f, s]) => document.getElementById(`f-${f}-norm`)?.textContent.includes(s),
-    [field, includes],
-  );
-}
-
-async function previewBody(page) {
-  await page.waitForSelector('#preview[data-state="ok"] #preview-body');
-  return JSON.parse(await text(page, '#preview-body'));
-}
+before(() => mkdirSync(shots, { recursive: true }));
 
 test('form: errors, normalized values, suggestion, language and API switches, request preview', async () => {
+  const { lib } = env;
   const { page, errors, close } = await openPage();
 
   // Contactship first: a phone too short, shown under the field once typing pauses.
@@ -279,6 +225,7 @@ function contactshipCsv(n) {
 }
 
 test('import: 10,000 rows validated in a worker; counts, problems and downloads', async () => {
+  const { lib } = env;
   const N = 10_000;
   const { csv, expected } = contactshipCsv(N);
   const { page, errors, close } = await openPage('#import');
