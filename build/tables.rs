@@ -250,21 +250,17 @@ pub(crate) struct Generator {
     pub(crate) lengths: Vec<u32>,
     /// Rust source of each `AytfFormat`.
     pub(crate) aytf: Vec<String>,
-    /// Rust source of the `Format` of each `AytfFormat` (kept apart from `formats`, like
-    /// everything only the as-you-type formatter reads, so that a program that does not
-    /// format as you type links none of it).
-    pub(crate) aytf_defs: Vec<String>,
     /// The programs of the formats' leading digits patterns.
     pub(crate) aytf_runtime: Runtime,
     /// The templates, deduplicated.
     pub(crate) templates: Vec<String>,
     /// Rust source of each region's lists of `AytfFormat`s, national and international.
     pub(crate) aytf_lists: Vec<String>,
-    /// The programs of every format's leading digits patterns.
+    /// The programs of the leading digits patterns of formats with more than one.
     pub(crate) leading: Vec<u16>,
     /// A number for each distinct format pattern.
     pub(crate) patterns: HashMap<String, u16>,
-    /// Rust source of each region's example numbers, by number type.
+    /// Each region's example numbers, by number type, separated by commas (empty for none).
     pub(crate) examples: Vec<String>,
 }
 
@@ -411,13 +407,22 @@ pub(crate) fn aytf_src(formats: &[Format], g: &mut Generator) -> String {
     let first = g.aytf.len();
     for f in formats {
         let def = format_def(f, false, !f.leading.is_empty(), g);
-        g.aytf_defs.push(def);
-        let format = g.aytf_defs.len() - 1;
-        let leading_first = g.leading.len();
-        for pattern in &f.leading {
-            let program = g.aytf_runtime.program(&mut g.programs, pattern);
-            g.leading.push(program);
-        }
+        let programs: Vec<u16> = f
+            .leading
+            .iter()
+            .map(|pattern| g.aytf_runtime.program(&mut g.programs, pattern))
+            .collect();
+        // Most formats (nine in ten) have one leading digits pattern: its program is written
+        // in the format itself, and only longer lists go to `LEADING_PROGRAMS` (the format's
+        // index into it would be a rising count, which compresses badly).
+        let leading = match programs[..] {
+            [program] => program,
+            _ => {
+                let at = u16::try_from(g.leading.len()).expect("leading programs overflow u16");
+                g.leading.extend_from_slice(&programs);
+                at
+            }
+        };
         let np_rule = f.np_rule.as_deref();
         // libphonenumber's `formattingRuleHasFirstGroupOnly`: no rule, or `$1` alone, maybe in
         // parentheses.
@@ -457,8 +462,8 @@ pub(crate) fn aytf_src(formats: &[Format], g: &mut Generator) -> String {
         };
         let pattern = g.pattern_id(&f.pattern);
         g.aytf.push(format!(
-            "AytfFormat {{ format: {format}, leading_first: {leading_first}, leading_count: {}, \
-             flags: {flags}, template: {template}, template_digits: {digits}, pattern: {pattern} }}",
+            "AytfFormat {{ def: {def}, leading: {leading}, leading_count: {}, flags: {flags}, \
+             template: {template}, template_digits: {digits}, pattern: {pattern} }}",
             f.leading.len()
         ));
     }
@@ -569,18 +574,16 @@ pub(crate) fn region_src(region: &Region, g: &mut Generator) -> String {
         "((0, 0), (0, 0))".to_owned()
     };
     g.aytf_lists.push(aytf);
-    let examples: Vec<String> = TYPES
+    let examples: Vec<&str> = TYPES
         .iter()
         .map(
             |t| match region.types.get(*t).and_then(|d| d.example.as_deref()) {
-                Some(example) if example.bytes().all(|b| b.is_ascii_digit()) => {
-                    format!("Some({example:?})")
-                }
-                _ => "None".to_owned(),
+                Some(example) if example.bytes().all(|b| b.is_ascii_digit()) => example,
+                _ => "",
             },
         )
         .collect();
-    g.examples.push(format!("[{}]", examples.join(", ")));
+    g.examples.push(examples.join(","));
     let (national, international) = if region.main {
         let national = formats_src(&region.formats, true, g);
         let international = if region.intl_formats.is_empty() {
@@ -629,7 +632,6 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         rules: Vec::new(),
         lengths: vec![0],
         aytf: Vec::new(),
-        aytf_defs: Vec::new(),
         aytf_runtime: Runtime::new(),
         templates: Vec::new(),
         aytf_lists: Vec::new(),
@@ -678,7 +680,6 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         rules,
         lengths,
         aytf,
-        aytf_defs,
         aytf_runtime,
         templates,
         aytf_lists,
@@ -774,16 +775,6 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
         &nums(&automata.palette),
     );
     item(
-        "For each region (in `REGIONS` order): its example number of each number type (national \
-         significant number), in `layout::TYPES` order.",
-        &format!(
-            "pub(super) static EXAMPLES: [[Option<&str>; {}]; {}]",
-            TYPES.len(),
-            examples.len()
-        ),
-        &examples,
-    );
-    item(
         "The formats the as-you-type formatter reads.",
         &format!(
             "pub(super) static AYTF_FORMATS: [AytfFormat; {}]",
@@ -799,14 +790,6 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
             aytf_lists.len()
         ),
         &aytf_lists,
-    );
-    item(
-        "The pattern and rule of each of `AYTF_FORMATS`.",
-        &format!(
-            "pub(super) static AYTF_FORMAT_DEFS: [Format; {}]",
-            aytf_defs.len()
-        ),
-        &aytf_defs,
     );
     let templates: Vec<String> = templates.iter().map(|t| format!("{t:?}")).collect();
     item(
@@ -830,13 +813,27 @@ pub(crate) fn write(metadata: &Metadata, out_dir: &Path) {
     );
     let leading: Vec<String> = leading.iter().map(u16::to_string).collect();
     item(
-        "The leading digits patterns of each of `AYTF_FORMATS` (numbers in `AYTF_PROGRAMS`).",
+        "The leading digits patterns of the `AYTF_FORMATS` that have more than one (numbers in \
+         `AYTF_PROGRAMS`).",
         &format!(
             "pub(super) static LEADING_PROGRAMS: [u16; {}]",
             leading.len()
         ),
         &leading,
     );
+    // One text, not an array of `Option<&str>`: 8 bytes of pointer and length per example
+    // (20 KB for 254 regions) compress worse than the digits themselves.
+    writeln!(
+        src,
+        "/// For each region (in `REGIONS` order), a line: its example number of each number type \
+         (national significant number) in `layout::TYPES` order, separated by commas, empty for \
+         none.\npub(super) static EXAMPLES: &str = {:?};",
+        examples
+            .iter()
+            .map(|e| format!("{e}\n"))
+            .collect::<String>()
+    )
+    .unwrap();
     writeln!(src, "/// The libphonenumber release of the metadata.").unwrap();
     writeln!(
         src,

@@ -60,12 +60,17 @@ JS
 # (so in node.mjs too, where it settles on import).
 node scripts/glue_ready.mjs ready pkg
 
-# One module for Node: the glue with a synchronous instantiation from the .wasm beside it, so the
-# exports are ready on import (`await init()` still works: it returns at once). One file instead
-# of a wrapper importing contactkit.js saves a module load, about 1.5 ms of the cold start; for
-# the same reason the glue's snippets (src/wasm/tape.js, imported by name) are written into it,
-# each in a function scope of its own (its top-level names cannot meet the glue's), which gives
-# back the names the glue imported.
+# The glue's snippets (src/wasm/tape.js and guard.js, which wasm-bindgen copies to pkg/snippets/
+# and the glue imports) are written into the glue, each in a function scope of its own (its
+# top-level names cannot meet the glue's), which gives back the names the glue imported. In a
+# browser the page then fetches contactkit.js and the .wasm, not contactkit.js, then the
+# snippets it names, then the .wasm: one round trip less, and a `modulepreload` of contactkit.js
+# fetches all of its JS (issue 17).
+#
+# One module for Node: that glue with a synchronous instantiation from the .wasm beside it, so
+# the exports are ready on import (`await init()` still works: it returns at once). One file
+# instead of a wrapper importing contactkit.js saves a module load, about 1.5 ms of the cold
+# start.
 node - <<'JS'
 const fs = require("fs");
 // A snippet the glue imports whole (`import * as import1 from ...`, once per function that Wasm
@@ -92,6 +97,8 @@ const glue = fs.readFileSync("pkg/contactkit.js", "utf8").replace(
   return `const ${name} = (() => {\n${body}\nreturn Object.freeze({ ${names.join(", ")} });\n})();\n`;
 });
 if (/^import /m.test(glue)) throw new Error("build.sh: the glue imports other modules; node.mjs cannot inline it");
+fs.writeFileSync("pkg/contactkit.js", glue);
+fs.rmSync("pkg/snippets", { recursive: true, force: true });
 // fs through process.getBuiltinModule (Node 20.16, 22.3 and later), not `import ... from
 // "node:fs"`: the ES module facade of fs takes each of its exports, and its `promises` getter
 // loads fs/promises and the streams, 2 to 3.4 ms of a fresh process's import. node.mjs imports
@@ -118,18 +125,28 @@ fs.writeFileSync(
 JS
 cp pkg/contactkit.d.ts pkg/node.d.mts
 
+# contactkit/schema (npm/schema.js: Standard Schema validators over the exports): for browsers
+# and bundlers it imports the browser glue; for Node the same module imports node.mjs (or
+# node-legacy.mjs), so that it shares the package's one Wasm instance.
+cp npm/schema.js npm/schema.d.ts pkg/
+for entry in node node-legacy; do
+  sed "s|\"./contactkit.js\"|\"./$entry.mjs\"|" npm/schema.js >"pkg/schema-$entry.mjs"
+  grep -q "\"./$entry.mjs\"" "pkg/schema-$entry.mjs" || { echo "build.sh: npm/schema.js no longer imports ./contactkit.js"; exit 1; }
+done
+
 # The browser glue only: until init() has instantiated the module, every export answers
 # `not_initialized` (a result, as for any bad input) instead of throwing a TypeError.
 node scripts/glue_ready.mjs guards pkg
+# And it starts fetching the .wasm when it is evaluated (node.mjs reads the file instead).
+node scripts/glue_ready.mjs prefetch pkg
 
 # The browser glue without its comments (whole-line ones): wasm-bindgen's JSDoc repeats what
-# contactkit.d.ts says (editors read the types; /* @ts-self-types */ stays), and the snippets'
-# and glue_ready.mjs's comments are for their sources. -1.7 KB gzip of the package; node.mjs,
+# contactkit.d.ts says (editors read the types; /* @ts-self-types */ stays), and the inlined
+# snippets' and glue_ready.mjs's comments are for their sources. -1.7 KB gzip of the package; node.mjs,
 # made above, keeps them.
 node - <<'JS'
 const fs = require("fs");
 const files = ["pkg/contactkit.js"];
-for (const f of fs.readdirSync("pkg/snippets", { recursive: true })) if (f.endsWith(".js")) files.push(`pkg/snippets/${f}`);
 for (const file of files) {
   const text = fs.readFileSync(file, "utf8");
   fs.writeFileSync(file, text.replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, "").replace(/^[ \t]*\/\/.*\n/gm, ""));
@@ -148,7 +165,11 @@ for (const key of ["repository", "homepage"]) if (!p[key]) throw new Error(`buil
 // Where require(esm) is on and "module-sync" with it (see node.mjs above): `import` and
 // `require` both load node.mjs. Earlier Node versions are out of support.
 p.engines = { node: "^20.19.0 || >=22.12.0" };
-p.files = [...new Set([...(p.files || []), "README.md", "node.mjs", "node-legacy.mjs", "node.d.mts"])];
+// The snippets are in the glue (above): nothing of pkg/snippets/ is left to ship, and the glue
+// has side effects of its own (it starts fetching the .wasm when evaluated: glue_ready.mjs).
+p.files = [...new Set([...(p.files || []), "README.md", "node.mjs", "node-legacy.mjs", "node.d.mts",
+  "schema.js", "schema.d.ts", "schema-node.mjs", "schema-node-legacy.mjs"])].filter((f) => f !== "snippets");
+delete p.sideEffects;
 // "module-sync": Node 20.19, 22.12 and later (see node.mjs above); other Node versions, and
 // runtimes that take "node" without "module-sync", get node-legacy.mjs.
 p.exports = {
@@ -156,6 +177,12 @@ p.exports = {
     node: { types: "./node.d.mts", "module-sync": "./node.mjs", default: "./node-legacy.mjs" },
     types: "./contactkit.d.ts",
     default: "./contactkit.js",
+  },
+  // Standard Schema validators (npm/schema.js), with the same conditions as ".".
+  "./schema": {
+    node: { types: "./schema.d.ts", "module-sync": "./schema-node.mjs", default: "./schema-node-legacy.mjs" },
+    types: "./schema.d.ts",
+    default: "./schema.js",
   },
   "./contactkit_bg.wasm": "./contactkit_bg.wasm",
   "./package.json": "./package.json",

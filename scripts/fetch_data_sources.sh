@@ -34,7 +34,7 @@ if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
     echo "data sources present ($want)"
     exit 0
 fi
-rm -rf "$dest/python" "$dest/language-subtag-registry"
+rm -rf "$dest/python"
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-deps \
     --target "$dest/python" "tzdata==$TZDATA_VERSION" "pycountry==$PYCOUNTRY_VERSION"
 echo "$want" >"$stamp"

@@ -4,6 +4,10 @@
 //                                           instantiated (by init() or initSync()), in
 //                                           contactkit.js and its types, before node.mjs is made
 //                                           from them (where it settles on import);
+//   node scripts/glue_ready.mjs prefetch pkg the browser glue starts fetching the .wasm when it
+//                                           is evaluated, not when init() is called (issue 17);
+//                                           init() with no argument takes that response, and
+//                                           init(path) or initSync() cancel it;
 //   node scripts/glue_ready.mjs guards pkg   every export of contactkit.js answers
 //                                           `not_initialized` until then, instead of throwing a
 //                                           TypeError on the missing module. node.mjs has no
@@ -75,6 +79,9 @@ if (phase === "ready") {
     CountryResult: "field",
     ColumnMatchResult: "field",
     PhoneInputResult: "field",
+    "CountryOption[]": "list",
+    "CountryListEntry[]": "list",
+    "string[]": "list",
     BuildResult: "build",
     BatchReport: "report",
     BatchChunk: "chunk",
@@ -159,11 +166,54 @@ function notReady(shape, options) {
         case "nothing": return undefined;
         case "false": return false;
         case "empty": return "";
+        case "list": return [];
     }
 }
 `;
   glue = once(glue, "let wasmModule, wasmInstance, wasm;\n", helpers + "let wasmModule, wasmInstance, wasm;\n", "the declaration of `wasm`");
   writeFileSync(path("contactkit.js"), glue);
+} else if (phase === "prefetch") {
+  const DEFAULT = "new URL('contactkit_bg.wasm', import.meta.url)";
+  let glue = read("contactkit.js");
+  // The same `new URL(literal, import.meta.url)` as the glue's own: bundlers (Vite, webpack)
+  // see it and emit the .wasm, and both name the same file.
+  const early = `
+// The .wasm, fetched from when this module is evaluated (scripts/glue_ready.mjs): the page then
+// downloads it while its own scripts load and run, before they call init(). init() with no
+// argument takes this response; init(path), init(module) and initSync() cancel it. Where fetch
+// is missing or may not run at evaluation (a worker runtime's global scope), init() fetches.
+let earlyWasm = (() => {
+    try {
+        if (typeof fetch !== "function" || typeof AbortController !== "function") return undefined;
+        const controller = new AbortController();
+        const response = fetch(${DEFAULT}, { signal: controller.signal });
+        response.catch(() => {});
+        return { response, controller };
+    } catch {
+        return undefined;
+    }
+})();
+function takeEarlyWasm(use) {
+    const early = earlyWasm;
+    earlyWasm = undefined;
+    if (early !== undefined && !use) early.controller.abort();
+    return use ? early?.response : undefined;
+}
+`;
+  glue = once(glue, "let wasmModule, wasmInstance, wasm;\n", early + "let wasmModule, wasmInstance, wasm;\n", "the declaration of `wasm`");
+  glue = once(
+    glue,
+    `    if (module_or_path === undefined) {\n        module_or_path = ${DEFAULT};\n    }\n`,
+    `    if (module_or_path === undefined) {\n        module_or_path = takeEarlyWasm(true) ?? ${DEFAULT};\n    } else {\n        takeEarlyWasm(false);\n    }\n`,
+    "init()'s default path",
+  );
+  glue = once(
+    glue,
+    "function initSync(module) {\n    if (wasm !== undefined) return wasm;\n",
+    "function initSync(module) {\n    if (wasm !== undefined) return wasm;\n    takeEarlyWasm(false);\n",
+    "the start of initSync",
+  );
+  writeFileSync(path("contactkit.js"), glue);
 } else {
-  throw new Error("usage: node scripts/glue_ready.mjs ready|guards <pkg dir>");
+  throw new Error("usage: node scripts/glue_ready.mjs ready|guards|prefetch <pkg dir>");
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what contactkit needs on a fresh machine, skipping whatever is already there.
 #   scripts/setup.sh build   Rust wasm32 target, wasm-bindgen-cli (pinned), wasm-pack, npm packages
-#   scripts/setup.sh test    all of the above, plus Chromium and the python libphonenumber oracle
+#   scripts/setup.sh test    all of the above, plus Chromium, the python libphonenumber oracle and
+#                            the pinned datasets of the generated tables (target/data-sources/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
@@ -65,5 +66,8 @@ if [ "$what" = test ]; then
     python3 -m venv .venv
     .venv/bin/pip install -q --disable-pip-version-check "phonenumbers==$PHONENUMBERS_VERSION"
   fi
+  # The pinned datasets tests/data_sources.rs checks the generated tables against (it skips what
+  # is there).
+  bash scripts/fetch_data_sources.sh
 fi
 say "ready"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of contactkit, installing what is missing first (scripts/setup.sh test):
 # lints, the crate as crates.io and docs.rs take it, Rust tests natively and in Wasm (Node), the
-# contactkit command (cli/) against its fake server, the libphonenumber differential test, the
+# contactkit command (cli/) against its fake server, the generated data tables against their
+# pinned datasets, the libphonenumber differential test, the
 # built npm package under Node (API, README examples, size budget, init, the packed tarball) and
 # in Vite and webpack apps in Chromium, and the demo page.
 set -euo pipefail
@@ -38,6 +39,10 @@ cargo test --target wasm32-unknown-unknown
 step "the contactkit command (cli/): lints, check, send against the fake server with faults"
 cargo clippy -p contactkit-cli --all-targets --quiet -- -D warnings
 cargo test -p contactkit-cli --quiet
+
+step "the generated locale, timezone and country tables against their pinned datasets"
+# The datasets are in target/data-sources/ (scripts/setup.sh test fetched them).
+cargo test --quiet --all-features --test data_sources -- --ignored
 
 step "phone numbers against libphonenumber (python phonenumbers)"
 .venv/bin/python scripts/phone_oracle.py tests/oracle/phone.tsv

@@ -33,7 +33,7 @@
 use serde::Serialize;
 
 use crate::error::{precheck, ErrorCode, FieldError};
-use crate::lang::FieldOptions;
+use crate::lang::{FieldOptions, Lang};
 use crate::params;
 use crate::table;
 
@@ -169,6 +169,99 @@ pub fn all() -> impl Iterator<Item = CountryEntry> {
             })
         })
 }
+
+/// [`all`] sorted by name in `lang` (accents with their letter, as the language sorts).
+///
+/// ```
+/// use contactkit::{country, lang::Lang};
+///
+/// let es: Vec<&str> = country::sorted(Lang::Es).iter().map(|c| c.name_es).collect();
+/// assert_eq!(es[..3], ["Afganistán", "Albania", "Alemania"]);
+/// ```
+pub fn sorted(lang: Lang) -> Vec<CountryEntry> {
+    sort_by_name(all().collect(), |c| c.name(lang), lang)
+}
+
+impl CountryEntry {
+    /// Its name in `lang`.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.name_en,
+            Lang::Es => self.name_es,
+        }
+    }
+}
+
+/// The regions libphonenumber has a numbering plan for that ISO 3166-1 does not list (`AC`
+/// Ascension Island, `TA` Tristan da Cunha, `XK` Kosovo), named as in [`all`]: `alpha3` is
+/// empty (they have none).
+pub(crate) fn other_regions() -> impl Iterator<Item = CountryEntry> {
+    table::lines(data::OTHER_REGIONS).filter_map(|line| {
+        let mut parts = line.splitn(3, '=');
+        Some(CountryEntry {
+            alpha2: parts.next()?,
+            alpha3: "",
+            name_en: parts.next()?,
+            name_es: parts.next()?,
+        })
+    })
+}
+
+/// Sorts `items` by the name `name` gives each, in the order of `lang`'s alphabet: without
+/// regard to case and accents first (`Á` with `A`, `Ö` with `O`), and in Spanish with `ñ` as
+/// a letter after `n`; then unaccented before accented. Spaces and punctuation sort before
+/// letters. (CLDR's collation for these names, compared with `Intl.Collator` by the
+/// package's tests, without a collation library and its data in the package.)
+///
+/// An insertion sort over the keys made once: a few hundred names, sorted once per call, where
+/// the standard library's sorts would add about 10 KB of code to the .wasm.
+pub(crate) fn sort_by_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str, lang: Lang) -> Vec<T> {
+    let mut keyed: Vec<(String, T)> = items
+        .into_iter()
+        .map(|item| (collation_key(name(&item), lang), item))
+        .collect();
+    let before = |a: &(String, T), b: &(String, T)| (&a.0, name(&a.1)) < (&b.0, name(&b.1));
+    for i in 1..keyed.len() {
+        let mut j = i;
+        while j > 0 && before(&keyed[j], &keyed[j - 1]) {
+            keyed.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    keyed.into_iter().map(|(_, item)| item).collect()
+}
+
+/// The primary key of [`sort_by_name`]: letters folded to lower-case ASCII; white space, then
+/// punctuation, before them.
+fn collation_key(name: &str, lang: Lang) -> String {
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            key.push(c.to_ascii_lowercase());
+        } else if matches!(c, 'ñ' | 'Ñ') && lang == Lang::Es {
+            // After every `n...`, before `o`.
+            key.push_str("n\u{7f}");
+        } else if is_combining_mark(c) {
+            continue;
+        } else if let Some(spelled) = spell_latin(c) {
+            key.push_str(spelled);
+        } else if !c.is_ascii() && !c.is_whitespace() {
+            // Another script: after Latin, by code point (no such names in English or Spanish).
+            key.push(c);
+        } else if c.is_whitespace() {
+            key.push('\u{1}');
+        } else {
+            // CLDR's order of punctuation and symbols, all before digits and letters.
+            let c = if c == '\u{2019}' { '\'' } else { c };
+            let rank = PUNCTUATION.find(c).unwrap_or(PUNCTUATION.len());
+            key.push(char::from(2 + rank as u8));
+        }
+    }
+    key
+}
+
+/// ASCII punctuation and symbols in the order of CLDR's root collation.
+const PUNCTUATION: &str = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
 
 /// A folded key that is an alpha-2 or alpha-3 code.
 fn by_code(key: &str) -> Option<Country> {

@@ -416,6 +416,14 @@ impl Provider {
     fn suffix(&self) -> &'static str {
         SUFFIXES[self.suffix_id]
     }
+
+    /// Whether `domain` is this provider's domain exactly (`gmail.com`, not `Gmail.com`).
+    fn is_domain(&self, domain: &str) -> bool {
+        domain
+            .strip_prefix(self.name())
+            .and_then(|rest| rest.strip_prefix('.'))
+            == Some(self.suffix())
+    }
 }
 
 /// The provider names and suffixes, each once: a domain is compared with each of them at most
@@ -529,6 +537,10 @@ const TOTAL_BUDGET: u32 = 2;
 /// The suggestion for `local@domain`; `repaired` says the caller already fixed a slip outside
 /// the domain (so an exact provider domain is still worth suggesting).
 fn suggest_for(local: &str, domain: &str, repaired: bool) -> Option<String> {
+    // An exact provider domain, typed correctly (most addresses), without the work below.
+    if !repaired && PROVIDERS.iter().any(|p| p.is_domain(domain)) {
+        return None;
+    }
     let raw = domain.to_lowercase();
     let cleaned = clean_domain(&raw);
     let repaired = repaired || cleaned != raw.trim();

@@ -276,6 +276,10 @@ pub enum ErrorCode {
     /// A function of the npm package's browser build was called before its Wasm module was
     /// ready (before `init()` resolved). Never returned by Rust code.
     NotInitialized,
+    /// The npm package could not hand a result over to JS: a bug of contactkit's own (a tag
+    /// its JS reader does not know, as when a page loads the `.wasm` and the JS glue of two
+    /// different versions). Never returned by Rust code.
+    InternalError,
 }
 
 impl ErrorCode {
@@ -389,6 +393,39 @@ macro_rules! params {
         $( p.insert($k, ::serde_json::Value::from($v)); )+
         p
     }};
+}
+
+/// A key as shown in a path or a message: its first 64 characters and `…` when it is longer
+/// (hostile keys can be megabytes long).
+pub(crate) fn shown_key(key: &str) -> String {
+    const MAX: usize = 64;
+    match key.char_indices().nth(MAX) {
+        Some((cut, _)) => {
+            let mut shown = String::with_capacity(cut + '…'.len_utf8());
+            shown.push_str(key.get(..cut).unwrap_or_default());
+            shown.push('…');
+            shown
+        }
+        None => key.to_string(),
+    }
+}
+
+/// The params of an `invalid_option` error: the option (its name cut as a key in a path is),
+/// why it is not valid (a token each language words: [`crate::messages::Messages::reasons`]),
+/// and the data the reason names (`("value", "fr")`). Out of line: one copy for every reader.
+#[inline(never)]
+pub(crate) fn option_params(
+    option: &str,
+    reason: &'static str,
+    data: &[(&'static str, &str)],
+) -> Params {
+    let mut params = Params::with_capacity(2 + data.len());
+    params.insert("option", shown_key(option).into());
+    params.insert("reason", reason.into());
+    for (name, value) in data {
+        params.insert(name, (*value).into());
+    }
+    params
 }
 
 /// Checks the shared preconditions of every field rule: the input, trimmed, is not blank and

@@ -12,18 +12,6 @@ impl Lang {
             .copied()
             .find(|lang| primary.eq_ignore_ascii_case(lang.as_str()))
     }
-
-    /// The tags of every language, as an error lists them (`"en, es"`).
-    pub fn tags() -> String {
-        let mut tags = String::new();
-        for lang in Lang::ALL {
-            if !tags.is_empty() {
-                tags.push_str(", ");
-            }
-            tags.push_str(lang.as_str());
-        }
-        tags
-    }
 }
 
 /// Options of the field rules that take nothing but a message language

@@ -26,6 +26,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+pub mod codes;
 pub mod columns;
 pub mod country;
 pub mod email;
@@ -46,6 +47,12 @@ pub use lang::{FieldOptions, Lang};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+/// Writes the npm package's generated JS and TypeScript from their Rust declarations: a native
+/// test (src/wasm/generate.rs).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "wasm/generate.rs"]
+mod generate;
 
 /// The npm package's allocator (feature `talc`): talc instead of the default dlmalloc, for a
 /// smaller package.

@@ -95,7 +95,8 @@ pub struct LinkedIn {
     pub value: String,
     /// Whose page it is.
     pub kind: LinkedInKind,
-    /// The handle, decoded (`johndoe`, `josé-pérez`).
+    /// The handle, decoded (`johndoe`, `josé-pérez`): lower-cased, but an opaque member id
+    /// (`ACoAAB...`) keeps its case.
     pub handle: String,
 }
 

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::error::{ErrorCode, FieldError};
+use crate::error::{option_params, ErrorCode, FieldError};
 use crate::lang::Lang;
 use crate::params;
 use crate::payload::common::{shown_key, type_name, Errors};
@@ -99,11 +99,7 @@ impl<'a> OptionsReader<'a> {
                 None => {
                     // Without the value, as for every option (a misplaced credential is never
                     // echoed); in English, the language asked for not being one there is.
-                    let allowed = Lang::tags();
-                    reader.invalid(
-                        "lang",
-                        params! {"reason" => "not_one_of", "allowed" => allowed},
-                    );
+                    reader.invalid("lang", "not_one_of", &[("allowed", Lang::tags())]);
                 }
             }
         }
@@ -129,11 +125,14 @@ impl<'a> OptionsReader<'a> {
         self.entries.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 
-    /// `invalid_option` on `options.<name>`, with `params` (a `reason` and what it names).
-    fn invalid(&mut self, name: &str, mut params: crate::Params) {
-        params.insert("option", name.into());
-        self.errs
-            .push(format!("options.{name}"), ErrorCode::InvalidOption, params);
+    /// `invalid_option` on `options.<name>`, with its `reason` and the data the reason names.
+    fn invalid(&mut self, name: &str, reason: &'static str, data: &[(&'static str, &str)]) {
+        let params = option_params(name, reason, data);
+        self.errs.push(
+            format!("options.{}", shown_key(name)),
+            ErrorCode::InvalidOption,
+            params,
+        );
     }
 
     /// A string option; `null` is not given.
@@ -142,7 +141,7 @@ impl<'a> OptionsReader<'a> {
             OptionValue::Null => None,
             OptionValue::Text(s) => Some(s.to_string()),
             OptionValue::Broken => {
-                self.invalid(name, params! {"reason" => "broken_character"});
+                self.invalid(name, "broken_character", &[]);
                 None
             }
             OptionValue::Other(got) => {
@@ -162,10 +161,7 @@ impl<'a> OptionsReader<'a> {
             .copied();
         if found.is_none() {
             let allowed = allowed.join(", ");
-            self.invalid(
-                name,
-                params! {"reason" => "not_one_of", "allowed" => allowed},
-            );
+            self.invalid(name, "not_one_of", &[("allowed", &allowed)]);
         }
         found
     }
@@ -180,8 +176,7 @@ impl<'a> OptionsReader<'a> {
             .collect();
         let names = known.join(", ");
         for name in unknown.iter().take(UNKNOWN_FIELDS_LISTED) {
-            let params = params! {"reason" => "unknown_option", "allowed" => names.as_str()};
-            self.invalid(name, params);
+            self.invalid(name, "unknown_option", &[("allowed", &names)]);
         }
         if unknown.len() > UNKNOWN_FIELDS_LISTED {
             self.errs.push(
@@ -201,8 +196,7 @@ fn mismatch(errs: &mut Errors, name: &str, expected: &str, got: &str) {
     } else {
         Cow::Owned(format!("options.{name}"))
     };
-    let params =
-        params! {"reason" => "wrong_type", "expected" => expected, "got" => got, "option" => name};
+    let params = option_params(name, "wrong_type", &[("expected", expected), ("got", got)]);
     errs.push(field, ErrorCode::InvalidOption, params);
 }
 

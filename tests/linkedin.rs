@@ -5,6 +5,8 @@ use contactkit::linkedin::{self, LinkedIn, LinkedInKind};
 use contactkit::{ErrorCode, FieldError, FieldOptions, Lang};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+mod common;
+
 fn ok(input: &str) -> LinkedIn {
     match linkedin::normalize(input, &FieldOptions::default()) {
         Ok(li) => li,
@@ -385,7 +387,18 @@ fn hostile_input_never_panics() {
         "https://www.linkedin.com/authwall?sessionRedirect=%00",
         "https://www.linkedin.com/authwall?sessionRedirect=ftp%3A%2F%2Fx",
     ] {
-        let _ = linkedin::normalize(input, &FieldOptions::default());
+        common::check_any_text(
+            linkedin::normalize,
+            |li| li.value,
+            &[
+                ErrorCode::LinkedinInvalidUrl,
+                ErrorCode::LinkedinNotLinkedin,
+                ErrorCode::LinkedinNotProfile,
+                ErrorCode::LinkedinMissingHandle,
+                ErrorCode::LinkedinInvalidHandle,
+            ],
+            input,
+        );
     }
     // A deep subdomain of linkedin.com is still LinkedIn's.
     assert_eq!(ok(&subdomains).value, JOHN);

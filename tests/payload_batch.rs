@@ -50,8 +50,12 @@ fn contactship_duplicates_by_normalized_phone() {
     assert!(report.errors.is_empty());
     let rows: Vec<usize> = report.results.iter().map(|r| r.row).collect();
     assert_eq!(rows, [0, 1, 2, 3, 4]);
-    assert!(report.results[0].result.is_ok());
-    assert!(report.results[2].result.is_ok());
+    let phone = |row: usize| {
+        let body = &report.results[row].result.as_ref().unwrap().body;
+        serde_json::from_str::<Value>(body).unwrap()["phone_number"].clone()
+    };
+    assert_eq!(phone(0), "+12124567890");
+    assert_eq!(phone(2), "+525512345678");
     assert_eq!(
         codes(&report.results[1]),
         [("phone_number".into(), "duplicate".into())]

@@ -2,10 +2,13 @@
 
 use contactkit::payload::{
     build_complete_import, build_create_import, build_link_campaign, build_sdr_agent_contact,
-    limits, ContactError, Method, Request, SdrAgentOptions,
+    limits, Method, Request, SdrAgentOptions,
 };
 use serde_json::{json, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+mod common;
+use common::codes;
 
 const KEY: &str = "sk_live_1234567890abcdef";
 const IMPORT: &str = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -23,12 +26,6 @@ fn with_import() -> SdrAgentOptions {
         import_id: Some(IMPORT.into()),
         ..base()
     }
-}
-
-fn codes(errs: &[ContactError]) -> Vec<(String, String)> {
-    errs.iter()
-        .map(|e| (e.field.clone(), e.error.code.as_str().to_string()))
-        .collect()
 }
 
 fn headers(req: &Request) -> Vec<(&str, &str)> {
@@ -102,18 +99,18 @@ fn create_import_input() {
     assert_eq!(
         codes(&errs),
         [
-            ("name".into(), "too_long".into()),
-            ("source".into(), "type_mismatch".into()),
-            ("status".into(), "unknown_field".into())
+            ("name".into(), "too_long"),
+            ("source".into(), "type_mismatch"),
+            ("status".into(), "unknown_field")
         ]
     );
     let errs = build_create_import(&json!(["Q1"]), &base()).unwrap_err();
-    assert_eq!(codes(&errs), [("".into(), "not_an_object".into())]);
+    assert_eq!(codes(&errs), [("".into(), "not_an_object")]);
     // The import does not exist yet: an import id here is a mistake.
     let errs = build_create_import(&Value::Null, &with_import()).unwrap_err();
     assert_eq!(
         codes(&errs),
-        [("options.importId".into(), "invalid_option".into())]
+        [("options.importId".into(), "invalid_option")]
     );
 }
 
@@ -153,24 +150,20 @@ fn total_rows_is_a_whole_number() {
         serde_json::from_str("-1e3").unwrap(),
     ] {
         let errs = build_complete_import(&json!({"totalRows": n}), &with_import()).unwrap_err();
-        assert_eq!(
-            codes(&errs),
-            [("totalRows".into(), "invalid_count".into())],
-            "{n}"
-        );
+        assert_eq!(codes(&errs), [("totalRows".into(), "invalid_count")], "{n}");
         assert_eq!(
             errs[0].error.message,
             "This must be a whole number of at least 0."
         );
     }
     let errs = build_complete_import(&json!({"totalRows": "12"}), &with_import()).unwrap_err();
-    assert_eq!(codes(&errs), [("totalRows".into(), "type_mismatch".into())]);
+    assert_eq!(codes(&errs), [("totalRows".into(), "type_mismatch")]);
     let errs = build_complete_import(&json!({"total_rows": 12}), &with_import()).unwrap_err();
     assert_eq!(
         codes(&errs),
         [
-            ("totalRows".into(), "required".into()),
-            ("total_rows".into(), "unknown_field".into())
+            ("totalRows".into(), "required"),
+            ("total_rows".into(), "unknown_field")
         ]
     );
 }
@@ -178,24 +171,15 @@ fn total_rows_is_a_whole_number() {
 #[wasm_bindgen_test(unsupported = test)]
 fn complete_and_link_need_the_import_id() {
     let errs = build_complete_import(&json!({"totalRows": 3}), &base()).unwrap_err();
-    assert_eq!(
-        codes(&errs),
-        [("options.importId".into(), "required".into())]
-    );
+    assert_eq!(codes(&errs), [("options.importId".into(), "required")]);
     let errs = build_link_campaign(&json!({"campaignId": CAMPAIGN}), &base()).unwrap_err();
-    assert_eq!(
-        codes(&errs),
-        [("options.importId".into(), "required".into())]
-    );
+    assert_eq!(codes(&errs), [("options.importId".into(), "required")]);
     let bad = SdrAgentOptions {
         import_id: Some("42".into()),
         ..base()
     };
     let errs = build_complete_import(&json!({"totalRows": 3}), &bad).unwrap_err();
-    assert_eq!(
-        codes(&errs),
-        [("options.importId".into(), "invalid_uuid".into())]
-    );
+    assert_eq!(codes(&errs), [("options.importId".into(), "invalid_uuid")]);
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -205,11 +189,11 @@ fn campaign_id_is_a_uuid() {
         json!({"campaignId": "../../contacts"}),
     ] {
         let errs = build_link_campaign(&input, &with_import()).unwrap_err();
-        assert_eq!(codes(&errs), [("campaignId".into(), "invalid_uuid".into())]);
+        assert_eq!(codes(&errs), [("campaignId".into(), "invalid_uuid")]);
         assert_eq!(errs[0].error.params["field"], "campaignId");
     }
     let errs = build_link_campaign(&Value::Null, &with_import()).unwrap_err();
-    assert_eq!(codes(&errs), [("campaignId".into(), "required".into())]);
+    assert_eq!(codes(&errs), [("campaignId".into(), "required")]);
 }
 
 #[wasm_bindgen_test(unsupported = test)]

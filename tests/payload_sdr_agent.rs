@@ -6,6 +6,9 @@ use contactkit::Lang;
 use serde_json::{json, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+mod common;
+use common::codes;
+
 const KEY: &str = "sk_live_1234567890abcdef";
 const IMPORT: &str = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 
@@ -19,12 +22,6 @@ fn opts() -> SdrAgentOptions {
 
 fn errors(contact: Value, opts: &SdrAgentOptions) -> Vec<ContactError> {
     build_sdr_agent_contact(&contact, opts).expect_err("the contact should be rejected")
-}
-
-fn codes(errs: &[ContactError]) -> Vec<(String, String)> {
-    errs.iter()
-        .map(|e| (e.field.clone(), e.error.code.as_str().to_string()))
-        .collect()
 }
 
 fn minimal() -> Value {
@@ -118,9 +115,9 @@ fn required_fields() {
     assert_eq!(
         codes(&errs),
         [
-            ("full_name".into(), "required".into()),
-            ("email".into(), "required".into()),
-            ("linkedin_profile".into(), "required".into())
+            ("full_name".into(), "required"),
+            ("email".into(), "required"),
+            ("linkedin_profile".into(), "required")
         ]
     );
     let errs = errors(
@@ -183,8 +180,8 @@ fn unknown_fields() {
     assert_eq!(
         codes(&errs),
         [
-            ("enrichment".into(), "unknown_field".into()),
-            ("phone_number".into(), "unknown_field".into())
+            ("enrichment".into(), "unknown_field"),
+            ("phone_number".into(), "unknown_field")
         ]
     );
 }
@@ -202,7 +199,7 @@ fn linkedin_must_be_a_persons_profile() {
         let errs = errors(c, &opts());
         assert_eq!(
             codes(&errs),
-            [("linkedin_profile".into(), "linkedin_not_person".into())]
+            [("linkedin_profile".into(), "linkedin_not_person")]
         );
         assert_eq!(errs[0].error.params["kind"], kind);
     }
@@ -211,7 +208,7 @@ fn linkedin_must_be_a_persons_profile() {
     let errs = errors(c, &opts());
     assert_eq!(
         codes(&errs),
-        [("linkedin_profile".into(), "linkedin_not_linkedin".into())]
+        [("linkedin_profile".into(), "linkedin_not_linkedin")]
     );
 }
 
@@ -238,10 +235,7 @@ fn email_errors_come_from_the_email_rule() {
     let mut c = minimal();
     c["email"] = json!("Jane <jane.smith@example.com>");
     let errs = errors(c, &opts());
-    assert_eq!(
-        codes(&errs),
-        [("email".into(), "email_display_name".into())]
-    );
+    assert_eq!(codes(&errs), [("email".into(), "email_display_name")]);
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -253,8 +247,8 @@ fn company_limit() {
     assert_eq!(
         codes(&errs),
         [
-            ("full_name".into(), "too_long".into()),
-            ("company".into(), "too_long".into())
+            ("full_name".into(), "too_long"),
+            ("company".into(), "too_long")
         ]
     );
     assert_eq!(errs[1].error.params["max"], limits::COMPANY_MAX_CHARS);
@@ -289,15 +283,12 @@ fn metadata_limits() {
     assert!(build_sdr_agent_contact(&c, &opts()).is_ok());
     c["metadata"] = nest(limits::METADATA_MAX_DEPTH + 1);
     let errs = errors(c.clone(), &opts());
-    assert_eq!(
-        codes(&errs),
-        [("metadata".into(), "nesting_too_deep".into())]
-    );
+    assert_eq!(codes(&errs), [("metadata".into(), "nesting_too_deep")]);
     assert_eq!(errs[0].error.params["max"], limits::METADATA_MAX_DEPTH);
 
     c["metadata"] = json!({"blob": "x".repeat(limits::METADATA_MAX_CHARS)});
     let errs = errors(c, &opts());
-    assert_eq!(codes(&errs), [("metadata".into(), "too_long".into())]);
+    assert_eq!(codes(&errs), [("metadata".into(), "too_long")]);
     assert_eq!(errs[0].error.params["max"], limits::METADATA_MAX_CHARS);
     assert_eq!(
         errs[0].error.params["length"],
@@ -335,7 +326,7 @@ fn one_credential_at_most_and_header_safe() {
     let errs = errors(minimal(), &o);
     assert_eq!(
         codes(&errs),
-        [("options.bearerToken".into(), "invalid_option".into())]
+        [("options.bearerToken".into(), "invalid_option")]
     );
 
     let o = SdrAgentOptions {
@@ -345,7 +336,7 @@ fn one_credential_at_most_and_header_safe() {
     let errs = errors(minimal(), &o);
     assert_eq!(
         codes(&errs),
-        [("options.bearerToken".into(), "invalid_credentials".into())]
+        [("options.bearerToken".into(), "invalid_credentials")]
     );
     assert!(!format!("{errs:?}").contains("abc def"));
 
@@ -355,7 +346,7 @@ fn one_credential_at_most_and_header_safe() {
     };
     assert_eq!(
         codes(&errors(minimal(), &o)),
-        [("options.apiKey".into(), "invalid_credentials".into())]
+        [("options.apiKey".into(), "invalid_credentials")]
     );
 }
 
@@ -381,7 +372,7 @@ fn import_id_must_be_a_uuid() {
         let errs = errors(minimal(), &o);
         assert_eq!(
             codes(&errs),
-            [("options.importId".into(), "invalid_uuid".into())],
+            [("options.importId".into(), "invalid_uuid")],
             "{bad}"
         );
         assert_eq!(errs[0].error.params["field"], "importId");
@@ -406,10 +397,10 @@ fn option_and_field_errors_together_in_spanish() {
     assert_eq!(
         codes(&errs),
         [
-            ("options.baseUrl".into(), "invalid_base_url".into()),
-            ("options.importId".into(), "invalid_uuid".into()),
-            ("email".into(), "required".into()),
-            ("linkedin_profile".into(), "required".into())
+            ("options.baseUrl".into(), "invalid_base_url"),
+            ("options.importId".into(), "invalid_uuid"),
+            ("email".into(), "required"),
+            ("linkedin_profile".into(), "required")
         ]
     );
     assert_eq!(errs[2].error.message, "Este campo es obligatorio.");
@@ -431,8 +422,8 @@ fn options_from_json() {
     assert_eq!(
         codes(&errs),
         [
-            ("options.importId".into(), "invalid_option".into()),
-            ("options.defaultCountry".into(), "invalid_option".into())
+            ("options.importId".into(), "invalid_option"),
+            ("options.defaultCountry".into(), "invalid_option")
         ]
     );
 }

@@ -24,12 +24,12 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::input::{self, RawRow, Rows, SourceRow};
-use crate::keys::{key_of, Seen};
+use crate::keys::Seen;
 use crate::mapping::Plan;
 use crate::{CheckArgs, Fatal, ReadArgs};
 
 /// Rows a chunk holds (one validator's work).
-const CHUNK_ROWS: usize = 4096;
+const CHUNK_ROWS: usize = 1024;
 
 /// One row's outcome, in source order.
 pub struct Checked {
@@ -235,15 +235,16 @@ impl Pipeline {
     fn validate(&self, chunk: &[SourceRow]) -> Result<Vec<(Checked, KeyState)>, Fatal> {
         let mut validator = BatchValidator::new(&self.opts);
         let mut out = Vec::with_capacity(chunk.len());
+        let mut text = String::new();
         for source in chunk {
-            let text = self.plan.contact(&source.row, source.number)?;
+            self.plan.contact(&source.row, source.number, &mut text)?;
             let result = validator.validate_json_row(&text).result;
             let key = self.key(&result, &text);
             let line = match (&result, self.lines) {
                 (Ok(request), true) => Some(ndjson_line(source.number, request)),
                 _ => None,
             };
-            let warnings = self.warnings(&text);
+            let warnings = self.warnings(&source.row, &text);
             out.push((
                 Checked {
                     number: source.number,
@@ -316,16 +317,15 @@ impl Pipeline {
         }
     }
 
-    /// A likely typo in the email's domain, as the library suggests it.
-    fn warnings(&self, text: &str) -> Vec<(&'static str, String)> {
-        // Only rows with an email field are read again.
-        if !text.contains("\"email\"") {
-            return Vec::new();
-        }
-        match Fields::of(text)
-            .and_then(|f| f.email)
-            .and_then(|e| email::suggest(&e))
-        {
+    /// A likely typo in the email's domain, as the library suggests it: `text` is the row's
+    /// contact, read again only for a JSON row.
+    fn warnings(&self, row: &RawRow, text: &str) -> Vec<(&'static str, String)> {
+        let email = match row {
+            RawRow::Cells(_) => self.plan.cells_text(row, "email"),
+            _ if text.contains("\"email\"") => Fields::of(text).and_then(|f| f.email),
+            _ => None,
+        };
+        match email.and_then(|e| email::suggest(&e)) {
             Some(s) => vec![("email", s)],
             None => Vec::new(),
         }
@@ -339,7 +339,7 @@ impl Pipeline {
             KeyState::Key(k) => (k, false),
             KeyState::DuplicateInChunk(k) => (k, true),
         };
-        let Some(first) = seen.first_or_insert(key_of(self.target, &key), checked.number) else {
+        let Some(first) = seen.first_or_insert(&key, checked.number) else {
             return checked;
         };
         let mut params = Params::new();
@@ -515,5 +515,5 @@ fn summary_line(
     params.insert("duplicates", s.duplicates.into());
     params.insert("requests", requests.display().to_string().into());
     params.insert("problems", problems.display().to_string().into());
-    messages::render_text(lang.messages().check_summary, &params, lang)
+    messages::render_text(lang.check_summary(), &params, lang)
 }

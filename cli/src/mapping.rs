@@ -2,6 +2,7 @@
 //! ([`contactkit::columns::match_columns`], the same as the demo page's), `--map` overrides and
 //! combinations, and the extra columns; then each row as the contact object of the API.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use contactkit::columns;
@@ -189,37 +190,26 @@ impl Plan {
         s
     }
 
-    /// The row as the JSON text of the API's contact object.
-    pub fn contact(&self, row: &RawRow, number: u64) -> Result<String, Fatal> {
+    /// The row as the JSON text of the API's contact object, written into `out` (cleared
+    /// first).
+    pub fn contact(&self, row: &RawRow, number: u64, out: &mut String) -> Result<(), Fatal> {
+        out.clear();
         match row {
             RawRow::Cells(record) => {
                 let cell = |i: usize| -> Result<&str, Fatal> {
                     let bytes = record.get(i).unwrap_or_default();
                     std::str::from_utf8(bytes).map_err(|_| not_utf8(format!("row {number}")))
                 };
-                let mut out = String::with_capacity(record.as_slice().len() + 64);
                 out.push('{');
                 let mut first = true;
                 for (field, parts) in &self.fields {
-                    let value = match parts.as_slice() {
-                        [Part::Column(i)] => std::borrow::Cow::Borrowed(cell(*i)?),
-                        parts => {
-                            let mut joined = String::new();
-                            for p in parts {
-                                match p {
-                                    Part::Column(i) => joined.push_str(cell(*i)?),
-                                    Part::Text(t) => joined.push_str(t),
-                                }
-                            }
-                            std::borrow::Cow::Owned(joined)
-                        }
-                    };
+                    let value = parts_text(parts, cell)?;
                     // An empty cell is an absent field, as in the page.
                     if value.is_empty() {
                         continue;
                     }
-                    entry(&mut out, &mut first, field);
-                    string(&mut out, &value);
+                    entry(out, &mut first, field);
+                    string(out, &value);
                 }
                 if let Some(extras_field) = self.extras_field {
                     let mut items = Vec::new();
@@ -230,16 +220,27 @@ impl Plan {
                         }
                     }
                     if !items.is_empty() {
-                        entry(&mut out, &mut first, extras_field);
-                        extras_json(&mut out, extras_field, &items);
+                        entry(out, &mut first, extras_field);
+                        extras_json(out, extras_field, &items);
                     }
                 }
                 out.push('}');
-                Ok(out)
             }
-            RawRow::Object(map) => Ok(self.object(map).to_string()),
-            RawRow::Other(v) => Ok(v.to_string()),
+            RawRow::Object(map) => out.push_str(&self.object(map).to_string()),
+            RawRow::Other(v) => out.push_str(&v.to_string()),
         }
+        Ok(())
+    }
+
+    /// The text of a table row's `field` as [`Plan::contact`] writes it; `None` when the field
+    /// is not mapped or the row is not a table's.
+    pub fn cells_text<'r>(&self, row: &'r RawRow, field: &str) -> Option<Cow<'r, str>> {
+        let RawRow::Cells(record) = row else {
+            return None;
+        };
+        let (_, parts) = self.fields.iter().find(|(f, _)| f == field)?;
+        let cell = |i: usize| std::str::from_utf8(record.get(i).unwrap_or_default());
+        parts_text(parts, cell).ok()
     }
 
     /// A JSON row mapped by its keys as the header names them; values of any JSON type are
@@ -357,10 +358,35 @@ fn entry(out: &mut String, first: &mut bool, name: &str) {
     out.push(':');
 }
 
+/// The text of a field's parts: one cell borrowed, or the cells and text joined.
+fn parts_text<'r, E>(
+    parts: &[Part],
+    cell: impl Fn(usize) -> Result<&'r str, E>,
+) -> Result<Cow<'r, str>, E> {
+    if let [Part::Column(i)] = parts {
+        return cell(*i).map(Cow::Borrowed);
+    }
+    let mut joined = String::new();
+    for p in parts {
+        match p {
+            Part::Column(i) => joined.push_str(cell(*i)?),
+            Part::Text(t) => joined.push_str(t),
+        }
+    }
+    Ok(Cow::Owned(joined))
+}
+
 /// A JSON string literal.
 fn string(out: &mut String, s: &str) {
+    // Most cells need no escape: written as they are.
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     // serde_json's own escaping; writing into a String cannot fail.
-    let mut buf = Vec::with_capacity(s.len() + 2);
+    let mut buf = Vec::with_capacity(s.len() + 8);
     let _ = serde_json::to_writer(&mut buf, s);
     out.push_str(std::str::from_utf8(&buf).unwrap_or_default());
 }
@@ -429,7 +455,8 @@ mod tests {
         for c in ["Ana", "Pérez", "+34 612 345 678", "fair", "x"] {
             record.push_field(c.as_bytes());
         }
-        let text = plan.contact(&RawRow::Cells(record), 2).unwrap();
+        let mut text = String::new();
+        plan.contact(&RawRow::Cells(record), 2, &mut text).unwrap();
         assert_eq!(
             text,
             r#"{"phone_number":"+34 612 345 678","full_name":"Ana Pérez","additional_data":[{"type":"text","field":"Source","value":"fair"}]}"#

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use contactkit::payload::{
-    build_complete_import, build_create_import, build_link_campaign, ContactshipOptions, Request,
-    SdrAgentOptions, Target,
+    build_complete_import, build_create_import, build_link_campaign, BatchOptions,
+    ContactshipOptions, Request, SdrAgentOptions, Target,
 };
 use serde_json::{json, Value};
 use tokio::sync::{mpsc, Semaphore};
@@ -426,15 +426,7 @@ pub fn run(args: &SendArgs) -> Result<bool, Fatal> {
         import_id: import_id.clone(),
         ..sdr_base.clone()
     };
-    let opts = batch_options(
-        read,
-        ContactshipOptions {
-            base_url: args.base_url.clone(),
-            api_key: key,
-            ..Default::default()
-        },
-        sdr,
-    );
+    let opts = send_options(args, key, sdr);
 
     // Validation on a thread of its own; the valid rows come through a bounded channel.
     let (tx, mut rx) = mpsc::channel::<(u64, Request)>(4096);
@@ -647,6 +639,17 @@ fn record(shared: &Shared, row: u64, outcome: Outcome) {
     }
 }
 
+/// The library's options for sending: the run's key and base URL for Contactship, `sdr` (with
+/// its import) for SDR Agent.
+fn send_options(args: &SendArgs, key: Option<String>, sdr: SdrAgentOptions) -> BatchOptions {
+    let contactship = ContactshipOptions {
+        base_url: args.base_url.clone(),
+        api_key: key,
+        ..Default::default()
+    };
+    batch_options(&args.read, contactship, sdr)
+}
+
 fn first(errors: &[contactkit::payload::ContactError]) -> String {
     errors.first().map(ToString::to_string).unwrap_or_default()
 }
@@ -675,15 +678,7 @@ fn dry_run(
         .map_err(|e| Fatal(first(&e)))?;
         writeln!(out.lock(), "{}", shown(None, &request))?;
     }
-    let opts = batch_options(
-        read,
-        ContactshipOptions {
-            base_url: args.base_url.clone(),
-            api_key: key,
-            ..Default::default()
-        },
-        sdr.clone(),
-    );
+    let opts = send_options(args, key, sdr.clone());
     let mut valid = 0u64;
     let summary = run_rows(read, opts, false, |checked| {
         if let Ok(request) = &checked.result {

@@ -514,6 +514,14 @@ pub(super) const SPANISH_NAMES: &str = concat!(
     "Zimbabue\n",
 );
 
+/// The regions with a telephone numbering plan that are no ISO 3166-1 country, one per line
+/// sorted by code: `code=English name=Spanish name` (CLDR's).
+pub(super) const OTHER_REGIONS: &str = concat!(
+    "AC=Ascension Island=Isla de la Ascensión\n",
+    "TA=Tristan da Cunha=Tristán de Acuña\n",
+    "XK=Kosovo=Kosovo\n",
+);
+
 /// 2139 folded names (en, es, pt, fr, de, official languages, aliases, derived forms),
 /// sorted: `key=CC`, or `key=CC,DD` when the name fits several countries (11).
 pub(super) const NAMES: &str = concat!(

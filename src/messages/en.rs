@@ -5,7 +5,7 @@ use super::{Messages, CODE_COUNT};
 use crate::error::ErrorCode::{self, *};
 
 /// English.
-pub(super) const MESSAGES: Messages = Messages::new(&TEMPLATES, TYPES, REASONS, CHECK_SUMMARY);
+pub(super) const MESSAGES: Messages = Messages::new(&TEMPLATES, TYPES, REASONS);
 
 #[rustfmt::skip]
 const TEMPLATES: [(ErrorCode, &str); CODE_COUNT] = [
@@ -123,6 +123,8 @@ const TEMPLATES: [(ErrorCode, &str); CODE_COUNT] = [
      "{count} more fields that are not taken here are not listed."),
     (NotInitialized,
      "The validator is still loading; try again in a moment."),
+    (InternalError,
+     "Something went wrong inside the validator. This is a bug in contactkit; please report it."),
 ];
 
 /// The values of `expected` and `got` (`type_mismatch`, `wrong_type`, `not_an_object`,
@@ -161,4 +163,4 @@ const REASONS: &[(&str, &str)] = &[
 ];
 
 /// The line `contactkit check` ends with.
-const CHECK_SUMMARY: &str = "{rows} rows in {secs} s ({rate} rows/s): {valid} valid, {invalid} with problems ({duplicates} duplicates); wrote {requests} and {problems}";
+pub(super) const CHECK_SUMMARY: &str = "{rows} rows in {secs} s ({rate} rows/s): {valid} valid, {invalid} with problems ({duplicates} duplicates); wrote {requests} and {problems}";

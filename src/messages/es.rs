@@ -5,7 +5,7 @@ use super::{Messages, CODE_COUNT};
 use crate::error::ErrorCode::{self, *};
 
 /// Spanish (español).
-pub(super) const MESSAGES: Messages = Messages::new(&TEMPLATES, TYPES, REASONS, CHECK_SUMMARY);
+pub(super) const MESSAGES: Messages = Messages::new(&TEMPLATES, TYPES, REASONS);
 
 #[rustfmt::skip]
 const TEMPLATES: [(ErrorCode, &str); CODE_COUNT] = [
@@ -123,6 +123,8 @@ const TEMPLATES: [(ErrorCode, &str); CODE_COUNT] = [
      "No se listan otros {count} campos que no se admiten aquí."),
     (NotInitialized,
      "El validador todavía se está cargando; inténtalo de nuevo en un momento."),
+    (InternalError,
+     "Algo falló dentro del validador. Es un error de contactkit; por favor, infórmalo."),
 ];
 
 /// The values of `expected` and `got` (`type_mismatch`, `wrong_type`, `not_an_object`,
@@ -162,4 +164,4 @@ const REASONS: &[(&str, &str)] = &[
 ];
 
 /// The line `contactkit check` ends with.
-const CHECK_SUMMARY: &str = "{rows} filas en {secs} s ({rate} filas/s): {valid} válidas, {invalid} con problemas ({duplicates} duplicadas); escrito {requests} y {problems}";
+pub(super) const CHECK_SUMMARY: &str = "{rows} filas en {secs} s ({rate} filas/s): {valid} válidas, {invalid} con problemas ({duplicates} duplicadas); escrito {requests} y {problems}";

@@ -38,10 +38,25 @@ macro_rules! languages {
                 }
             }
 
+            /// The tags of every language, as an error lists them (`"en, es"`).
+            pub fn tags() -> &'static str {
+                // Each tag after ", ": the list from the third byte.
+                concat!($( ", ", $tag, )+).get(2..).unwrap_or_default()
+            }
+
             /// The messages of this language.
             pub fn messages(self) -> &'static Messages {
                 match self {
                     $( Lang::$variant => &$module::MESSAGES, )+
+                }
+            }
+
+            /// The line `contactkit check` ends with, in this language (params `rows`,
+            /// `secs`, `rate`, `valid`, `invalid`, `duplicates`, `requests`, `problems`).
+            /// Apart from [`Lang::messages`], which the npm package compiles in.
+            pub fn check_summary(self) -> &'static str {
+                match self {
+                    $( Lang::$variant => $module::CHECK_SUMMARY, )+
                 }
             }
         }
@@ -71,67 +86,131 @@ use ErrorCode::*;
 /// How many codes there are: every language has a template for each.
 pub const CODE_COUNT: usize = CODES.len();
 
-/// Every code in declaration order, with its stable name and the params it can carry (which
-/// its doc in [`ErrorCode`] names).
+/// Every code in declaration order, with its stable name.
 #[rustfmt::skip]
-pub const CODES: &[(ErrorCode, &str, &[&str])] = &[
-    (Empty, "empty", &[]),
-    (WrongType, "wrong_type", &["got"]),
-    (InputTooLong, "input_too_long", &["length", "max"]),
-    (InvalidOption, "invalid_option", &["allowed", "expected", "got", "option", "reason", "value"]),
-    (PhoneNotANumber, "phone_not_a_number", &[]),
-    (PhoneInvalidCountryCode, "phone_invalid_country_code", &[]),
-    (PhoneMissingCountry, "phone_missing_country", &[]),
-    (PhoneTooShort, "phone_too_short", &["calling_code", "possible_lengths", "region"]),
-    (PhoneTooLong, "phone_too_long", &["calling_code", "possible_lengths", "region"]),
-    (PhoneInvalid, "phone_invalid", &["calling_code", "possible_lengths", "region"]),
-    (PhoneIncomplete, "phone_incomplete", &[]),
-    (EmailMissingAt, "email_missing_at", &[]),
-    (EmailInvalidLocalPart, "email_invalid_local_part", &[]),
-    (EmailLocalPartTooLong, "email_local_part_too_long", &["length", "max"]),
-    (EmailTooLong, "email_too_long", &["length", "max"]),
-    (EmailInvalidDomain, "email_invalid_domain", &["domain"]),
-    (EmailDomainWithoutDot, "email_domain_without_dot", &["domain"]),
-    (EmailDisplayName, "email_display_name", &[]),
-    (EmailComment, "email_comment", &[]),
-    (EmailQuotedLocalPart, "email_quoted_local_part", &[]),
-    (EmailIpLiteral, "email_ip_literal", &[]),
-    (EmailReservedDomain, "email_reserved_domain", &["domain", "reserved"]),
-    (EmailUnicodeLocalPart, "email_unicode_local_part", &[]),
-    (LinkedinInvalidUrl, "linkedin_invalid_url", &[]),
-    (LinkedinNotLinkedin, "linkedin_not_linkedin", &["host"]),
-    (LinkedinNotProfile, "linkedin_not_profile", &["path"]),
-    (LinkedinMissingHandle, "linkedin_missing_handle", &[]),
-    (LinkedinInvalidHandle, "linkedin_invalid_handle", &["handle"]),
-    (LocaleMalformed, "locale_malformed", &[]),
-    (LocaleUnknownLanguage, "locale_unknown_language", &["language"]),
-    (LocaleUnknownScript, "locale_unknown_script", &["script"]),
-    (LocaleUnknownRegion, "locale_unknown_region", &["region"]),
-    (TimezoneUnknown, "timezone_unknown", &[]),
-    (CountryUnknown, "country_unknown", &[]),
-    (CountryAmbiguous, "country_ambiguous", &["candidates"]),
-    (Required, "required", &[]),
-    (UnknownField, "unknown_field", &["field"]),
-    (NotAnObject, "not_an_object", &["got"]),
-    (TypeMismatch, "type_mismatch", &["expected", "got"]),
-    (TooLong, "too_long", &["length", "max"]),
-    (AdditionalDataInvalidType, "additional_data_invalid_type", &["allowed"]),
-    (AdditionalDataInvalidDate, "additional_data_invalid_date", &[]),
-    (AdditionalDataInvalidNumber, "additional_data_invalid_number", &[]),
-    (TooManyItems, "too_many_items", &["length", "max"]),
-    (NestingTooDeep, "nesting_too_deep", &["max"]),
-    (InvalidUuid, "invalid_uuid", &["field"]),
-    (InvalidBaseUrl, "invalid_base_url", &[]),
-    (InvalidCredentials, "invalid_credentials", &["max"]),
-    (Duplicate, "duplicate", &["first_row", "first_row_number", "key"]),
-    (InvalidCount, "invalid_count", &[]),
-    (UnknownTarget, "unknown_target", &["target"]),
-    (LinkedinNotPerson, "linkedin_not_person", &["kind"]),
-    (InvalidUnicode, "invalid_unicode", &[]),
-    (TooManyRows, "too_many_rows", &["max", "rows"]),
-    (BatchTooLarge, "batch_too_large", &["max"]),
-    (MoreUnknownFields, "more_unknown_fields", &["count"]),
-    (NotInitialized, "not_initialized", &[]),
+pub const CODES: &[(ErrorCode, &str)] = &[
+    (Empty, "empty"),
+    (WrongType, "wrong_type"),
+    (InputTooLong, "input_too_long"),
+    (InvalidOption, "invalid_option"),
+    (PhoneNotANumber, "phone_not_a_number"),
+    (PhoneInvalidCountryCode, "phone_invalid_country_code"),
+    (PhoneMissingCountry, "phone_missing_country"),
+    (PhoneTooShort, "phone_too_short"),
+    (PhoneTooLong, "phone_too_long"),
+    (PhoneInvalid, "phone_invalid"),
+    (PhoneIncomplete, "phone_incomplete"),
+    (EmailMissingAt, "email_missing_at"),
+    (EmailInvalidLocalPart, "email_invalid_local_part"),
+    (EmailLocalPartTooLong, "email_local_part_too_long"),
+    (EmailTooLong, "email_too_long"),
+    (EmailInvalidDomain, "email_invalid_domain"),
+    (EmailDomainWithoutDot, "email_domain_without_dot"),
+    (EmailDisplayName, "email_display_name"),
+    (EmailComment, "email_comment"),
+    (EmailQuotedLocalPart, "email_quoted_local_part"),
+    (EmailIpLiteral, "email_ip_literal"),
+    (EmailReservedDomain, "email_reserved_domain"),
+    (EmailUnicodeLocalPart, "email_unicode_local_part"),
+    (LinkedinInvalidUrl, "linkedin_invalid_url"),
+    (LinkedinNotLinkedin, "linkedin_not_linkedin"),
+    (LinkedinNotProfile, "linkedin_not_profile"),
+    (LinkedinMissingHandle, "linkedin_missing_handle"),
+    (LinkedinInvalidHandle, "linkedin_invalid_handle"),
+    (LocaleMalformed, "locale_malformed"),
+    (LocaleUnknownLanguage, "locale_unknown_language"),
+    (LocaleUnknownScript, "locale_unknown_script"),
+    (LocaleUnknownRegion, "locale_unknown_region"),
+    (TimezoneUnknown, "timezone_unknown"),
+    (CountryUnknown, "country_unknown"),
+    (CountryAmbiguous, "country_ambiguous"),
+    (Required, "required"),
+    (UnknownField, "unknown_field"),
+    (NotAnObject, "not_an_object"),
+    (TypeMismatch, "type_mismatch"),
+    (TooLong, "too_long"),
+    (AdditionalDataInvalidType, "additional_data_invalid_type"),
+    (AdditionalDataInvalidDate, "additional_data_invalid_date"),
+    (AdditionalDataInvalidNumber, "additional_data_invalid_number"),
+    (TooManyItems, "too_many_items"),
+    (NestingTooDeep, "nesting_too_deep"),
+    (InvalidUuid, "invalid_uuid"),
+    (InvalidBaseUrl, "invalid_base_url"),
+    (InvalidCredentials, "invalid_credentials"),
+    (Duplicate, "duplicate"),
+    (InvalidCount, "invalid_count"),
+    (UnknownTarget, "unknown_target"),
+    (LinkedinNotPerson, "linkedin_not_person"),
+    (InvalidUnicode, "invalid_unicode"),
+    (TooManyRows, "too_many_rows"),
+    (BatchTooLarge, "batch_too_large"),
+    (MoreUnknownFields, "more_unknown_fields"),
+    (NotInitialized, "not_initialized"),
+    (InternalError, "internal_error"),
+];
+
+/// The params each code can carry, in the order of [`CODES`] (as its doc in [`ErrorCode`] names
+/// them). Read by tests and tools, not by the messages (so not compiled into the npm package).
+#[rustfmt::skip]
+pub const PARAMS: [(ErrorCode, &[&str]); CODE_COUNT] = [
+    (Empty, &[]),
+    (WrongType, &["got"]),
+    (InputTooLong, &["length", "max"]),
+    (InvalidOption, &["allowed", "expected", "got", "option", "reason", "value"]),
+    (PhoneNotANumber, &[]),
+    (PhoneInvalidCountryCode, &[]),
+    (PhoneMissingCountry, &[]),
+    (PhoneTooShort, &["calling_code", "possible_lengths", "region"]),
+    (PhoneTooLong, &["calling_code", "possible_lengths", "region"]),
+    (PhoneInvalid, &["calling_code", "possible_lengths", "region"]),
+    (PhoneIncomplete, &[]),
+    (EmailMissingAt, &[]),
+    (EmailInvalidLocalPart, &[]),
+    (EmailLocalPartTooLong, &["length", "max"]),
+    (EmailTooLong, &["length", "max"]),
+    (EmailInvalidDomain, &["domain"]),
+    (EmailDomainWithoutDot, &["domain"]),
+    (EmailDisplayName, &[]),
+    (EmailComment, &[]),
+    (EmailQuotedLocalPart, &[]),
+    (EmailIpLiteral, &[]),
+    (EmailReservedDomain, &["domain", "reserved"]),
+    (EmailUnicodeLocalPart, &[]),
+    (LinkedinInvalidUrl, &[]),
+    (LinkedinNotLinkedin, &["host"]),
+    (LinkedinNotProfile, &["path"]),
+    (LinkedinMissingHandle, &[]),
+    (LinkedinInvalidHandle, &["handle"]),
+    (LocaleMalformed, &[]),
+    (LocaleUnknownLanguage, &["language"]),
+    (LocaleUnknownScript, &["script"]),
+    (LocaleUnknownRegion, &["region"]),
+    (TimezoneUnknown, &[]),
+    (CountryUnknown, &[]),
+    (CountryAmbiguous, &["candidates"]),
+    (Required, &[]),
+    (UnknownField, &["field"]),
+    (NotAnObject, &["got"]),
+    (TypeMismatch, &["expected", "got"]),
+    (TooLong, &["length", "max"]),
+    (AdditionalDataInvalidType, &["allowed"]),
+    (AdditionalDataInvalidDate, &[]),
+    (AdditionalDataInvalidNumber, &[]),
+    (TooManyItems, &["length", "max"]),
+    (NestingTooDeep, &["max"]),
+    (InvalidUuid, &["field"]),
+    (InvalidBaseUrl, &[]),
+    (InvalidCredentials, &["max"]),
+    (Duplicate, &["first_row", "first_row_number", "key"]),
+    (InvalidCount, &[]),
+    (UnknownTarget, &["target"]),
+    (LinkedinNotPerson, &["kind"]),
+    (InvalidUnicode, &[]),
+    (TooManyRows, &["max", "rows"]),
+    (BatchTooLarge, &["max"]),
+    (MoreUnknownFields, &["count"]),
+    (NotInitialized, &[]),
+    (InternalError, &[]),
 ];
 
 /// Params whose values are tokens that each language words its own way: `expected` and `got`
@@ -148,9 +227,6 @@ pub struct Messages {
     pub types: &'static [(&'static str, &'static str)],
     /// The words for each value `reason` takes, templates that may use the other params.
     pub reasons: &'static [(&'static str, &'static str)],
-    /// The line `contactkit check` ends with (params `rows`, `secs`, `rate`, `valid`,
-    /// `invalid`, `duplicates`, `requests`, `problems`).
-    pub check_summary: &'static str,
 }
 
 impl Messages {
@@ -159,7 +235,6 @@ impl Messages {
         templates: &'static [(ErrorCode, &'static str); CODE_COUNT],
         types: &'static [(&'static str, &'static str)],
         reasons: &'static [(&'static str, &'static str)],
-        check_summary: &'static str,
     ) -> Messages {
         const fn first_brace(text: &str) -> u16 {
             let bytes = text.as_bytes();
@@ -183,7 +258,6 @@ impl Messages {
             first_placeholder,
             types,
             reasons,
-            check_summary,
         }
     }
 
@@ -213,7 +287,7 @@ impl Messages {
 
 /// The stable snake_case name of `code`.
 pub fn code_name(code: ErrorCode) -> &'static str {
-    CODES.get(code as usize).map_or("", |(_, name, _)| name)
+    CODES.get(code as usize).map_or("", |(_, name)| name)
 }
 
 /// The message template of `code` in `lang`, with `{param}` placeholders.
@@ -248,7 +322,7 @@ pub fn render(code: ErrorCode, params: &Params, lang: Lang) -> String {
 }
 
 /// Fills `text` (a template, or any text with the same placeholders, such as
-/// [`Messages::check_summary`]) from `params` in `lang`.
+/// [`Lang::check_summary`]) from `params` in `lang`.
 pub fn render_text(text: &str, params: &Params, lang: Lang) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     fill(&mut out, lang.messages(), text, params, 0);
@@ -297,8 +371,9 @@ mod tests {
 
     #[test]
     fn tables_are_in_declaration_order() {
-        for (i, (code, name, _)) in CODES.iter().enumerate() {
+        for (i, (code, name)) in CODES.iter().enumerate() {
             assert_eq!(*code as usize, i, "{name} is out of order");
+            assert_eq!(PARAMS[i].0, *code, "{name}");
             assert_eq!(serde_json::to_value(code).unwrap(), Value::from(*name));
             for lang in Lang::ALL {
                 assert_eq!(lang.messages().templates[i].0, *code, "{lang:?}: {name}");
@@ -365,7 +440,7 @@ mod tests {
     #[test]
     fn every_code_renders_in_every_language_with_every_param() {
         let en = Lang::En.messages();
-        for (code, name, declared) in CODES {
+        for ((code, name), (_, declared)) in CODES.iter().zip(&PARAMS) {
             // Each param at each of its values, the others at their first.
             let mut cases = vec![Params::new()];
             let mut all = Params::new();
@@ -462,7 +537,9 @@ mod tests {
             }
         }
         assert_eq!(documented.len(), CODES.len());
-        for ((variant, doc), (code, name, params)) in documented.iter().zip(CODES) {
+        for ((variant, doc), ((code, name), (_, params))) in
+            documented.iter().zip(CODES.iter().zip(&PARAMS))
+        {
             assert_eq!(variant, &format!("{code:?}"));
             for param in *params {
                 assert!(
@@ -477,7 +554,7 @@ mod tests {
     #[test]
     fn every_template_without_params_renders_as_itself() {
         for lang in Lang::ALL {
-            for (code, _, _) in CODES {
+            for (code, _) in CODES {
                 let template = template(*code, *lang);
                 assert_eq!(render(*code, &Params::new(), *lang), template);
             }

@@ -66,14 +66,7 @@ pub(crate) fn not_an_object(got: &str, lang: Lang) -> ContactError {
     ContactError::new("", ErrorCode::NotAnObject, params! {"got" => got}, lang)
 }
 
-/// A key as shown in a path or a message: hostile keys can be megabytes long.
-pub(crate) fn shown_key(key: &str) -> String {
-    const MAX: usize = 64;
-    match key.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &key[..cut]),
-        None => key.to_string(),
-    }
-}
+pub(crate) use crate::error::shown_key;
 
 pub(crate) fn type_mismatch(errs: &mut Errors, field: &str, expected: &str, got: &Value) {
     mismatch(errs, field, expected, type_name(got));

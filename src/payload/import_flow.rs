@@ -23,7 +23,6 @@ use super::limits::IMPORT_TEXT_MAX_CHARS;
 use super::sdr_agent::SdrAgent;
 use super::{ContactError, Method, Request, SdrAgentOptions};
 use crate::error::{ErrorCode, Params};
-use crate::params;
 
 /// The largest `totalRows` accepted: the largest integer a JS number holds exactly.
 const MAX_COUNT: u64 = (1 << 53) - 1;
@@ -104,7 +103,7 @@ pub fn build_create_import(
         errs.push(
             "options.importId",
             ErrorCode::InvalidOption,
-            params! {"option" => "importId", "reason" => "import_id_on_create"},
+            crate::error::option_params("importId", "import_id_on_create", &[]),
         );
     }
     let mut body = Body {

@@ -262,8 +262,9 @@ impl Serialize for Headers {
 /// An HTTP request ready to send: `fetch(request.url, request)` in JS, or the method, URL,
 /// headers and body handed to any Rust HTTP client.
 ///
-/// `Debug` output redacts the authentication headers; `Serialize` does not (it is the request).
-#[derive(Clone, PartialEq, Eq, Serialize)]
+/// `Debug` output redacts the authentication headers (derived: [`Headers`]' own `Debug` does);
+/// `Serialize` does not (it is the request).
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 pub struct Request {
     /// `POST` or `PUT`.
     pub method: Method,
@@ -274,15 +275,4 @@ pub struct Request {
     pub headers: Headers,
     /// The exact JSON text of the body.
     pub body: String,
-}
-
-impl fmt::Debug for Request {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Request")
-            .field("method", &self.method)
-            .field("url", &self.url)
-            .field("headers", &self.headers)
-            .field("body", &self.body)
-            .finish()
-    }
 }

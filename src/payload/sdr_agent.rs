@@ -115,7 +115,7 @@ impl SdrAgentOptions {
                 errs.push(
                     "options.bearerToken",
                     ErrorCode::InvalidOption,
-                    params! {"option" => "bearerToken", "reason" => "both_credentials"},
+                    crate::error::option_params("bearerToken", "both_credentials", &[]),
                 );
                 None
             }

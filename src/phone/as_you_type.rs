@@ -348,9 +348,7 @@ impl AsYouType {
     fn format_accrued_digits(&mut self) -> String {
         let formats = self.possible_formats.clone();
         for aytf in formats {
-            let Some(format) = tables::AYTF_FORMAT_DEFS.get(usize::from(aytf.format)) else {
-                continue;
-            };
+            let format = &aytf.def;
             if !fits_whole(format, &self.national_number) {
                 continue;
             }
@@ -554,8 +552,8 @@ impl AsYouType {
             let i = if i < 0 { count + i } else { i };
             let program = usize::try_from(i)
                 .ok()
-                .and_then(|i| tables::LEADING_PROGRAMS.get(usize::from(format.leading_first) + i))
-                .and_then(|&p| tables::aytf_program(p));
+                .and_then(|i| tables::leading_program(format, i))
+                .and_then(tables::aytf_program);
             let mut slots = [None; 2 * tables::MAX_GROUPS];
             program.is_some_and(|p| matcher::run(p, leading.as_bytes(), &mut slots).is_some())
         });

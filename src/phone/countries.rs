@@ -16,6 +16,8 @@ use super::engine::Region;
 use super::layout::types;
 use super::tables::{self, Meta};
 use super::{normalize, NumberType, Phone, PhoneOptions};
+use crate::country;
+use crate::lang::Lang;
 
 /// A region with phone metadata.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -40,6 +42,76 @@ pub fn regions() -> impl Iterator<Item = PhoneRegion> {
         .collect();
     list.sort_unstable_by_key(|r| r.code);
     list.into_iter()
+}
+
+/// A country picker's entry: a region with phone metadata, named in a language.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CountryOption {
+    /// ISO 3166-1 alpha-2 code (`GB`; `AC`, `TA` and `XK` are libphonenumber's too).
+    pub code: &'static str,
+    /// Its name in the language asked for (`United Kingdom`, `Reino Unido`).
+    pub name: &'static str,
+    /// Its country calling code (`44`).
+    pub calling_code: u16,
+    /// Its flag emoji (the two regional indicator symbols of its code: `🇬🇧`).
+    pub flag: String,
+    /// Its example mobile number (else its fixed-line one), for a placeholder.
+    pub example: Option<Example>,
+}
+
+/// An example number in the formats a form shows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Example {
+    /// E.164 (`+447400123456`).
+    pub e164: String,
+    /// National format (`07400 123456`).
+    pub national: String,
+    /// International format (`+44 7400 123456`).
+    pub international: String,
+}
+
+/// Every region with phone metadata ([`regions`]), named in `lang` and sorted by that name as
+/// the language sorts (Spanish: `Åland` and `Austria` with the other `A`s, `ñ` after `n`).
+///
+/// ```
+/// use contactkit::{lang::Lang, phone::countries};
+///
+/// let es = countries(Lang::Es);
+/// let mx = es.iter().find(|c| c.code == "MX").unwrap();
+/// assert_eq!((mx.name, mx.calling_code, mx.flag.as_str()), ("México", 52, "🇲🇽"));
+/// assert_eq!(mx.example.as_ref().unwrap().national, "222 123 4567");
+/// ```
+pub fn countries(lang: Lang) -> Vec<CountryOption> {
+    let list: Vec<CountryOption> = country::all()
+        .chain(country::other_regions())
+        .filter_map(|entry| {
+            let code = entry.alpha2;
+            let example = example_number(code, NumberType::Mobile)
+                .or_else(|| example_number(code, NumberType::FixedLine))
+                .map(|p| Example {
+                    e164: p.e164,
+                    national: p.national,
+                    international: p.international,
+                });
+            Some(CountryOption {
+                code,
+                name: entry.name(lang),
+                calling_code: calling_code(code)?,
+                flag: flag(code),
+                example,
+            })
+        })
+        .collect();
+    country::sort_by_name(list, |c| c.name, lang)
+}
+
+/// The flag emoji of a two-letter code: its letters as regional indicator symbols.
+fn flag(code: &str) -> String {
+    code.bytes()
+        .filter(u8::is_ascii_uppercase)
+        .filter_map(|b| char::from_u32(0x1F1E6 + u32::from(b - b'A')))
+        .collect()
 }
 
 /// The calling code of a region (ISO 3166-1 alpha-2, any case): `Some(1)` for `"us"`, `None`
@@ -67,7 +139,7 @@ pub fn example_number(country: &str, number_type: NumberType) -> Option<Phone> {
     };
     let code = country.trim().to_ascii_uppercase();
     let (meta, examples) = tables::geographic().find(|(meta, _)| id(meta) == Some(&code))?;
-    let nsn = (*examples.get(index)?)?;
+    let nsn = tables::examples(examples).nth(index)??;
     example(meta, nsn)
 }
 
@@ -78,8 +150,7 @@ pub fn example_numbers(country: &str) -> Vec<Phone> {
     tables::geographic()
         .find(|(meta, _)| id(meta) == Some(&code))
         .map(|(meta, examples)| {
-            examples
-                .iter()
+            tables::examples(examples)
                 .flatten()
                 .filter_map(|nsn| example(meta, nsn))
                 .collect()
@@ -99,4 +170,50 @@ fn example(meta: &'static Meta, nsn: &str) -> Option<Phone> {
 /// A region's two-letter id.
 fn id(meta: &'static Meta) -> Option<&'static str> {
     std::str::from_utf8(&meta.id).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_region_is_named_with_a_flag_and_an_example() {
+        for lang in [Lang::En, Lang::Es] {
+            let list = countries(lang);
+            assert_eq!(list.len(), regions().count(), "a region without a name");
+            for c in &list {
+                assert!(!c.name.is_empty(), "{}", c.code);
+                assert_eq!(c.flag.chars().count(), 2, "{}", c.code);
+                assert_eq!(Some(c.calling_code), calling_code(c.code));
+                let example = c.example.as_ref().expect("an example");
+                assert!(example.e164.starts_with(&format!("+{}", c.calling_code)));
+            }
+        }
+        let en = countries(Lang::En);
+        let xk = en.iter().find(|c| c.code == "XK").unwrap();
+        assert_eq!((xk.name, xk.flag.as_str()), ("Kosovo", "🇽🇰"));
+        let ac = countries(Lang::Es)
+            .into_iter()
+            .find(|c| c.code == "AC")
+            .unwrap();
+        assert_eq!(ac.name, "Isla de la Ascensión");
+    }
+
+    #[test]
+    fn sorted_by_name_as_the_language_sorts() {
+        let names = |lang| -> Vec<&str> { countries(lang).iter().map(|c| c.name).collect() };
+        let es = names(Lang::Es);
+        let at = |name: &str| es.iter().position(|n| *n == name).unwrap();
+        // Accents sort with their letter, `ñ` after `n`, a space before a hyphen.
+        assert!(at("Austria") < at("Azerbaiyán") && at("Azerbaiyán") < at("Bahamas"));
+        assert!(at("Eslovenia") < at("España") && at("España") < at("Estados Unidos"));
+        assert!(at("Guinea Ecuatorial") < at("Guinea-Bisáu"));
+        assert!(at("Belice") < at("Benín") && at("Benín") < at("Bermudas"));
+        assert!(at("Perú") < at("Polinesia Francesa"));
+        let en = names(Lang::En);
+        assert!(en.windows(2).all(|w| w[0] != w[1]));
+        let at = |name: &str| en.iter().position(|n| *n == name).unwrap();
+        assert!(at("Côte d'Ivoire") < at("Croatia") && at("Curaçao") < at("Cyprus"));
+        assert_eq!(en.first(), Some(&"Afghanistan"));
+    }
 }

@@ -70,7 +70,7 @@ pub struct PhoneInput {
 
 /// Formats `value`, an input's text just after an edit with the caret at byte `caret` (past
 /// the end or inside a character: moved back to a character's start), for numbers typed in
-/// `default_country` (a code or a name, as [`normalize`] reads it). The caret stays after the
+/// `default_country` (ISO 3166-1 alpha-2, any case, as [`AsYouType::new`] takes it). The caret stays after the
 /// same digit. After a [`Edit::DeleteBackward`] that took only a separator away (the
 /// formatting would put it back), the digit before it is deleted; [`Edit::DeleteForward`]
 /// likewise deletes the digit after it. A text over [`crate::MAX_FIELD_INPUT_BYTES`] is
@@ -85,8 +85,7 @@ pub fn format_input(
     while !value.is_char_boundary(caret) {
         caret -= 1;
     }
-    let country = default_country.map(resolve_country);
-    let country = country.as_deref();
+    let country = default_country;
     if value.len() > crate::MAX_FIELD_INPUT_BYTES {
         return described(value.to_owned(), caret, &AsYouType::new(country), country);
     }
@@ -111,13 +110,6 @@ pub fn format_input(
         }
     }
     described(shown.value, shown.caret, &typing, country)
-}
-
-/// The alpha-2 code of a default country given as a code or a name (what [`normalize`]
-/// reads); as given when it is no country, which [`AsYouType`] then formats as none.
-fn resolve_country(given: &str) -> String {
-    let opts = crate::lang::FieldOptions::default();
-    crate::country::normalize(given, &opts).map_or_else(|_| given.to_owned(), |c| c.value)
 }
 
 /// The result for `value` shown with the caret at `caret`, `typing` its number typed.
@@ -402,8 +394,7 @@ mod tests {
             (shown.e164, shown.country, shown.calling_code),
             (None, None, None)
         );
-        // The default country by name, as `normalize` reads it.
-        let shown = format_input("5512345678", 10, Edit::Insert, Some("México"));
+        let shown = format_input("5512345678", 10, Edit::Insert, Some("mx"));
         assert_eq!(shown.value, "55 1234 5678");
         assert_eq!(shown.e164.as_deref(), Some("+525512345678"));
         assert_eq!(shown.calling_code, Some(52));

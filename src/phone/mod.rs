@@ -120,7 +120,10 @@ use crate::lang::Lang;
 pub use tables::METADATA_VERSION;
 
 pub use as_you_type::AsYouType;
-pub use countries::{calling_code, example_number, example_numbers, regions, PhoneRegion};
+pub use countries::{
+    calling_code, countries, example_number, example_numbers, regions, CountryOption, Example,
+    PhoneRegion,
+};
 pub use input::{format_input, Edit, PhoneInput};
 
 /// Options of [`normalize`]. From JSON with [`PhoneOptions::from_json`].
@@ -417,7 +420,8 @@ fn unknown_default_region(given: &str, lang: Lang) -> FieldError {
     // Quote at most a country name's worth of what was given: the option is not user text to
     // echo.
     let shown: String = given.chars().take(32).collect();
-    let params = crate::params! {"option" => "defaultCountry", "reason" => "not_a_country", "value" => shown};
+    let params =
+        crate::error::option_params("defaultCountry", "not_a_country", &[("value", &shown)]);
     FieldError::with_params(ErrorCode::InvalidOption, params, lang)
 }
 

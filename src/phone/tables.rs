@@ -140,11 +140,11 @@ pub(super) struct Meta {
 /// One format as the as-you-type formatter reads it.
 #[derive(Debug)]
 pub(super) struct AytfFormat {
-    /// Its pattern and rule (as written, no national prefix) in [`AYTF_FORMAT_DEFS`].
-    pub format: u16,
-    /// Its leading digits patterns' programs (in [`AYTF_PROGRAMS`]): [`LEADING_PROGRAMS`] from
-    /// `leading_first` on.
-    pub leading_first: u16,
+    /// Its pattern and rule (as written, no national prefix).
+    pub def: Format,
+    /// Its leading digits patterns' programs (in [`AYTF_PROGRAMS`]): with one pattern, its
+    /// program; with more, [`LEADING_PROGRAMS`] from `leading` on (see [`leading_program`]).
+    pub leading: u16,
     pub leading_count: u8,
     /// `layout::AYTF_*` bits.
     pub flags: u8,
@@ -206,6 +206,19 @@ pub(super) fn program(i: u16) -> Option<Code> {
     })
 }
 
+/// The program of leading digits pattern `i` of `format` (in [`AYTF_PROGRAMS`]).
+pub(super) fn leading_program(format: &AytfFormat, i: usize) -> Option<u16> {
+    match format.leading_count {
+        0 => None,
+        1 => (i == 0).then_some(format.leading),
+        count => LEADING_PROGRAMS
+            .get(usize::from(format.leading)..)?
+            .get(..usize::from(count))?
+            .get(i)
+            .copied(),
+    }
+}
+
 /// Program number `i` of [`AYTF_PROGRAMS`].
 pub(super) fn aytf_program(i: u16) -> Option<Code> {
     AYTF_PROGRAMS.get(usize::from(i)).map(|program| Code {
@@ -215,14 +228,18 @@ pub(super) fn aytf_program(i: u16) -> Option<Code> {
 }
 
 /// The regions with a two-letter id, in [`REGIONS`] order (by calling code), with their example
-/// numbers.
-pub(super) fn geographic() -> impl Iterator<Item = (&'static Meta, &'static [Option<&'static str>])>
-{
+/// numbers (see [`examples`]).
+pub(super) fn geographic() -> impl Iterator<Item = (&'static Meta, &'static str)> {
     REGIONS
         .iter()
-        .zip(EXAMPLES.iter())
+        .zip(EXAMPLES.lines())
         .filter(|(meta, _)| meta.id != [0, 0])
-        .map(|(meta, examples)| (meta, &examples[..]))
+}
+
+/// A region's example numbers (its line of [`EXAMPLES`]), one per number type in
+/// [`layout::TYPES`] order, `None` for a type without one.
+pub(super) fn examples(line: &'static str) -> impl Iterator<Item = Option<&'static str>> {
+    line.split(',').map(|e| Some(e).filter(|e| !e.is_empty()))
 }
 
 /// Rule number `i`.

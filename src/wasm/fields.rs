@@ -3,7 +3,9 @@
 use wasm_bindgen::prelude::*;
 
 use super::tape::{FieldValue, Tape};
-use super::{is_well_formed, js_type_name, JsFieldOptions, JsOptions, JsPhoneOptions};
+use super::{
+    is_well_formed, js_type_name, options_lang, JsFieldOptions, JsOptions, JsPhoneOptions,
+};
 use crate::error::FieldError;
 use crate::lang::FieldOptions;
 use crate::options::{field_call, Input, ReadOptions};
@@ -40,7 +42,7 @@ where
     F: FnOnce(&str, &O) -> Result<T, FieldError>,
 {
     let result = prepare::<O>(input, opts).and_then(|(text, o)| rule(&text, &o));
-    Tape::field(&result, None)
+    Tape::field(&result, None, &|| options_lang(opts))
 }
 
 /// Validates a phone number and normalizes it to E.164.
@@ -63,7 +65,9 @@ pub fn normalize_email(
     let suggestion = input
         .as_string()
         .and_then(|text| email::suggestion_for(&text, &result));
-    Tape::field(&result, suggestion.as_deref())
+    Tape::field(&result, suggestion.as_deref(), &|| {
+        options_lang(opts.as_deref())
+    })
 }
 
 /// Canonicalizes a LinkedIn profile, company or school URL.
@@ -115,70 +119,6 @@ export type NumberType =
   | "fixed_line" | "mobile" | "fixed_line_or_mobile" | "toll_free" | "premium_rate"
   | "shared_cost" | "voip" | "personal_number" | "pager" | "uan" | "voicemail" | "unknown";
 
-export interface Phone {
-  /** E.164, e.g. "+12124567890". */
-  value: string;
-  e164: string;
-  /** e.g. "+1 212-456-7890" (with " ext. 12" when there is an extension). */
-  international: string;
-  /** e.g. "(212) 456-7890". */
-  national: string;
-  callingCode: number;
-  /** ISO 3166-1 alpha-2, or null for non-geographic numbers. */
-  region: string | null;
-  numberType: NumberType;
-  extension: string | null;
-}
-export type PhoneResult = ({ ok: true } & Phone) | Failure;
-
-export interface Email {
-  /** Trimmed, NFC, domain lower-case in its Unicode spelling. */
-  value: string;
-  localPart: string;
-  /** Unicode domain, e.g. "bücher.de". */
-  domain: string;
-  /** ASCII domain, e.g. "xn--bcher-kva.de". */
-  asciiDomain: string;
-  /** The whole address lower-cased (local part too), for finding duplicates. */
-  dedupKey: string;
-  /** The address probably meant, when the domain looks mistyped. */
-  suggestion?: string;
-}
-export type EmailResult = ({ ok: true } & Email) | (Failure & { suggestion?: string });
-
+/** Whose page a LinkedIn URL is. */
 export type LinkedInKind = "profile" | "company" | "school";
-export interface LinkedIn {
-  /** e.g. "https://www.linkedin.com/in/johndoe"; a Unicode handle is percent-encoded. */
-  value: string;
-  kind: LinkedInKind;
-  /** The handle, decoded and lower-cased, e.g. "josé-pérez". */
-  handle: string;
-}
-export type LinkedInResult = ({ ok: true } & LinkedIn) | Failure;
-
-export interface Locale {
-  /** Canonical BCP 47 tag, e.g. "en-US". */
-  value: string;
-  language: string;
-  script: string | null;
-  region: string | null;
-}
-export type LocaleResult = ({ ok: true } & Locale) | Failure;
-
-export interface Timezone {
-  /** Canonical IANA name, e.g. "America/New_York". */
-  value: string;
-  /** The alias or spelling the input was resolved from, e.g. "US/Eastern". */
-  resolvedFrom: string | null;
-}
-export type TimezoneResult = ({ ok: true } & Timezone) | Failure;
-
-export interface Country {
-  /** ISO 3166-1 alpha-2, e.g. "MX". */
-  value: string;
-  alpha3: string;
-  /** English short name, e.g. "Mexico". */
-  name: string;
-}
-export type CountryResult = ({ ok: true } & Country) | Failure;
 "#;

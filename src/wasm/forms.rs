@@ -3,14 +3,15 @@
 //! `getExampleNumber` and `getCountryCallingCode`. Thin wrappers of
 //! `crate::phone`; nothing here throws, whatever it is given.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::fields::prepare;
 use super::tape::Tape;
-use super::to_js;
+use super::{to_js, JsFieldOptions};
+use crate::lang::{FieldOptions, Lang};
 use crate::options::{OptionsReader, ReadOptions};
 use crate::phone::{self, NumberType};
+use crate::{country, timezone};
 
 #[wasm_bindgen]
 extern "C" {
@@ -69,7 +70,7 @@ impl JsAsYouType {
     /// may complete it.
     #[wasm_bindgen(js_name = getNumber, unchecked_return_type = "PhoneResult")]
     pub fn get_number(&self) -> JsValue {
-        super::tape::Tape::field(&self.inner.number(), None)
+        super::tape::Tape::field(&self.inner.number(), None, &crate::Lang::default)
     }
 
     /// The region of the number, once known.
@@ -170,15 +171,6 @@ impl ReadOptions for InputOptions {
     }
 }
 
-/// `PhoneInput` with its caret in UTF-16 code units, as `{ ok: true, ... }`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsPhoneInput {
-    ok: bool,
-    #[serde(flatten)]
-    input: phone::PhoneInput,
-}
-
 /// An `<input>`'s text formatted after an edit (typing, pasting, deleting anywhere), with the
 /// caret (UTF-16 code units, as `selectionStart`) after the same digit.
 #[wasm_bindgen(js_name = formatPhoneInput, unchecked_return_type = "PhoneInputResult")]
@@ -189,17 +181,87 @@ pub fn format_phone_input(
 ) -> JsValue {
     let (text, options) = match prepare::<InputOptions>(&value, opts.as_deref()) {
         Ok(prepared) => prepared,
-        Err(error) => return Tape::field::<phone::Phone>(&Err(error), None),
+        Err(error) => {
+            let lang = || super::options_lang(opts.as_deref());
+            return Tape::field::<phone::Phone>(&Err(error), None, &lang);
+        }
     };
     let caret = caret.and_then(|c| c.as_f64()).unwrap_or(f64::INFINITY);
-    let mut input = phone::format_input(
+    let input = phone::format_input(
         &text,
         utf16_to_byte(&text, caret),
         options.edit,
         options.default_country.as_deref(),
     );
-    input.caret = byte_to_utf16(&input.value, input.caret);
-    to_js(&JsPhoneInput { ok: true, input })
+    let mut json = Json::new();
+    json.raw("{\"ok\":true,\"value\":");
+    json.text(&input.value);
+    json.raw(",\"caret\":");
+    json.number(byte_to_utf16(&input.value, input.caret));
+    json.raw(",\"e164\":");
+    json.optional(input.e164.as_deref());
+    json.raw(if input.valid {
+        ",\"valid\":true"
+    } else {
+        ",\"valid\":false"
+    });
+    json.raw(",\"country\":");
+    json.optional(input.country.as_deref());
+    json.raw(",\"callingCode\":");
+    match input.calling_code {
+        Some(code) => json.number(usize::from(code)),
+        None => json.raw("null"),
+    }
+    json.raw("}");
+    json.into_js()
+}
+
+/// JSON text written by hand for `JSON.parse`: the results of this file, without a serializer
+/// compiled for each of their types (about 1.5 KB of .wasm each).
+struct Json(String);
+
+impl Json {
+    fn new() -> Json {
+        Json(String::with_capacity(256))
+    }
+
+    fn raw(&mut self, text: &str) {
+        self.0.push_str(text);
+    }
+
+    /// A JSON string.
+    fn text(&mut self, text: &str) {
+        self.0.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => self.0.push_str("\\\""),
+                '\\' => self.0.push_str("\\\\"),
+                c if u32::from(c) < 0x20 => {
+                    self.0.push_str("\\u00");
+                    let hex = b"0123456789abcdef";
+                    self.0.push(char::from(hex[usize::from(c as u8 >> 4)]));
+                    self.0.push(char::from(hex[usize::from(c as u8 & 15)]));
+                }
+                c => self.0.push(c),
+            }
+        }
+        self.0.push('"');
+    }
+
+    fn optional(&mut self, text: Option<&str>) {
+        match text {
+            Some(text) => self.text(text),
+            None => self.raw("null"),
+        }
+    }
+
+    fn number(&mut self, n: usize) {
+        self.0.push_str(itoa::Buffer::new().format(n));
+    }
+
+    fn into_js(self) -> JsValue {
+        js_sys::JSON::parse(&self.0).unwrap_or(JsValue::NULL)
+    }
 }
 
 /// The byte offset in `text` of a UTF-16 offset (any number: clamped, rounded down, and moved
@@ -259,4 +321,97 @@ export interface PhoneInput {
   callingCode: number | null;
 }
 export type PhoneInputResult = ({ ok: true } & PhoneInput) | Failure;
+"#;
+
+/// The language of a picker's names: `lang` of `{ lang }`, English when it is not given or is
+/// not a language the names are in.
+fn picker_lang(opts: Option<&JsValue>) -> Lang {
+    super::read_options::<FieldOptions>(opts).map_or(Lang::En, |o| o.lang)
+}
+
+/// Every region with phone metadata, for a phone field's country picker: code, name in `lang`
+/// (`"en"` unless `"es"`), calling code, flag and example number, sorted by name as the
+/// language sorts.
+#[wasm_bindgen(js_name = getCountries, unchecked_return_type = "CountryOption[]")]
+pub fn get_countries(opts: Option<JsFieldOptions>) -> JsValue {
+    let mut json = Json::new();
+    for (i, c) in phone::countries(picker_lang(opts.as_deref()))
+        .iter()
+        .enumerate()
+    {
+        json.raw(if i == 0 { "[{\"code\":" } else { ",{\"code\":" });
+        json.text(c.code);
+        json.raw(",\"name\":");
+        json.text(c.name);
+        json.raw(",\"callingCode\":");
+        json.number(usize::from(c.calling_code));
+        json.raw(",\"flag\":");
+        json.text(&c.flag);
+        match &c.example {
+            Some(example) => {
+                json.raw(",\"example\":{\"e164\":");
+                json.text(&example.e164);
+                json.raw(",\"national\":");
+                json.text(&example.national);
+                json.raw(",\"international\":");
+                json.text(&example.international);
+                json.raw("}}");
+            }
+            None => json.raw(",\"example\":null}"),
+        }
+    }
+    json.raw("]");
+    json.into_js()
+}
+
+/// Every ISO 3166-1 country (what `normalizeCountry` gives), for a country field's picker:
+/// code, alpha-3 code and name in `lang` (`"en"` unless `"es"`), sorted by name.
+#[wasm_bindgen(js_name = getAllCountries, unchecked_return_type = "CountryListEntry[]")]
+pub fn get_all_countries(opts: Option<JsFieldOptions>) -> JsValue {
+    let lang = picker_lang(opts.as_deref());
+    let mut json = Json::new();
+    for (i, c) in country::sorted(lang).iter().enumerate() {
+        json.raw(if i == 0 { "[{\"code\":" } else { ",{\"code\":" });
+        json.text(c.alpha2);
+        json.raw(",\"alpha3\":");
+        json.text(c.alpha3);
+        json.raw(",\"name\":");
+        json.text(c.name(lang));
+        json.raw("}");
+    }
+    json.raw("]");
+    json.into_js()
+}
+
+/// Every canonical IANA timezone name (what `normalizeTimezone` gives), sorted.
+#[wasm_bindgen(js_name = getTimezones, unchecked_return_type = "string[]")]
+pub fn get_timezones() -> JsValue {
+    // One string split by JS: no serializer compiled for a list of strings.
+    let lines: Vec<&str> = timezone::all().collect();
+    js_sys::JsString::from(lines.join("\n")).split("\n").into()
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_PICKERS: &'static str = r#"
+/** A phone field's country picker entry (getCountries). */
+export interface CountryOption {
+  /** ISO 3166-1 alpha-2 (also "AC", "TA" and "XK", which have numbering plans). */
+  code: string;
+  /** Its name in the language asked for. */
+  name: string;
+  callingCode: number;
+  /** The flag emoji, e.g. "🇲🇽". */
+  flag: string;
+  /** The example mobile number (else fixed-line), e.g. for a placeholder. */
+  example: { e164: string; national: string; international: string } | null;
+}
+
+/** A country field's picker entry (getAllCountries). */
+export interface CountryListEntry {
+  /** ISO 3166-1 alpha-2, what normalizeCountry gives as value. */
+  code: string;
+  alpha3: string;
+  /** Its name in the language asked for. */
+  name: string;
+}
 "#;

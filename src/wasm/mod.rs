@@ -217,6 +217,12 @@ pub(crate) fn is_well_formed(v: &JsValue) -> bool {
         .is_some_and(|s| s.is_valid_utf16())
 }
 
+/// The language of an options object's `lang` when it is valid, whatever else is wrong with
+/// them (for messages about the input).
+pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
+    crate::options::OptionsReader::new(&JsOptions(opts)).lang()
+}
+
 /// Options of a field function, or the first problem with them.
 pub(crate) fn read_options<T: ReadOptions>(opts: Option<&JsValue>) -> Result<T, FieldError> {
     T::from_source(&JsOptions(opts))
@@ -251,7 +257,7 @@ pub fn error_messages(lang: Option<JsLang>) -> JsValue {
             s.collect_map(
                 crate::messages::CODES
                     .iter()
-                    .map(|(code, name, _)| (*name, messages.template(*code))),
+                    .map(|(code, name)| (*name, messages.template(*code))),
             )
         }
     }
@@ -264,39 +270,6 @@ const TS_LANG: &'static str = crate::messages::TS_LANG;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &'static str = r#"
-/** Every failure as a stable code; see the README's Errors section. */
-export type ErrorCode =
-  | "empty" | "wrong_type" | "input_too_long" | "invalid_option"
-  | "phone_not_a_number" | "phone_invalid_country_code" | "phone_missing_country"
-  | "phone_too_short" | "phone_too_long" | "phone_invalid" | "phone_incomplete"
-  | "email_missing_at" | "email_invalid_local_part" | "email_local_part_too_long"
-  | "email_too_long" | "email_invalid_domain" | "email_domain_without_dot"
-  | "email_display_name" | "email_comment" | "email_quoted_local_part" | "email_ip_literal"
-  | "email_reserved_domain" | "email_unicode_local_part"
-  | "linkedin_invalid_url" | "linkedin_not_linkedin" | "linkedin_not_profile"
-  | "linkedin_missing_handle" | "linkedin_invalid_handle"
-  | "locale_malformed" | "locale_unknown_language" | "locale_unknown_script" | "locale_unknown_region"
-  | "timezone_unknown" | "country_unknown" | "country_ambiguous"
-  | "required" | "unknown_field" | "not_an_object" | "type_mismatch" | "too_long"
-  | "additional_data_invalid_type" | "additional_data_invalid_date" | "additional_data_invalid_number"
-  | "too_many_items" | "nesting_too_deep" | "invalid_uuid" | "invalid_base_url"
-  | "invalid_credentials" | "duplicate" | "invalid_count" | "unknown_target"
-  | "linkedin_not_person" | "invalid_unicode" | "too_many_rows" | "batch_too_large"
-  | "more_unknown_fields" | "not_initialized";
-
-/** A failed rule: a stable code, a message in the language asked for, and its parameters. */
-export interface FieldError {
-  code: ErrorCode;
-  message: string;
-  params: Record<string, string | number>;
-}
-
-/** The failure shape every field function shares. */
-export interface Failure {
-  ok: false;
-  error: FieldError;
-}
-
 /** Options of the field rules that take only a message language. */
 export interface FieldOptions {
   /** Language of error messages; English by default. */

@@ -97,13 +97,10 @@ pub fn build_contactship_contact(
     let (text, broken) = row_text(&contact, opts.lang);
     let prepare = |errs: &mut _| payload::Api::contactship(&opts, errs);
     let contact = payload::Contact::Text(&text);
-    Tape::outcome(&payload::build_contact(
+    Tape::outcome(
+        &payload::build_contact(opts.lang, prepare, contact, broken, option_errors),
         opts.lang,
-        prepare,
-        contact,
-        broken,
-        option_errors,
-    ))
+    )
 }
 
 /// Validates a contact for SDR Agent `POST /contacts/` and builds the request.
@@ -117,13 +114,10 @@ pub fn build_sdr_agent_contact(
     let (text, broken) = row_text(&contact, opts.lang);
     let prepare = |errs: &mut _| payload::Api::sdr_agent(&opts, errs);
     let contact = payload::Contact::Text(&text);
-    Tape::outcome(&payload::build_contact(
+    Tape::outcome(
+        &payload::build_contact(opts.lang, prepare, contact, broken, option_errors),
         opts.lang,
-        prepare,
-        contact,
-        broken,
-        option_errors,
-    ))
+    )
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
@@ -154,7 +148,8 @@ fn import_step(
         }
     };
     let non_finite = input_number(input, "totalRows").is_some_and(|f| !f.is_finite());
-    Tape::outcome(&payload::run_step(build, parsed, non_finite, &opts, errors))
+    let result = payload::run_step(build, parsed, non_finite, &opts, errors);
+    Tape::outcome(&result, opts.lang)
 }
 
 /// `input[key]` when it is a JS number.
@@ -292,7 +287,7 @@ pub fn validate_contacts(
     let rows_errors = validate_rows(&mut v, &rows, &mut results);
     let mut errors = v.errors().to_vec();
     errors.extend(rows_errors);
-    results.finish_report(Some(v.summary()), &errors)
+    results.finish_report(Some(v.summary()), &errors, v.lang())
 }
 
 /// Validates a large batch chunk by chunk (for a Web Worker reporting progress): only the keys
@@ -318,7 +313,7 @@ impl JsBatchValidator {
     /// The problems of the options; empty when they are valid.
     #[wasm_bindgen(getter, unchecked_return_type = "ContactError[]")]
     pub fn errors(&self) -> JsValue {
-        Tape::errors(self.inner.errors())
+        Tape::errors(self.inner.errors(), self.inner.lang())
     }
 
     /// Validates the next chunk; `row` numbers continue from the previous chunk.
@@ -329,7 +324,7 @@ impl JsBatchValidator {
     ) -> JsValue {
         let mut results = Tape::report();
         let errors = validate_rows(&mut self.inner, &rows, &mut results);
-        results.finish_report(None, &errors)
+        results.finish_report(None, &errors, self.inner.lang())
     }
 
     /// The counts over every row validated so far.
@@ -355,10 +350,10 @@ extern "C" {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PAYLOAD: &'static str = r#"
 /** A problem with a contact, an option or a request, at a path such as "additional_data[1].value". */
-export interface ContactError extends FieldError {
+export type ContactError = FieldError & {
   /** Path of the offending value; "" is the contact itself, "options.apiKey" an option. */
   field: string;
-}
+};
 
 /** A request ready for `fetch(request.url, request)`. */
 export interface HttpRequest {

@@ -1,156 +1,161 @@
-//! Payload results (a batch's report, one contact's request or errors) handed to JS without
+//! The results of the npm package's field rules, payloads and batches, handed to JS without
 //! JSON: numbers in a list of `u32` words and every string, one after the other, in one text.
 //! `tape.js` builds the objects from them, with the keys written in its code.
+//!
+//! The tags of the words (what a tape holds, the kinds of `params` values, the flags of a
+//! string's word) and each field rule's shape are declared once, in `tape_spec.rs`: this file
+//! makes the Rust enums and each value's writer from it, and a native test (`generate.rs`)
+//! writes `tape.js`'s constants and `field()` and the TypeScript types from it, failing when the
+//! committed ones are stale. `tape.js` throws on a tag it does not know (a bug of ours, never the
+//! caller's input) and catches it; the result is then `internal_error`.
 //!
 //! Measured on the bench's batch (docs/performance.md): `JSON.parse` of the report took a third of
 //! a `validateContacts` call, 2.0 µs per row; `tape.js` builds the same objects in 0.65 µs,
 //! since no key is read from text, and strings are cut from one text instead of unescaped one
-//! by one. The Rust side writes strings as they are, without JSON's escapes.
+//! by one. A phone number's result: 59 ns, against 1,465 ns. The Rust side writes strings as
+//! they are, without JSON's escapes.
 //!
 //! The words, in the order `tape.js` reads them:
-//! - a string: `units << 2` (its length in UTF-16 units), `| 1` when `tape.js` is to keep it
-//!   for later; or `(index << 2) | 2`, the kept string `index` again (names, and strings that
-//!   repeat);
+//! - a string: `units << 2` (its length in UTF-16 units), with [`Flag::Keep`] when `tape.js` is
+//!   to keep it for later; or `(index << 2) | Flag::Again`, the kept string `index` again (names,
+//!   and strings that repeat);
+//! - an optional string (a field that may be `null`): a string, or [`Flag::Null`];
 //! - a request: method, URL, the count of headers, each name and value, body;
 //! - errors: their count, then each one's field, code, message, count of params, and each
 //!   param's name and value (its [`Tag`], then a string, a number, or a count and the values);
-//! - an optional string (a field that may be `null`): a string, or [`NULL`];
 //! - the first word is the [`Kind`]. A report follows it with the count of results, each as its
 //!   row number, then `1` and the request or `0` and the errors; then `1` and the summary's four
 //!   counts, or `0`; then the batch's errors. An outcome is `1` and a request or `0` and errors;
-//!   a list of errors is the errors. A field rule's result is its [`FieldValue::SHAPE`] and
-//!   its fields in their order, or `0`, the error's code, message and params, and the
+//!   a list of errors is the errors. A field rule's result is its [`Shape`] and its fields in
+//!   their order, or [`Shape::Failure`], the error's code, message and params, and the
 //!   suggestion (an optional string).
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::FieldError;
+use crate::error::{ErrorCode, FieldError};
+use crate::lang::Lang;
 use crate::payload::{BatchSummary, ContactError, Request, RowResult};
-use crate::{country, email, linkedin, locale, phone, timezone};
 
 #[wasm_bindgen(module = "/src/wasm/tape.js")]
 extern "C" {
-    /// Builds the JS value of a tape, `null` if it cannot (it catches what it throws itself).
+    /// Builds the JS value of a tape, `null` if it cannot (it catches what it throws itself:
+    /// a tag it does not know).
     /// Not a `catch` import: that one's wrapper cost 0.1 – 0.4 ms more on every cold start,
     /// and the glue around it only decodes `text`, which [`MAX_TEXT`] keeps in JS's limits.
     #[wasm_bindgen(js_name = readTape)]
     fn read_tape(words: &[u32], text: &str) -> JsValue;
+    /// The result of a tape of `kind` that could not be built, failed with the error `code`
+    /// and `message` (and a report's `summary`, its four counts, when not empty).
+    #[wasm_bindgen(js_name = internalError)]
+    fn internal_error(kind: u32, code: &str, message: &str, summary: &[u32]) -> JsValue;
 }
 
-/// What a tape holds: its first word.
-#[derive(Clone, Copy)]
-#[repr(u32)]
-enum Kind {
-    /// `{ results, summary?, errors }`.
-    Report = 0,
-    /// `{ ok: true, request }` or `{ ok: false, errors }`.
-    Outcome = 1,
-    /// An array of errors.
-    Errors = 2,
-    /// A field rule's `{ ok: true, ...value }` or `{ ok: false, error, suggestion? }`.
-    Field = 3,
+include!("tape_spec.rs");
+
+/// The TypeScript types of errors and of the field functions' results, generated from
+/// `tape_spec.rs` and `crate::codes` (`generate.rs`).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_RESULTS: &str = include_str!("results.d.ts");
+
+/// Makes, from [`tape_spec!`], the enums of the tape's tags and each field rule's writer.
+macro_rules! declare_tape {
+    (
+        kinds { $($(#[doc = $kind_doc:literal])* $kind:ident = $kind_word:literal,)* }
+        tags { $($(#[doc = $tag_doc:literal])* $tag:ident = $tag_word:literal,)* }
+        flags { $($(#[doc = $flag_doc:literal])* $flag:ident = $flag_word:literal,)* }
+        failure = $failure:literal;
+        shapes { $(
+            $(#[doc = $shape_doc:literal])*
+            $shape:ident = $shape_word:literal, $module:ident :: $ty:ident, $failing:ident {
+                $($(#[doc = $field_doc:literal])* $field:ident : $field_kind:ident $(($ts:literal))?,)*
+            }
+        )* }
+    ) => {
+        /// What a tape holds: its first word.
+        #[derive(Clone, Copy)]
+        #[repr(u32)]
+        enum Kind { $($(#[doc = $kind_doc])* $kind = $kind_word,)* }
+
+        /// The kind of a value of `params`.
+        #[derive(Clone, Copy)]
+        #[repr(u32)]
+        enum Tag { $($(#[doc = $tag_doc])* $tag = $tag_word,)* }
+
+        /// The flags of a string's word (its length or index is shifted left by 2).
+        #[derive(Clone, Copy)]
+        #[repr(u32)]
+        enum Flag { $($(#[doc = $flag_doc])* $flag = $flag_word,)* }
+
+        /// A field rule's result: its first word after the kind.
+        #[derive(Clone, Copy)]
+        #[repr(u32)]
+        pub(crate) enum Shape {
+            /// `{ ok: false, error, suggestion? }`.
+            Failure = $failure,
+            $($(#[doc = $shape_doc])* $shape = $shape_word,)*
+        }
+
+        $(
+            impl FieldValue for crate::$module::$ty {
+                const SHAPE: Shape = Shape::$shape;
+                fn write(&self, tape: &mut Tape) {
+                    $(write_field!(tape, self.$field, $field_kind);)*
+                }
+            }
+        )*
+    };
 }
 
-/// The word of an optional string that is `null` (no string's word: a string kept again has
-/// bit 1 set and bit 0 clear).
-const NULL: u32 = 3;
+/// Writes one field of a value, as its kind in [`tape_spec!`] says.
+macro_rules! write_field {
+    ($tape:ident, $value:expr, text) => {
+        $tape.string(&$value, false)
+    };
+    ($tape:ident, $value:expr, count) => {
+        $tape.words.push(u32::from($value))
+    };
+    ($tape:ident, $value:expr, nullable) => {
+        $tape.optional($value.as_deref())
+    };
+    ($tape:ident, $value:expr, omitted) => {
+        $tape.optional($value.as_deref())
+    };
+    ($tape:ident, $value:expr, name) => {
+        $tape.string($value.as_str(), false)
+    };
+}
+
+tape_spec!(declare_tape);
 
 /// A field rule's value, as `tape.js` builds `{ ok: true, ...value }`: the keys are in
-/// `tape.js`, in the order of the struct's fields (its `Serialize`); the tape has the values.
+/// `tape.js`, generated with this writer from [`tape_spec!`] (`tape_spec.rs`).
 pub(crate) trait FieldValue {
-    /// Which of `tape.js`'s shapes it is (`0` is a failure).
-    const SHAPE: u32;
+    /// Which shape it is.
+    const SHAPE: Shape;
     /// Writes the values, in the order of the fields.
     fn write(&self, tape: &mut Tape);
 }
 
-impl FieldValue for phone::Phone {
-    const SHAPE: u32 = 1;
-    fn write(&self, tape: &mut Tape) {
-        for s in [&self.value, &self.e164, &self.international, &self.national] {
-            tape.string(s, false);
-        }
-        tape.words.push(u32::from(self.calling_code));
-        tape.optional(self.region.as_deref());
-        tape.string(self.number_type.as_str(), false);
-        tape.optional(self.extension.as_deref());
-    }
-}
-
-impl FieldValue for email::Email {
-    const SHAPE: u32 = 2;
-    fn write(&self, tape: &mut Tape) {
-        for s in [
-            &self.value,
-            &self.local_part,
-            &self.domain,
-            &self.ascii_domain,
-            &self.dedup_key,
-        ] {
-            tape.string(s, false);
-        }
-        tape.optional(self.suggestion.as_deref());
-    }
-}
-
-impl FieldValue for linkedin::LinkedIn {
-    const SHAPE: u32 = 3;
-    fn write(&self, tape: &mut Tape) {
-        tape.string(&self.value, false);
-        tape.string(self.kind.as_str(), false);
-        tape.string(&self.handle, false);
-    }
-}
-
-impl FieldValue for locale::Locale {
-    const SHAPE: u32 = 4;
-    fn write(&self, tape: &mut Tape) {
-        tape.string(&self.value, false);
-        tape.string(&self.language, false);
-        tape.optional(self.script.as_deref());
-        tape.optional(self.region.as_deref());
-    }
-}
-
-impl FieldValue for timezone::Timezone {
-    const SHAPE: u32 = 5;
-    fn write(&self, tape: &mut Tape) {
-        tape.string(&self.value, false);
-        tape.optional(self.resolved_from.as_deref());
-    }
-}
-
-impl FieldValue for country::Country {
-    const SHAPE: u32 = 6;
-    fn write(&self, tape: &mut Tape) {
-        for s in [&self.value, &self.alpha3, &self.name] {
-            tape.string(s, false);
-        }
-    }
-}
-
-/// The kind of a value of `params`.
-#[derive(Clone, Copy)]
-#[repr(u32)]
-enum Tag {
-    /// A string.
-    Text = 0,
-    /// A whole number from 0 to `u32::MAX`.
-    Number = 1,
-    /// A list of values: its length, then each value.
-    List = 2,
-    /// Anything else (a negative or fractional number, a boolean, `null`, an object): its JSON
-    /// text as a string, which `tape.js` gives to `JSON.parse`.
-    Json = 3,
+/// The result of a tape of `kind` that could not be built (a bug of contactkit's own): the
+/// same shape, failed with `internal_error` at the path of the contact itself.
+#[cold]
+#[inline(never)]
+fn internal(kind: Kind, lang: Lang, summary: Option<BatchSummary>) -> JsValue {
+    let error = FieldError::new(ErrorCode::InternalError, lang);
+    let counts = summary.map(|s| [s.total, s.valid, s.invalid, s.duplicates]);
+    let counts = counts
+        .unwrap_or_default()
+        .map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+    let counts = if summary.is_some() { &counts[..] } else { &[] };
+    internal_error(kind as u32, error.code.as_str(), &error.message, counts)
 }
 
 /// How many recent strings a tape keeps (see [`Tape::recent`]).
 const RECENT: usize = 8;
 
 /// The longest text a tape hands to JS, in bytes: V8's longest string, in UTF-16 units (each
-/// at least one UTF-8 byte). A report this large could not have been built with `JSON.parse`
-/// either; it is `null`, as it was then. Below it, every string's length shifted left by 2
-/// fits a word.
+/// at least one UTF-8 byte; the batch limits keep a report far below it). Over it, the result
+/// is `internal_error`. Below it, every string's length shifted left by 2 fits a word.
 const MAX_TEXT: usize = (1 << 29) - 24;
 
 /// Where a report's count of results goes: after its kind.
@@ -213,40 +218,45 @@ impl Tape {
     }
 
     /// `{ ok: true, request }` or `{ ok: false, errors }`.
-    pub(crate) fn outcome(result: &Result<Request, Vec<ContactError>>) -> JsValue {
+    pub(crate) fn outcome(result: &Result<Request, Vec<ContactError>>, lang: Lang) -> JsValue {
         let mut tape = Tape::new(Kind::Outcome, 16, 0);
         tape.result(result);
         tape.into_js()
+            .unwrap_or_else(|| internal(Kind::Outcome, lang, None))
     }
 
     /// A field rule's `{ ok: true, ...value }`, or `{ ok: false, error }` with the
-    /// `suggestion` when there is one.
+    /// `suggestion` when there is one. `lang` is asked for only when the result cannot be
+    /// built (then `internal_error`).
     pub(crate) fn field<T: FieldValue>(
         result: &Result<T, FieldError>,
         suggestion: Option<&str>,
+        lang: &dyn Fn() -> Lang,
     ) -> JsValue {
         // Room for a phone number's result, or an error with a few params: one allocation each,
         // and no code to grow them compiled on a page's first call.
         let mut tape = Tape::new(Kind::Field, 32, 128);
         match result {
             Ok(value) => {
-                tape.words.push(T::SHAPE);
+                tape.words.push(T::SHAPE as u32);
                 value.write(&mut tape);
             }
             Err(error) => {
-                tape.words.push(0);
+                tape.words.push(Shape::Failure as u32);
                 tape.error(error);
                 tape.optional(suggestion);
             }
         }
         tape.into_js()
+            .unwrap_or_else(|| internal(Kind::Field, lang(), None))
     }
 
     /// An array of errors.
-    pub(crate) fn errors(errors: &[ContactError]) -> JsValue {
+    pub(crate) fn errors(errors: &[ContactError], lang: Lang) -> JsValue {
         let mut tape = Tape::new(Kind::Errors, 16, 0);
         tape.error_list(errors);
         tape.into_js()
+            .unwrap_or_else(|| internal(Kind::Errors, lang, None))
     }
 
     /// Adds a row's `{ row, ok, request | errors }` to the report.
@@ -261,6 +271,7 @@ impl Tape {
         mut self,
         summary: Option<BatchSummary>,
         errors: &[ContactError],
+        lang: Lang,
     ) -> JsValue {
         self.words[RESULTS_AT] = self.results;
         match summary {
@@ -274,13 +285,17 @@ impl Tape {
         }
         self.error_list(errors);
         self.into_js()
+            .unwrap_or_else(|| internal(Kind::Report, lang, summary))
     }
 
-    fn into_js(self) -> JsValue {
+    /// The JS value of the tape; `None` when it cannot be built: a count did not fit a word, the
+    /// text is over [`MAX_TEXT`], or `tape.js` met a tag it does not know (a bug of ours).
+    fn into_js(self) -> Option<JsValue> {
         if self.failed || self.text.len() > MAX_TEXT {
-            return JsValue::NULL;
+            return None;
         }
-        read_tape(&self.words, &self.text)
+        let value = read_tape(&self.words, &self.text);
+        (!value.is_null()).then_some(value)
     }
 
     /// A count or a row number (a `usize`, which is a `u32` in Wasm).
@@ -299,7 +314,8 @@ impl Tape {
             s.chars().map(char::len_utf16).sum()
         };
         // Truncated only past MAX_TEXT, where into_js gives `null` without reading the words.
-        self.words.push(((units as u32) << 2) | u32::from(keep));
+        let flag = if keep { Flag::Keep as u32 } else { 0 };
+        self.words.push(((units as u32) << 2) | flag);
         self.text.push_str(s);
         if keep {
             self.kept += 1;
@@ -315,7 +331,7 @@ impl Tape {
 
     /// The kept string `index` again.
     fn kept_again(&mut self, index: u32) {
-        self.words.push((index << 2) | 2);
+        self.words.push((index << 2) | Flag::Again as u32);
     }
 
     /// A name fixed in contactkit's code: written once per tape, then referred to. A field
@@ -400,7 +416,7 @@ impl Tape {
     fn optional(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.string(s, false),
-            None => self.words.push(NULL),
+            None => self.words.push(Flag::Null as u32),
         }
     }
 
@@ -510,7 +526,7 @@ mod tests {
             for row in rows.iter().chain(&rows) {
                 let result = v.validate_row(row);
                 tape.row(&result);
-                let alone = Tape::outcome(&result.result);
+                let alone = Tape::outcome(&result.result, Lang::En);
                 let serde = match &result.result {
                     Ok(request) => json!({"ok": true, "request": request}),
                     Err(errors) => json!({"ok": false, "errors": errors}),
@@ -520,7 +536,7 @@ mod tests {
             }
             assert!(v.summary().valid >= TRICKY.len() - 2 || opts["target"] == "nope");
             let summary = v.summary();
-            let report = tape.finish_report(Some(summary), v.errors());
+            let report = tape.finish_report(Some(summary), v.errors(), Lang::En);
             let serde = json!({"results": results, "summary": summary, "errors": v.errors()});
             assert_eq!(js_text(&report), via_json(&serde), "{opts}");
 
@@ -528,10 +544,10 @@ mod tests {
             results.iter().take(3).for_each(|r| chunk.row(r));
             let serde = json!({"results": &results[..3], "errors": v.errors()});
             assert_eq!(
-                js_text(&chunk.finish_report(None, v.errors())),
+                js_text(&chunk.finish_report(None, v.errors(), Lang::En)),
                 via_json(&serde)
             );
-            let errors = Tape::errors(v.errors());
+            let errors = Tape::errors(v.errors(), Lang::En);
             assert_eq!(js_text(&errors), via_json(&json!(v.errors())));
         }
     }
@@ -568,12 +584,12 @@ mod tests {
                 field: TRICKY[i % TRICKY.len()].to_string(),
                 error: FieldError::with_params(code, params, Lang::Es),
             });
-            let tape = Tape::errors(&errors);
+            let tape = Tape::errors(&errors, Lang::En);
             assert_eq!(js_text(&tape), via_json(&json!(errors)), "{value}");
         }
         let none: Result<Request, Vec<ContactError>> = Err(Vec::new());
         assert_eq!(
-            js_text(&Tape::outcome(&none)),
+            js_text(&Tape::outcome(&none, Lang::En)),
             r#"{"ok":false,"errors":[]}"#
         );
     }
@@ -603,7 +619,7 @@ mod tests {
                 format!("{{\"ok\":false,\"error\":{error}{suggestion}}}")
             }
         };
-        let tape = Tape::field(&result, suggestion.as_deref());
+        let tape = Tape::field(&result, suggestion.as_deref(), &Lang::default);
         assert_eq!(js_text(&tape), via_text(&serde), "{case}");
     }
 

@@ -65,6 +65,7 @@ async function runApp(url) {
 /** The answers app/main.js must get: the same calls in Node. */
 async function expected() {
   const ck = await import(join(pkg, "node.mjs"));
+  const schema = await import(join(pkg, "schema-node.mjs"));
   const validator = new ck.BatchValidator({ target: "contactship", defaultCountry: "España" });
   const chunk = validator.validate([
     { phone_number: "612 34 56 78", full_name: "Ana" },
@@ -75,6 +76,12 @@ async function expected() {
     phone: ck.normalizePhone("612 34 56 78", { defaultCountry: "ES" }).value,
     body: ck.buildContactshipContact({ phone_number: "+34 612 345 678", full_name: "Ana" }).request.body,
     batch: chunk.results.map((r) => (r.ok ? "ok" : r.errors[0].message)),
+    input: ck.formatPhoneInput("612345678", 9, { defaultCountry: "ES" }),
+    countries: ck.getCountries({ lang: "es" }).slice(0, 3).map((c) => c.name),
+    schema: [
+      schema.phoneSchema({ defaultCountry: "ES" })["~standard"].validate("612 34 56 78"),
+      schema.contactshipContactSchema()["~standard"].validate({ phone_number: "+3", full_name: "" }).issues.map((i) => [i.path.join("."), i.code]),
+    ],
   };
 }
 

@@ -44,14 +44,25 @@ for (const [name, [fn, notOfItsKind]] of Object.entries(fields)) {
   });
 
   test(`${name}: bad options are an invalid_option result, not an exception`, () => {
-    for (const opts of [{ lang: "fr" }, { nope: 1 }, 5, "es", [1], { lang: 3 }, cyclic]) {
+    for (const [opts, option, reason] of [
+      [{ lang: "fr" }, "lang", "not_one_of"],
+      [{ nope: 1 }, "nope", "unknown_option"],
+      [5, "options", "wrong_type"],
+      ["es", "options", "wrong_type"],
+      [[1], "options", "wrong_type"],
+      [{ lang: 3 }, "lang", "wrong_type"],
+      // Options are read key by key, not as JSON: a cycle is only an option no rule has.
+      [cyclic, "self", "unknown_option"],
+    ]) {
       const r = fn("x", opts);
       assert.equal(r.ok, false, JSON.stringify(String(opts)));
       assert.equal(r.error.code, "invalid_option");
-      assert.equal(typeof r.error.message, "string");
+      assert.deepEqual([r.error.params.option, r.error.params.reason], [option, reason]);
+      assert.ok(r.error.message.startsWith(`Option "${option}" is not valid: `), r.error.message);
     }
-    assert.notEqual(fn("x", null).error?.code, "invalid_option");
-    assert.notEqual(fn("x", undefined).error?.code, "invalid_option");
+    // null and undefined are no options: the text is judged.
+    assert.equal(fn("x", null).error.code, notOfItsKind);
+    assert.equal(fn("x", undefined).error.code, notOfItsKind);
   });
 
   test(`${name}: empty, blank and huge inputs are ordinary failures`, () => {
@@ -160,21 +171,26 @@ test("options are read as JSON.stringify writes them, whatever their shape", () 
 test("an invalid option names itself and says why, in the language asked for", () => {
   const err = (opts) => ck.normalizePhone("612345678", opts).error;
   const unknown = err({ nope: 1, lang: "es" });
-  assert.deepEqual(unknown.params, { option: "nope", reason: "opción desconocida; las opciones son defaultCountry, lang" });
+  // The reason is a token, its data params; the message words them in the language asked for.
+  assert.deepEqual(unknown.params, { option: "nope", reason: "unknown_option", allowed: "defaultCountry, lang" });
   assert.equal(unknown.message, 'La opción "nope" no es válida: opción desconocida; las opciones son defaultCountry, lang.');
-  // The value is never echoed (it may be a misplaced credential).
-  assert.deepEqual(err({ lang: "fr" }).params, { option: "lang", reason: 'expected "en" or "es"' });
-  // A wrong type names what was expected and what was given, as every options reader does.
-  const mismatch = (option, expected, got, reason) => ({ option, reason, expected, got });
-  assert.deepEqual(err({ lang: 1.5 }).params, mismatch("lang", "string", "number", "expected a string, got number"));
-  assert.deepEqual(err({ defaultCountry: 34, lang: "es" }).params, mismatch("defaultCountry", "string", "number", "se esperaba un texto, no number"));
-  assert.deepEqual(err({ lang: true }).params, mismatch("lang", "string", "boolean", "expected a string, got boolean"));
-  assert.deepEqual(err([1]).params, mismatch("options", "object", "array", "expected an object, got array"));
-  assert.deepEqual(err(new Date(0)).params, mismatch("options", "object", "string", "expected an object, got string"));
+  // The value is never echoed (it may be a misplaced credential), as in the payload builders.
+  const fr = err({ lang: "fr" });
+  assert.deepEqual(fr.params, { option: "lang", reason: "not_one_of", allowed: "en, es" });
+  assert.equal(fr.message, 'Option "lang" is not valid: expected one of en, es.');
+  const wrongType = (option, expected, got) => ({ option, reason: "wrong_type", expected, got });
+  assert.deepEqual(err({ lang: 1.5 }).params, wrongType("lang", "string", "number"));
+  const es = err({ defaultCountry: 34, lang: "es" });
+  assert.deepEqual(es.params, wrongType("defaultCountry", "string", "number"));
+  assert.equal(es.message, 'La opción "defaultCountry" no es válida: se esperaba un texto, no un número.');
+  assert.deepEqual(err({ lang: true }).params, wrongType("lang", "string", "boolean"));
+  assert.deepEqual(err([1]).params, wrongType("options", "object", "array"));
+  assert.deepEqual(err(new Date(0)).params, wrongType("options", "object", "string"));
   assert.equal(err({ ["k".repeat(100_000)]: "x" }).params.option.length, 65);
   assert.deepEqual(ck.normalizeEmail("x", { defaultCountry: "ES" }).error.params, {
     option: "defaultCountry",
-    reason: "unknown option; the options are lang",
+    reason: "unknown_option",
+    allowed: "lang",
   });
 });
 

@@ -166,3 +166,52 @@ test("formatPhoneInput never throws, whatever it is given", () => {
   assert.equal(ck.formatPhoneInput("6502", undefined, US).caret, 5);
   assert.equal(ck.formatPhoneInput("6502", -3, US).caret, 0);
 });
+
+test("getCountries: every region with phone metadata, named and sorted as the language sorts", () => {
+  for (const lang of ["en", "es"]) {
+    const list = ck.getCountries({ lang });
+    assert.equal(list.length, 245);
+    const names = list.map((c) => c.name);
+    // The order of the platform's collator (ICU) for the language.
+    assert.deepEqual(names, names.slice().sort(new Intl.Collator(lang).compare));
+    for (const c of list) {
+      assert.equal(ck.getCountryCallingCode(c.code), c.callingCode, c.code);
+      assert.equal([...c.flag].length, 2, c.code);
+      assert.equal(c.example.e164, ck.normalizePhone(c.example.international).value, c.code);
+    }
+  }
+  const mx = ck.getCountries({ lang: "es" }).find((c) => c.code === "MX");
+  assert.deepEqual(mx, {
+    code: "MX", name: "México", callingCode: 52, flag: "🇲🇽",
+    example: { e164: "+522221234567", national: "222 123 4567", international: "+52 222 123 4567" },
+  });
+  assert.equal(ck.getCountries().find((c) => c.code === "XK").name, "Kosovo");
+  // Spanish: accents sort with their letter.
+  const es = ck.getCountries({ lang: "es" }).map((c) => c.name);
+  assert.ok(es.indexOf("Austria") < es.indexOf("Azerbaiyán") && es.indexOf("Azerbaiyán") < es.indexOf("Bahamas"));
+});
+
+test("getAllCountries and getTimezones: the lists normalizeCountry and normalizeTimezone answer from", () => {
+  for (const lang of ["en", "es"]) {
+    const list = ck.getAllCountries({ lang });
+    assert.equal(list.length, 249);
+    const names = list.map((c) => c.name);
+    assert.deepEqual(names, names.slice().sort(new Intl.Collator(lang).compare));
+    for (const c of list) assert.equal(ck.normalizeCountry(c.alpha3).value, c.code);
+  }
+  assert.deepEqual(ck.getAllCountries({ lang: "es" }).find((c) => c.code === "DE"), { code: "DE", alpha3: "DEU", name: "Alemania" });
+  const zones = ck.getTimezones();
+  assert.ok(zones.includes("Europe/Madrid") && zones.includes("UTC") && !zones.includes("US/Eastern"));
+  for (const z of zones) assert.equal(ck.normalizeTimezone(z).value, z);
+});
+
+test("the pickers answer in English for options they cannot read, and never throw", () => {
+  const en = ck.getCountries();
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  for (const bad of [null, 42, "es", { lang: "fr" }, { lang: 1 }, { other: 1 }, revoked.proxy, new Proxy({}, { get() { throw 1; } })]) {
+    assert.deepEqual(ck.getCountries(bad), en);
+    assert.equal(ck.getAllCountries(bad)[0].name, "Afghanistan");
+  }
+  assert.equal(ck.getCountries({ lang: "es-MX" })[0].name, "Afganistán");
+});

@@ -91,6 +91,9 @@ const CALLS = {
   },
   getExampleNumber: (x) => [{ e: ck.getExampleNumber(x) }, { e: ck.getExampleNumber("US", x) }],
   getCountryCallingCode: (x) => [{ cc: ck.getCountryCallingCode(x) }],
+  getCountries: (x) => [ck.getCountries(x)],
+  getAllCountries: (x) => [ck.getAllCountries(x)],
+  getTimezones: () => [ck.getTimezones()],
   formatPhoneInput: (x) => [ck.formatPhoneInput(x, 0), ck.formatPhoneInput("650", x), ck.formatPhoneInput("650", 3, x)],
   BatchValidator: (x) => {
     const fromOptions = new ck.BatchValidator(x);
@@ -111,6 +114,28 @@ test("every export of the package is called here", () => {
   assert.deepEqual(called, exported);
 });
 
+// Every error code the package declares.
+const CODES = new Set(Object.keys(ck.errorMessages()));
+
+// Checks a result and every object in it: an `ok` is a boolean, a failed result says why
+// (`error` or `errors`), and every `code` is a declared error code. Returns the codes seen.
+function checkResult(value, where, seen = []) {
+  if (Array.isArray(value)) {
+    for (const item of value) checkResult(item, where, seen);
+  } else if (typeof value === "object" && value !== null) {
+    if ("ok" in value) {
+      assert.equal(typeof value.ok, "boolean", where);
+      if (!value.ok) assert.ok("error" in value || "errors" in value, `${where}: a failure without its error`);
+    }
+    if ("code" in value) {
+      assert.ok(CODES.has(value.code), `${where}: unknown code ${value.code}`);
+      seen.push(value.code);
+    }
+    for (const v of Object.values(value)) checkResult(v, where, seen);
+  }
+  return seen;
+}
+
 for (const [name, call] of Object.entries(CALLS)) {
   test(`${name}: hostile values give result objects, never an exception`, () => {
     for (const [what, x] of Object.entries(HOSTILE)) {
@@ -120,9 +145,21 @@ for (const [name, call] of Object.entries(CALLS)) {
         assert.equal(typeof r, "object", `${name}(${what})`);
         assert.notEqual(r, null, `${name}(${what})`);
       }
+      checkResult(results, `${name}(${what})`);
     }
   });
 }
+
+test("a hostile value in a field rule's place is wrong_type, in its options' place invalid_option", () => {
+  const rules = ["normalizePhone", "normalizeEmail", "normalizeLinkedIn", "normalizeLocale", "normalizeTimezone", "normalizeCountry"];
+  for (const name of rules) {
+    for (const [what, x] of Object.entries(HOSTILE)) {
+      const [asInput, asOptions] = CALLS[name](x);
+      assert.equal(asInput.error?.code, "wrong_type", `${name}(${what})`);
+      assert.equal(asOptions.error?.code, "invalid_option", `${name}(…, ${what})`);
+    }
+  }
+});
 
 test("the issue's repro: 2,000 throwing Proxies, then a normal call", () => {
   const p = new Proxy([], { get() { throw 1; } });

@@ -44,8 +44,12 @@ test("before init, every function returns not_initialized in the shape of its re
   assert.equal(ck.getCountryCallingCode("MX"), undefined);
   assert.equal(ck.getExampleNumber("MX"), undefined);
 
+  // The pickers' lists are empty.
+  const lists = ["getCountries", "getAllCountries", "getTimezones"];
+  for (const name of lists) assert.deepEqual(ck[name]({ lang: "es" }), [], name);
+
   // Every export is covered: a new one without a guard would throw here.
-  const lookups = ["getCountryCallingCode", "getExampleNumber"];
+  const lookups = ["getCountryCallingCode", "getExampleNumber", ...lists];
   for (const [name, value] of Object.entries(ck)) {
     if (typeof value !== "function" || ["default", "initSync", "BatchValidator", "AsYouType", ...lookups].includes(name)) continue;
     const result = value(undefined, undefined);

@@ -98,7 +98,7 @@ test("Contactship: every problem at once, as { field, code, message, params }", 
   assert.deepEqual(r.errors[0], {
     field: "phone_number",
     code: "type_mismatch",
-    message: "Se esperaba string y se recibió number.",
+    message: "Se esperaba un texto y se recibió un número.",
     params: { expected: "string", got: "number" },
   });
 });
@@ -377,9 +377,15 @@ test("BatchValidator: chunks, continuing rows, duplicates across chunks, never t
   assert.deepEqual(v.validate([]), { results: [], errors: [] });
   v.free();
 
-  for (const options of [undefined, null, "sdr_agent", { target: "crm" }, { target: "contactship", importId: IMPORT }]) {
+  for (const [options, field, code] of [
+    [undefined, "options.target", "required"],
+    [null, "options.target", "required"],
+    ["sdr_agent", "options", "invalid_option"],
+    [{ target: "crm" }, "options.target", "unknown_target"],
+    [{ target: "contactship", importId: IMPORT }, "options.importId", "invalid_option"],
+  ]) {
     const bad = new BatchValidator(options);
-    assert.ok(bad.errors.length > 0, JSON.stringify(options));
+    assert.deepEqual(bad.errors.map((e) => [e.field, e.code]), [[field, code]], JSON.stringify(options));
     const out = bad.validate([{ phone_number: "+12124567890", full_name: "A" }]);
     assert.equal(out.results[0].ok, false);
     assert.deepEqual(out.results[0].errors.slice(0, bad.errors.length), bad.errors);
@@ -412,12 +418,16 @@ test("every ```js example of README.md and docs/payloads.md runs and prints what
   const blocks = [...doc.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
   assert.ok(blocks.length >= 4, `found ${blocks.length}`);
   const pkg = new URL("../../pkg/node.mjs", import.meta.url).href;
+  const schema = new URL("../../pkg/schema-node.mjs", import.meta.url).href;
   const dir = mkdtempSync(join(tmpdir(), "contactkit-readme-"));
   const srv = await recorder();
   try {
     for (const [i, code] of blocks.entries()) {
       const file = join(dir, `example-${i + 1}.mjs`);
-      writeFileSync(file, code.replace(/from\s+"contactkit"/g, `from ${JSON.stringify(pkg)}`));
+      // "contactkit" and "contactkit/schema" are the built package; other packages (the form
+      // libraries of the README's form section) are the repository's dev dependencies.
+      const resolve = (spec) => (spec === "contactkit" ? pkg : spec === "contactkit/schema" ? schema : import.meta.resolve(spec));
+      writeFileSync(file, code.replace(/from\s+"([^".][^"]*)"/g, (_, spec) => `from ${JSON.stringify(resolve(spec))}`));
       const out = await new Promise((resolve, reject) =>
         execFile(process.execPath, [file], { env: { ...process.env, SDR_AGENT_URL: srv.base } }, (err, stdout, stderr) =>
           err ? reject(new Error(`example ${i + 1}: ${stderr}`)) : resolve(stdout),

@@ -62,7 +62,8 @@ test("a lone surrogate is invalid_unicode on its field; the other fields are che
   const opt = ck.normalizePhone("+12124567890", { defaultCountry: cut });
   assert.equal(opt.error.code, "invalid_option");
   assert.equal(opt.error.params.option, "defaultCountry");
-  assert.match(opt.error.params.reason, /surrogate/);
+  assert.equal(opt.error.params.reason, "broken_character");
+  assert.match(opt.error.message, /surrogate/);
   // The same error from the payload builders' options (one reader for every options object).
   const built = ck.buildContactshipContact(contact, { apiKey: cut });
   assert.deepEqual(built.errors.map((e) => [e.field, e.code, e.params.reason]), [["options.apiKey", "invalid_option", opt.error.params.reason]]);

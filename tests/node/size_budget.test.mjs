@@ -6,7 +6,9 @@
 // when it was last set (297.7 KB by this zlib on 2026-12-07: 256.0 KB once URL, UTS #46, NFC
 // and General_Category came from the JS platform instead of the url, idna and ICU4X crates
 // (src/host/, docs/host.md) with the CLDR data merged, then 41.7 KB for the JS AsYouType and
-// country-picker exports, src/wasm/forms.rs), so any growth fails here and has to be weighed;
+// country-picker exports, src/wasm/forms.rs; 313.4 KB on 2026-12-07 with formatPhoneInput, +3.9
+// KB, and getCountries, getAllCountries and getTimezones with the Spanish country names and
+// the collation, +11.8 KB), so any growth fails here and has to be weighed;
 // lower it whenever the package shrinks, down to GOAL.
 // `node bench/size_by_field.mjs` and docs/performance.md say where the bytes go.
 import { test } from "node:test";
@@ -15,14 +17,17 @@ import { readFileSync } from "node:fs";
 import { packageSize } from "../../bench/package_size.mjs";
 
 const GOAL = 150 * 1024;
-const BUDGET = 298 * 1024;
+const BUDGET = 314 * 1024;
 const pkg = new URL("../../pkg/", import.meta.url);
 const read = (name) => readFileSync(new URL(name, pkg));
 
 test("the package's .wasm and JS glue stay within the size budget", () => {
   // Measured as the bench measures it (bench/package_size.mjs): the files in one gzip -9 stream.
   const { wasmBytes, glueBytes, gzipBytes: gz, snippets } = packageSize(pkg);
-  assert.ok(snippets > 0, "pkg/snippets/ has no JS: the glue imports src/wasm/tape.js from there");
+  // The snippets are written into the glue (scripts/build.sh): a page fetches contactkit.js and
+  // the .wasm, and nothing the glue would import after it.
+  assert.equal(snippets, 0, "pkg/snippets/ has JS: scripts/build.sh should have written it into contactkit.js");
+  assert.doesNotMatch(read("contactkit.js").toString(), /^import /m, "contactkit.js imports a module");
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
   console.log(
     `package: ${kb(gz)} gzip; budget ${kb(BUDGET)}, goal ${kb(GOAL)} ` +

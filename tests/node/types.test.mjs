@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-test("tests/types/usage.ts type-checks against pkg/contactkit.d.ts", () => {
+test("tests/types/usage.ts (and schema.ts, with @standard-schema/spec) type-checks against pkg/contactkit.d.ts", () => {
   const tsc = fileURLToPath(new URL("../../node_modules/typescript/bin/tsc", import.meta.url));
   execFileSync(process.execPath, [tsc, "-p", "tests/types/tsconfig.json"], { cwd: root, stdio: "pipe" });
 });

@@ -3,7 +3,8 @@
 import init, {
   normalizePhone, normalizeEmail, normalizeLinkedIn, normalizeLocale, normalizeTimezone,
   normalizeCountry, errorMessages, ready, AsYouType, getExampleNumber, getCountryCallingCode,
-  formatPhoneInput, type PhoneInputResult,
+  formatPhoneInput, type PhoneInputResult, getCountries, getAllCountries, getTimezones,
+  type CountryOption,
   type ErrorCode, type PhoneResult, type NumberType, type LinkedInKind, type Phone,
 } from "../../pkg/contactkit.js";
 
@@ -68,6 +69,12 @@ export async function usage(): Promise<string[]> {
   } else {
     out.push(edited.error.code);
   }
+  const picker: CountryOption[] = getCountries({ lang: "es" });
+  const first = picker[0];
+  if (first) out.push(first.code, first.name, first.flag, String(first.callingCode), first.example?.national ?? "");
+  out.push(...getAllCountries().map((c) => `${c.code} ${c.alpha3} ${c.name}`), ...getTimezones());
+  // @ts-expect-error: only "en" and "es"
+  getCountries({ lang: "fr" });
   formatPhoneInput("650", null);
   // @ts-expect-error: the caret is a number
   formatPhoneInput("650", "3");

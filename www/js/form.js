@@ -101,9 +101,13 @@ function formCountry() {
   return r?.ok ? r.value : null;
 }
 
-/** The phone number's default country (alpha-2), or null. */
+/**
+ * The phone number's default country (alpha-2), or null: as the builder reads a national
+ * number, the contact's country when it has one, else the picker's. (The picker shows the
+ * contact's country whenever it has phone numbers.)
+ */
 export function phoneCountry() {
-  return state.phoneCountry || null;
+  return formCountry() ?? (state.phoneCountry || null);
 }
 
 function reveal(name) {
@@ -135,7 +139,7 @@ function onInput(name, value) {
 function onPhoneInput(e) {
   const input = e.target;
   if (state.ready && !e.isComposing) {
-    const out = formatInput(input, state.phoneCountry, { inputType: e.inputType ?? null });
+    const out = formatInput(input, phoneCountry(), { inputType: e.inputType ?? null });
     // A number typed with `+` moves the picker to its country, unless a country is typed.
     const typed = input.value.trimStart().startsWith('+');
     if (typed && out?.country && out.country !== state.phoneCountry && !formCountry() && pickable(out.country)) {
@@ -148,14 +152,17 @@ function onPhoneInput(e) {
 /** A country picked: the phone number formatted for it, and the contact's country if it has one. */
 function onPick(code) {
   setPhoneCountry(code);
-  if (code && state.api === 'contactship' && (state.values.country ?? '').trim() !== '' && formCountry() !== code) {
-    state.values.country = pickable(code).name;
+  const name = pickable(code)?.name;
+  // Only a name the country rule reads back as the same country (not Kosovo's `XK`, say).
+  const writable = name && contactkit.normalizeCountry(name)?.value === code;
+  if (writable && state.api === 'contactship' && (state.values.country ?? '').trim() !== '' && formCountry() !== code) {
+    state.values.country = name;
     const field = document.getElementById(fieldIds('country').id);
-    if (field) field.value = state.values.country;
+    if (field) field.value = name;
   }
   const input = document.getElementById(fieldIds('phone_number').id);
   if (input && input.value !== '') {
-    formatInput(input, code, { caret: input.value.length });
+    formatInput(input, phoneCountry(), { caret: input.value.length });
     state.values.phone_number = input.value;
   }
   update();
@@ -213,7 +220,9 @@ function renderField(f) {
   let control;
   if (f.kind === 'phone') {
     const input = h('input', {
-      ...common, type: f.type ?? 'tel', inputmode: 'tel', placeholder: placeholderOf(state.phoneCountry), onInput: onPhoneInput,
+      ...common, type: f.type ?? 'tel', inputmode: 'tel', placeholder: placeholderOf(state.phoneCountry),
+      // Formatted after each edit; text composed with an IME once it is committed.
+      onInput: onPhoneInput, onCompositionend: onPhoneInput,
     });
     control = h('div', { className: 'phone-input' },
       countryPicker({ id: `${ids.id}-country`, value: state.phoneCountry, onPick }), input);
@@ -382,7 +391,7 @@ function collect() {
 function builderOptions() {
   const o = state.opts[state.api];
   const opts = { lang: lang() };
-  if (state.api === 'contactship' && state.phoneCountry) opts.defaultCountry = state.phoneCountry;
+  if (state.api === 'contactship' && phoneCountry()) opts.defaultCountry = phoneCountry();
   if (state.api === 'sdr_agent' && o.auth === 'bearer') {
     opts.bearerToken = o.bearerToken.trim() === '' ? TOKEN_SENTINEL : o.bearerToken;
   } else {
@@ -453,8 +462,7 @@ function update() {
   if (!state.ready) return;
   const api = APIS[state.api];
   const { contact, local } = collect();
-  // As the builder reads a national number: in the contact's country, else the picker's.
-  const country = formCountry() ?? phoneCountry();
+  const country = phoneCountry();
 
   // Field rules: normalized values and suggestions.
   const perField = {};

@@ -515,7 +515,8 @@ async function showGroups() {
         h('td', { className: 'num' }, num(g.count)),
         h('td', { className: 'mono' }, g.fields.map(([field, n]) => `${field || '—'} (${num(n)})`).join(', ')),
         h('td', {}, g.example)))));
-  root.replaceChildren(h('div', { className: 'table-wrap' }, table), state.code === null ? null : h('p', {}, filter(null)));
+  const widen = state.code === null ? [] : [h('p', {}, filter(null))];
+  root.replaceChildren(h('div', { className: 'table-wrap' }, table), ...widen);
 }
 
 async function showPage(offset) {

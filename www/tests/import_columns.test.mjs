@@ -89,6 +89,7 @@ test('import: First name + Last name combine into full_name; problems grouped by
   assert.equal(example.required, lib.errorMessages('en').required);
   assert.equal(example[badPhone], lib.normalizePhone('12345', { defaultCountry: 'ES' }).error.message);
   assert.equal((await cells(page, '#problems')).length, total);
+  assert.equal(await page.evaluate(() => document.getElementById('problem-groups').childNodes.length), 1, 'nothing but the table');
 
   // A code narrows the table to its problems; "every problem" widens it again.
   await page.locator(`#problem-groups button[data-code="${badPhone}"]`).click();
@@ -99,6 +100,7 @@ test('import: First name + Last name combine into full_name; problems grouped by
   assert.equal(await page.locator(`#problem-groups button[data-code="${badPhone}"]`).getAttribute('aria-pressed'), 'true');
   await page.getByRole('button', { name: 'Show every problem' }).click();
   await page.waitForFunction((n) => document.querySelectorAll('#problems tbody tr').length === n, total);
+  assert.equal(await page.evaluate(() => document.getElementById('problem-groups').childNodes.length), 1, 'nothing but the table');
 
   // The requests carry the combined names: parts trimmed, empty ones left out.
   const [ndjson] = await Promise.all([page.waitForEvent('download'), page.locator('#download-ndjson').click()]);

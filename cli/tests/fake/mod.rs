@@ -16,8 +16,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{post, put};
 use axum::{Json, Router};
@@ -160,43 +161,38 @@ fn detail(status: StatusCode, text: &str) -> Response {
     (status, Json(json!({ "detail": text }))).into_response()
 }
 
-/// The prologue of every endpoint: the fault, then the key (`unauthorized` the 401's detail).
-/// `Ok(fault)` to go on (and apply the fault after storing), `Err(response)` to answer now.
+/// The prologue of every API endpoint, as a layer: the fault, then the key (`unauthorized` the
+/// 401's detail), then the endpoint; a lost answer drops the endpoint's success, after the
+/// contact was stored.
 async fn gate(
-    fake: &Fake,
-    headers: &HeaderMap,
-    unauthorized: &str,
-) -> Result<Option<Fault>, Response> {
-    let fault = prologue(fake).await?;
-    if !fake.authorized(headers) {
-        return Err(detail(StatusCode::UNAUTHORIZED, unauthorized));
-    }
-    Ok(fault)
-}
-
-/// The fault of a request: `Ok(fault)` to go on, `Err(response)` to answer now.
-async fn prologue(fake: &Fake) -> Result<Option<Fault>, Response> {
-    match fake.fault() {
-        Some(Fault::Drop) => Err(dropped()),
+    State((fake, unauthorized)): State<(Arc<Fake>, &'static str)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let fault = match fake.fault() {
+        Some(Fault::Drop) => return dropped(),
         Some(Fault::ServerError) => {
-            Err(detail(StatusCode::INTERNAL_SERVER_ERROR, "internal error"))
+            return detail(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
         }
-        Some(Fault::TooMany) => Err((
-            StatusCode::TOO_MANY_REQUESTS,
-            [("retry-after", fake.config.retry_after.to_string())],
-            Json(json!({"detail": "rate limited"})),
-        )
-            .into_response()),
+        Some(Fault::TooMany) => {
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [("retry-after", fake.config.retry_after.to_string())],
+                Json(json!({"detail": "rate limited"})),
+            )
+                .into_response()
+        }
         Some(Fault::Slow) => {
             tokio::time::sleep(fake.config.slow).await;
-            Ok(None)
+            None
         }
-        other => Ok(other),
+        other => other,
+    };
+    if !fake.authorized(request.headers()) {
+        return detail(StatusCode::UNAUTHORIZED, unauthorized);
     }
-}
-
-fn epilogue(fault: Option<Fault>, answer: Response) -> Response {
-    if fault == Some(Fault::LostAnswer) {
+    let answer = next.run(request).await;
+    if fault == Some(Fault::LostAnswer) && answer.status().is_success() {
         dropped()
     } else {
         answer
@@ -209,11 +205,7 @@ fn text<'a>(body: &'a Value, name: &str) -> Option<&'a str> {
         .filter(|s| !s.trim().is_empty())
 }
 
-async fn contactship(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: Bytes) -> Response {
-    let fault = match gate(&fake, &headers, "Invalid or missing API key").await {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
+async fn contactship(State(fake): State<Arc<Fake>>, body: Bytes) -> Response {
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return detail(StatusCode::BAD_REQUEST, "body is not JSON");
     };
@@ -246,20 +238,10 @@ async fn contactship(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: By
     store.contactship.insert(phone.to_string(), contact.clone());
     store.stored += 1;
     drop(store);
-    epilogue(fault, (StatusCode::CREATED, Json(contact)).into_response())
+    (StatusCode::CREATED, Json(contact)).into_response()
 }
 
-async fn create_import(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: Bytes) -> Response {
-    let fault = match gate(
-        &fake,
-        &headers,
-        "Invalid or missing authentication credentials",
-    )
-    .await
-    {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
+async fn create_import(State(fake): State<Arc<Fake>>, body: Bytes) -> Response {
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     if body.get("status").and_then(Value::as_str) != Some("processing") {
         return detail(StatusCode::BAD_REQUEST, "status must be processing");
@@ -268,25 +250,14 @@ async fn create_import(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: 
     let import =
         json!({"id": id, "status": "processing", "name": body.get("name"), "total_rows": null});
     fake.store().imports.insert(id, import.clone());
-    epilogue(fault, (StatusCode::CREATED, Json(import)).into_response())
+    (StatusCode::CREATED, Json(import)).into_response()
 }
 
 async fn complete_import(
     State(fake): State<Arc<Fake>>,
     Path(id): Path<String>,
-    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let fault = match gate(
-        &fake,
-        &headers,
-        "Invalid or missing authentication credentials",
-    )
-    .await
-    {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let mut store = fake.store();
     let Some(import) = store.imports.get_mut(&id) else {
@@ -296,25 +267,14 @@ async fn complete_import(
     import["total_rows"] = body.get("total_rows").cloned().unwrap_or(Value::Null);
     let answer = import.clone();
     drop(store);
-    epilogue(fault, (StatusCode::OK, Json(answer)).into_response())
+    (StatusCode::OK, Json(answer)).into_response()
 }
 
 async fn link_campaign(
     State(fake): State<Arc<Fake>>,
     Path(campaign): Path<String>,
-    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let fault = match gate(
-        &fake,
-        &headers,
-        "Invalid or missing authentication credentials",
-    )
-    .await
-    {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let Some(import) = text(&body, "import_id") else {
         return detail(StatusCode::BAD_REQUEST, "import_id is required");
@@ -328,27 +288,14 @@ async fn link_campaign(
         store.links.push(link);
     }
     drop(store);
-    epilogue(
-        fault,
-        (
-            StatusCode::CREATED,
-            Json(json!({"campaign_id": campaign, "import_id": import})),
-        )
-            .into_response(),
+    (
+        StatusCode::CREATED,
+        Json(json!({"campaign_id": campaign, "import_id": import})),
     )
+        .into_response()
 }
 
 async fn sdr_contact(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: Bytes) -> Response {
-    let fault = match gate(
-        &fake,
-        &headers,
-        "Invalid or missing authentication credentials",
-    )
-    .await
-    {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return detail(StatusCode::BAD_REQUEST, "body is not JSON");
     };
@@ -390,7 +337,7 @@ async fn sdr_contact(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: By
     store.sdr.insert(key, (contact.clone(), import));
     store.stored += 1;
     drop(store);
-    epilogue(fault, (StatusCode::CREATED, Json(contact)).into_response())
+    (StatusCode::CREATED, Json(contact)).into_response()
 }
 
 async fn state(State(fake): State<Arc<Fake>>) -> Json<Value> {
@@ -407,12 +354,27 @@ async fn state(State(fake): State<Arc<Fake>>) -> Json<Value> {
 
 /// The routes of both APIs.
 pub fn router(fake: Arc<Fake>) -> Router {
-    Router::new()
+    let contactship = Router::new()
         .route("/v1/contacts", post(contactship))
+        .route_layer(from_fn_with_state(
+            (fake.clone(), "Invalid or missing API key"),
+            gate,
+        ));
+    let sdr_agent = Router::new()
         .route("/imports/", post(create_import))
         .route("/imports/{id}", put(complete_import))
         .route("/campaign-imports/{campaign}/imports", post(link_campaign))
         .route("/contacts/", post(sdr_contact))
+        .route_layer(from_fn_with_state(
+            (
+                fake.clone(),
+                "Invalid or missing authentication credentials",
+            ),
+            gate,
+        ));
+    Router::new()
+        .merge(contactship)
+        .merge(sdr_agent)
         .route("/_fake/state", axum::routing::get(state))
         .with_state(fake)
 }

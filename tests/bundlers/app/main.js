@@ -1,6 +1,7 @@
 // A web app using contactkit as its README says (`await init()`, or `await ready` elsewhere),
 // bundled by Vite or webpack; bundlers.test.mjs reads `window.contactkit` in Chromium.
-import init, { ready, normalizePhone, buildContactshipContact, BatchValidator, errorMessages } from "contactkit";
+import init, { ready, normalizePhone, buildContactshipContact, BatchValidator, errorMessages, formatPhoneInput, getCountries } from "contactkit";
+import { phoneSchema, contactshipContactSchema } from "contactkit/schema";
 
 async function main() {
   // Before init: a result, not an exception.
@@ -19,6 +20,13 @@ async function main() {
     phone: normalizePhone("612 34 56 78", { defaultCountry: "ES" }).value,
     body: buildContactshipContact({ phone_number: "+34 612 345 678", full_name: "Ana" }).request.body,
     batch: chunk.results.map((r) => (r.ok ? "ok" : r.errors[0].message)),
+    // The form helpers and contactkit/schema, which shares the module contactkit's init() set up.
+    input: formatPhoneInput("612345678", 9, { defaultCountry: "ES" }),
+    countries: getCountries({ lang: "es" }).slice(0, 3).map((c) => c.name),
+    schema: [
+      phoneSchema({ defaultCountry: "ES" })["~standard"].validate("612 34 56 78"),
+      contactshipContactSchema()["~standard"].validate({ phone_number: "+3", full_name: "" }).issues.map((i) => [i.path.join("."), i.code]),
+    ],
   };
 }
 
