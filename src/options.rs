@@ -24,6 +24,7 @@ use crate::lang::Lang;
 use crate::params;
 use crate::payload::common::{shown_key, type_name, Errors};
 use crate::payload::limits::UNKNOWN_FIELDS_LISTED;
+use crate::payload::ContactError;
 
 /// One option's value, as a [`Source`] has it.
 pub(crate) enum OptionValue<'a> {
@@ -211,6 +212,23 @@ pub(crate) trait ReadOptions: Sized {
     /// The options from `source`, or the first problem with them.
     fn from_source(source: &(impl Source + ?Sized)) -> Result<Self, FieldError> {
         field_call(Input::Text, source)
+    }
+}
+
+/// Options read from `source`, with every problem (the payload builders report them all).
+pub(crate) fn read_all<O: ReadOptions>(source: &(impl Source + ?Sized)) -> (O, Errors) {
+    let mut r = OptionsReader::new(source);
+    let options = O::read(&mut r);
+    (options, r.finish(O::NAMES))
+}
+
+/// [`read_all`] of JSON: the options, or every problem with them.
+pub(crate) fn read_json<O: ReadOptions>(v: &Value) -> Result<O, Vec<ContactError>> {
+    let (options, errs) = read_all(v);
+    if errs.is_empty() {
+        Ok(options)
+    } else {
+        Err(errs.list)
     }
 }
 
