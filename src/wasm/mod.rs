@@ -217,13 +217,10 @@ pub(crate) fn is_well_formed(v: &JsValue) -> bool {
         .is_some_and(|s| s.is_valid_utf16())
 }
 
-/// The `lang` option of a possibly invalid options object, for the message of a result that
-/// could not be handed over (`internal_error`).
+/// The language of an options object's `lang` when it is valid, whatever else is wrong with
+/// them (for messages about the input).
 pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
-    opts.and_then(|v| get(v, &JsValue::from_str("lang")))
-        .and_then(|l| l.as_string())
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or_default()
+    crate::options::OptionsReader::new(&JsOptions(opts)).lang()
 }
 
 /// Options of a field function, or the first problem with them.
