@@ -52,6 +52,13 @@ if [ "$what" = test ]; then
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # The flags of the demo page's country picker, in the screenshots its tests take.
+  if ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; then
+    say "installing Debian's color emoji font (flags in the demo page's screenshots)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq fonts-noto-color-emoji >/dev/null
+  fi
   # The fuzz targets (scripts/fuzz.sh): cargo-fuzz on the nightly toolchain.
   if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
     say "adding the nightly toolchain (fuzz targets)"

@@ -58,6 +58,9 @@ pub fn params(code: ErrorCode) -> &'static [Param] {
         InvalidOption => {
             const {
                 &[
+                    sometimes("allowed", Text),
+                    sometimes("expected", Text),
+                    sometimes("got", Text),
                     always("option", Text),
                     always("reason", Text),
                     sometimes("value", Text),
@@ -91,7 +94,7 @@ pub fn params(code: ErrorCode) -> &'static [Param] {
         LocaleUnknownScript => const { &[always("script", Text)] },
         LocaleUnknownRegion => const { &[always("region", Text)] },
         CountryAmbiguous => const { &[always("candidates", Text)] },
-        UnknownField => const { &[always("field", Text)] },
+        UnknownField | InvalidUuid => const { &[always("field", Text)] },
         TypeMismatch => const { &[always("expected", Text), always("got", Text)] },
         AdditionalDataInvalidType => const { &[always("allowed", Text)] },
         TooManyItems => const { &[sometimes("length", Count), always("max", Count)] },
@@ -129,7 +132,6 @@ pub fn params(code: ErrorCode) -> &'static [Param] {
         | Required
         | AdditionalDataInvalidDate
         | AdditionalDataInvalidNumber
-        | InvalidUuid
         | InvalidBaseUrl
         | InvalidCount
         | InvalidUnicode

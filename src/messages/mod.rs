@@ -149,70 +149,6 @@ pub const CODES: &[(ErrorCode, &str)] = &[
     (InternalError, "internal_error"),
 ];
 
-/// The params each code can carry, in the order of [`CODES`] (as its doc in [`ErrorCode`] names
-/// them). Read by tests and tools, not by the messages (so not compiled into the npm package).
-#[rustfmt::skip]
-pub const PARAMS: [(ErrorCode, &[&str]); CODE_COUNT] = [
-    (Empty, &[]),
-    (WrongType, &["got"]),
-    (InputTooLong, &["length", "max"]),
-    (InvalidOption, &["allowed", "expected", "got", "option", "reason", "value"]),
-    (PhoneNotANumber, &[]),
-    (PhoneInvalidCountryCode, &[]),
-    (PhoneMissingCountry, &[]),
-    (PhoneTooShort, &["calling_code", "possible_lengths", "region"]),
-    (PhoneTooLong, &["calling_code", "possible_lengths", "region"]),
-    (PhoneInvalid, &["calling_code", "possible_lengths", "region"]),
-    (PhoneIncomplete, &[]),
-    (EmailMissingAt, &[]),
-    (EmailInvalidLocalPart, &[]),
-    (EmailLocalPartTooLong, &["length", "max"]),
-    (EmailTooLong, &["length", "max"]),
-    (EmailInvalidDomain, &["domain"]),
-    (EmailDomainWithoutDot, &["domain"]),
-    (EmailDisplayName, &[]),
-    (EmailComment, &[]),
-    (EmailQuotedLocalPart, &[]),
-    (EmailIpLiteral, &[]),
-    (EmailReservedDomain, &["domain", "reserved"]),
-    (EmailUnicodeLocalPart, &[]),
-    (LinkedinInvalidUrl, &[]),
-    (LinkedinNotLinkedin, &["host"]),
-    (LinkedinNotProfile, &["path"]),
-    (LinkedinMissingHandle, &[]),
-    (LinkedinInvalidHandle, &["handle"]),
-    (LocaleMalformed, &[]),
-    (LocaleUnknownLanguage, &["language"]),
-    (LocaleUnknownScript, &["script"]),
-    (LocaleUnknownRegion, &["region"]),
-    (TimezoneUnknown, &[]),
-    (CountryUnknown, &[]),
-    (CountryAmbiguous, &["candidates"]),
-    (Required, &[]),
-    (UnknownField, &["field"]),
-    (NotAnObject, &["got"]),
-    (TypeMismatch, &["expected", "got"]),
-    (TooLong, &["length", "max"]),
-    (AdditionalDataInvalidType, &["allowed"]),
-    (AdditionalDataInvalidDate, &[]),
-    (AdditionalDataInvalidNumber, &[]),
-    (TooManyItems, &["length", "max"]),
-    (NestingTooDeep, &["max"]),
-    (InvalidUuid, &["field"]),
-    (InvalidBaseUrl, &[]),
-    (InvalidCredentials, &["max"]),
-    (Duplicate, &["first_row", "first_row_number", "key"]),
-    (InvalidCount, &[]),
-    (UnknownTarget, &["target"]),
-    (LinkedinNotPerson, &["kind"]),
-    (InvalidUnicode, &[]),
-    (TooManyRows, &["max", "rows"]),
-    (BatchTooLarge, &["max"]),
-    (MoreUnknownFields, &["count"]),
-    (NotInitialized, &[]),
-    (InternalError, &[]),
-];
-
 /// Params whose values are tokens that each language words its own way: `expected` and `got`
 /// take [`Messages::types`], `reason` takes [`Messages::reasons`].
 pub const TOKEN_PARAMS: [&str; 3] = ["expected", "got", "reason"];
@@ -369,11 +305,15 @@ mod tests {
     use super::*;
     use serde_json::{json, Value};
 
+    /// The names of the params `code` can carry ([`crate::codes::params`]).
+    fn params_of(code: ErrorCode) -> Vec<&'static str> {
+        crate::codes::params(code).iter().map(|p| p.name).collect()
+    }
+
     #[test]
     fn tables_are_in_declaration_order() {
         for (i, (code, name)) in CODES.iter().enumerate() {
             assert_eq!(*code as usize, i, "{name} is out of order");
-            assert_eq!(PARAMS[i].0, *code, "{name}");
             assert_eq!(serde_json::to_value(code).unwrap(), Value::from(*name));
             for lang in Lang::ALL {
                 assert_eq!(lang.messages().templates[i].0, *code, "{lang:?}: {name}");
@@ -440,14 +380,15 @@ mod tests {
     #[test]
     fn every_code_renders_in_every_language_with_every_param() {
         let en = Lang::En.messages();
-        for ((code, name), (_, declared)) in CODES.iter().zip(&PARAMS) {
+        for (code, name) in CODES {
+            let declared: Vec<&'static str> = params_of(*code);
             // Each param at each of its values, the others at their first.
             let mut cases = vec![Params::new()];
             let mut all = Params::new();
-            for param in *declared {
+            for &param in &declared {
                 all.insert(param, values_of(param)[0].clone());
             }
-            for param in *declared {
+            for &param in &declared {
                 for value in values_of(param) {
                     let mut p = all.clone();
                     p.insert(param, value);
@@ -537,11 +478,10 @@ mod tests {
             }
         }
         assert_eq!(documented.len(), CODES.len());
-        for ((variant, doc), ((code, name), (_, params))) in
-            documented.iter().zip(CODES.iter().zip(&PARAMS))
-        {
+        for ((variant, doc), (code, name)) in documented.iter().zip(CODES) {
+            let params = params_of(*code);
             assert_eq!(variant, &format!("{code:?}"));
-            for param in *params {
+            for param in &params {
                 assert!(
                     doc.contains(&format!("`{param}`")),
                     "{name}: {param} undocumented"

@@ -67,7 +67,7 @@ export interface ErrorParams {
   empty: Record<string, never>;
   wrong_type: { got: string };
   input_too_long: { length: number; max: number };
-  invalid_option: { option: string; reason: string; value?: string };
+  invalid_option: { allowed?: string; expected?: string; got?: string; option: string; reason: string; value?: string };
   phone_not_a_number: Record<string, never>;
   phone_invalid_country_code: Record<string, never>;
   phone_missing_country: Record<string, never>;
@@ -109,7 +109,7 @@ export interface ErrorParams {
   additional_data_invalid_number: Record<string, never>;
   too_many_items: { length?: number; max: number };
   nesting_too_deep: { max: number };
-  invalid_uuid: Record<string, never>;
+  invalid_uuid: { field: string };
   invalid_base_url: Record<string, never>;
   invalid_credentials: { max: number };
   duplicate: { first_row: number; first_row_number: number; key: string };

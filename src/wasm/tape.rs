@@ -453,9 +453,8 @@ impl Tape {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{ErrorCode, FieldError};
-    use crate::lang::Lang;
     use crate::payload::BatchValidator;
+    use crate::{country, email, linkedin, locale, phone, timezone};
     use serde_json::{json, Value};
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -549,6 +548,61 @@ mod tests {
             );
             let errors = Tape::errors(v.errors(), Lang::En);
             assert_eq!(js_text(&errors), via_json(&json!(v.errors())));
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn an_unknown_tag_is_an_internal_error_not_a_wrong_object() {
+        // A kind, a field rule's shape, and a param's tag that `tape.js` does not know.
+        let mut kind = Tape::new(Kind::Field, 1, 0);
+        kind.words[0] = 99;
+        let mut shape = Tape::new(Kind::Field, 1, 0);
+        shape.words.push(99);
+        let mut tag = Tape::new(Kind::Errors, 8, 8);
+        tag.count(1);
+        for s in ["phone_number", "empty", "m", "x"] {
+            tag.string(s, false);
+        }
+        tag.words.push(99);
+        for tape in [kind, shape, tag] {
+            assert!(tape.into_js().is_none());
+        }
+        // What each kind of tape gives then: its own shape, failed with internal_error.
+        let message = FieldError::new(ErrorCode::InternalError, Lang::Es).message;
+        let error = format!(r#""code":"internal_error","message":"{message}","params":{{}}"#);
+        let summary = BatchSummary {
+            total: 3,
+            valid: 1,
+            invalid: 2,
+            duplicates: 1,
+        };
+        let cases = [
+            (
+                Kind::Field,
+                None,
+                format!(r#"{{"ok":false,"error":{{{error}}}}}"#),
+            ),
+            (
+                Kind::Outcome,
+                None,
+                format!(r#"{{"ok":false,"errors":[{{"field":"",{error}}}]}}"#),
+            ),
+            (Kind::Errors, None, format!(r#"[{{"field":"",{error}}}]"#)),
+            (
+                Kind::Report,
+                None,
+                format!(r#"{{"results":[],"errors":[{{"field":"",{error}}}]}}"#),
+            ),
+            (
+                Kind::Report,
+                Some(summary),
+                format!(
+                    r#"{{"results":[],"summary":{{"total":3,"valid":1,"invalid":2,"duplicates":1}},"errors":[{{"field":"",{error}}}]}}"#
+                ),
+            ),
+        ];
+        for (kind, summary, expected) in cases {
+            assert_eq!(js_text(&internal(kind, Lang::Es, summary)), expected);
         }
     }
 

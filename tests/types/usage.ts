@@ -6,6 +6,7 @@ import init, {
   formatPhoneInput, type PhoneInputResult, getCountries, getAllCountries, getTimezones,
   type CountryOption,
   type ErrorCode, type PhoneResult, type NumberType, type LinkedInKind, type Phone,
+  type PhoneErrorCode, type EmailErrorCode, type FieldError, type ContactError, type ErrorOf,
 } from "../../pkg/contactkit.js";
 
 export async function usage(): Promise<string[]> {
@@ -23,10 +24,42 @@ export async function usage(): Promise<string[]> {
     out.push(e164, String(cc), t, region ?? "");
   } else {
     const code: ErrorCode = phone.error.code;
-    out.push(code, phone.error.message);
+    const narrow: PhoneErrorCode = phone.error.code;
+    out.push(code, narrow, phone.error.message);
+    // @ts-expect-error: a phone result never has an email code
+    if (phone.error.code === "email_missing_at") out.push("never");
+    const e = phone.error;
+    if (e.code === "phone_too_short") {
+      // params narrow with the code: possible_lengths is a number array, when present.
+      const lengths: number[] | undefined = e.params.possible_lengths;
+      const region: string | undefined = e.params.region;
+      out.push(String(lengths?.[0]), region ?? "");
+      // @ts-expect-error: possible_lengths is not a string
+      const wrong: string = e.params.possible_lengths;
+      out.push(wrong);
+    } else if (e.code === "input_too_long") {
+      const max: number = e.params.max;
+      out.push(String(max));
+    } else if (e.code === "phone_invalid") {
+      // Always there for phone_invalid.
+      const region: string = e.params.region;
+      out.push(region);
+    }
   }
   const email = normalizeEmail("juan@gmial.com");
   out.push(email.suggestion ?? "");
+  if (!email.ok) {
+    const code: EmailErrorCode = email.error.code;
+    // @ts-expect-error: an email result's code is not a PhoneErrorCode
+    const phoneCode: PhoneErrorCode = email.error.code;
+    out.push(code, phoneCode);
+  }
+  const anyError: FieldError = { code: "duplicate", message: "m", params: { first_row: 0, first_row_number: 1, key: "k" } };
+  // @ts-expect-error: duplicate's params must have key
+  const missing: FieldError = { code: "duplicate", message: "m", params: { first_row: 0, first_row_number: 1 } };
+  const located: ContactError = { ...anyError, field: "email" };
+  const one: ErrorOf<"empty"> = { code: "empty", message: "m", params: {} };
+  out.push(located.field, missing.code, one.code);
   if (email.ok) out.push(email.asciiDomain);
   const li = normalizeLinkedIn(42);
   if (li.ok) {

@@ -5,7 +5,7 @@ import { loadContactkit, contactkit } from './wasm.js';
 import { setLang, t, lang, translatePage, bindText } from './i18n.js';
 import { initForm, setFormApi, setFormReady, refreshFormLanguage, phoneCountry } from './form.js';
 import { initImport, setImportApi, refreshImportLanguage } from './import.js';
-import { countryList } from './countries.js';
+import { allCountries, timezones } from './countries.js';
 import { announce, whenIdle } from './dom.js';
 
 const STORAGE = 'contactkit-demo';
@@ -56,24 +56,17 @@ function setupTabs() {
   if (fromHash) select(fromHash, false);
 }
 
-/** Fills the datalists: countries (from the library) in the page's language, IANA zones. */
+/** Fills the datalists from the library: every country, named in the page's language; every zone. */
 function fillDatalists() {
-  const countries = document.getElementById('country-list');
-  const options = countryList(lang()).map((c) => {
+  const option = (value, label) => {
     const o = document.createElement('option');
-    o.value = c.name;
-    o.label = c.code;
+    o.value = value;
+    if (label) o.label = label;
     return o;
-  });
-  countries.replaceChildren(...options);
+  };
+  document.getElementById('country-list').replaceChildren(...allCountries(lang()).map((c) => option(c.name, c.code)));
   const zones = document.getElementById('timezone-list');
-  if (zones.childElementCount === 0 && typeof Intl.supportedValuesOf === 'function') {
-    zones.replaceChildren(...Intl.supportedValuesOf('timeZone').map((z) => {
-      const o = document.createElement('option');
-      o.value = z;
-      return o;
-    }));
-  }
+  if (zones.childElementCount === 0) zones.replaceChildren(...timezones().map((z) => option(z)));
 }
 
 /**

@@ -10,7 +10,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { demoPage, text, waitCode, waitNorm, previewBody } from './page.mjs';
+import { demoPage, text, waitCode, waitNorm, previewBody, switchLang } from './page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = `${root}docs/screenshots`;
@@ -312,6 +312,7 @@ test('import: 10,000 rows validated in a worker; counts, problems and downloads'
 });
 
 test('import: SDR Agent duplicates by email, case-insensitive, in Spanish', async () => {
+  const { lib } = env;
   const { page, errors, close } = await openPage('#import');
   await page.locator('label:has(input[name="lang"][value="es"])').click();
   await page.locator('label:has(input[name="api"][value="sdr_agent"])').click();
@@ -332,6 +333,18 @@ test('import: SDR Agent duplicates by email, case-insensitive, in Spanish', asyn
   await page.getByRole('button', { name: 'Validar todas las filas' }).click();
   await page.waitForFunction(() => document.getElementById('import-option-errors').textContent !== '');
   assert.equal(await page.locator('#results').isVisible(), false);
+  const optionErrors = (lang) => {
+    const validator = new lib.BatchValidator({ target: 'sdr_agent', importId: 'not-a-uuid', lang });
+    const messages = validator.errors.map((e) => e.message).join(' ');
+    validator.free();
+    return messages;
+  };
+  assert.equal(await text(page, '#import-option-errors'), optionErrors('es'));
+  // Written again in the other language on a switch.
+  await switchLang(page, 'en');
+  assert.equal(await text(page, '#import-option-errors'), optionErrors('en'));
+  assert.notEqual(optionErrors('en'), optionErrors('es'));
+  await switchLang(page, 'es');
   await page.locator('#imp-import-id').fill(importId);
   await page.getByRole('button', { name: 'Validar todas las filas' }).click();
   await page.waitForSelector('#results[data-done="true"]', { timeout: 60_000 });

@@ -8,7 +8,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoPage, text, waitNorm } from './page.mjs';
+import { demoPage, text, waitNorm, previewBody, switchLang } from './page.mjs';
+import { strings } from '../js/i18n.js';
 
 const env = demoPage();
 
@@ -48,6 +49,54 @@ function expectAfter(lib, state, edit, country) {
   assert.ok(out.ok, JSON.stringify(out));
   return { value: out.value, caret: out.caret };
 }
+
+test('phone: the picker lists every country with flag and calling code; the placeholder is its example', async () => {
+  const { lib } = env;
+  const { page, errors, close } = await env.openPage();
+  const picker = page.locator('#f-phone_number-country');
+  const phone = page.locator('#f-phone_number');
+  const countries = lib.getCountries({ lang: 'en' });
+  assert.ok(countries.length > 200);
+  const options = await picker.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+  assert.deepEqual(options.slice(1), countries.map((c) => [c.code, `${c.flag} ${c.name} +${c.callingCode}`]));
+  assert.equal(options[0][0], '');
+  // The browser's region (the test's locale is en-US) until one is picked.
+  assert.equal(await picker.inputValue(), 'US');
+  const example = (code) => countries.find((c) => c.code === code).example.national;
+  assert.equal(await phone.getAttribute('placeholder'), example('US'));
+  assert.equal(example('US'), lib.getExampleNumber('US').national);
+
+  await picker.selectOption('MX');
+  assert.equal(await phone.getAttribute('placeholder'), example('MX'));
+  await phone.pressSequentially(digits(example('MX')));
+  assert.equal(await phone.inputValue(), example('MX'));
+  await waitNorm(page, 'phone_number', lib.getExampleNumber('MX').e164);
+
+  // A country typed in the contact's country field moves the picker.
+  await page.locator('#f-country').fill('España');
+  assert.equal(await picker.inputValue(), 'ES');
+  assert.equal(await phone.getAttribute('placeholder'), example('ES'));
+  // Picking another country writes it in the country field (it is the phone's country too),
+  // and the number is read, and formatted, in it.
+  await picker.selectOption('MX');
+  assert.equal(await page.locator('#f-country').inputValue(), countries.find((c) => c.code === 'MX').name);
+  await page.locator('#f-full_name').fill('Ana Ruiz');
+  const body = await previewBody(page);
+  assert.equal(body.phone_number, lib.getExampleNumber('MX').e164);
+
+  // International: no default country, and a placeholder that says so.
+  await picker.selectOption('');
+  assert.equal(await phone.getAttribute('placeholder'), strings('en').phonePlaceholderIntl);
+
+  // Spanish: the picker's names and order follow the language.
+  await switchLang(page, 'es');
+  const es = lib.getCountries({ lang: 'es' });
+  const esOptions = await page.locator('#f-phone_number-country option').evaluateAll((os) => os.slice(1).map((o) => o.value));
+  assert.deepEqual(esOptions, es.map((c) => c.code));
+  assert.equal(await page.locator('#f-phone_number').getAttribute('placeholder'), strings('es').phonePlaceholderIntl);
+  assert.deepEqual(errors, []);
+  await close();
+});
 
 test('phone: formatted keystroke by keystroke, deleted in the middle, pasted, with the caret after the same digit', async () => {
   const { lib } = env;
