@@ -99,6 +99,16 @@ impl Api {
     }
 }
 
+/// [`build_contact`] of a contact given whole (no fields broken before, no options errors
+/// from a reader): the Rust builders' path.
+pub(crate) fn build_given(
+    lang: Lang,
+    prepare: impl FnOnce(&mut Errors) -> Api,
+    contact: Contact<'_>,
+) -> Result<Request, Vec<ContactError>> {
+    build_contact(lang, prepare, contact, Vec::new(), Vec::new())
+}
+
 /// One contact into its request, or every problem at once: the options' errors first
 /// (`option_errors` from reading them, then those `prepare` finds), then the fields that could
 /// not be read (`broken`), then the contact's.

@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::api::{build_contact, Api, Contact};
+use super::api::{build_given, Api, Contact};
 use super::common::{
     base_url, body_text, credential, json_headers, text, text_field, type_mismatch, Built, Errors,
     Field, Fields,
@@ -548,13 +548,7 @@ pub fn build_contactship_contact(
 ) -> Result<Request, Vec<ContactError>> {
     let contact = contact.to_contact_json();
     let prepare = |errs: &mut Errors| Api::contactship(opts, errs);
-    build_contact(
-        opts.lang,
-        prepare,
-        Contact::Value(&contact),
-        Vec::new(),
-        Vec::new(),
-    )
+    build_given(opts.lang, prepare, Contact::Value(&contact))
 }
 
 /// [`build_contactship_contact`] for a contact given as JSON text (a queue message, a request
@@ -564,13 +558,7 @@ pub fn build_contactship_contact_json(
     opts: &ContactshipOptions,
 ) -> Result<Request, Vec<ContactError>> {
     let prepare = |errs: &mut Errors| Api::contactship(opts, errs);
-    build_contact(
-        opts.lang,
-        prepare,
-        Contact::Text(contact),
-        Vec::new(),
-        Vec::new(),
-    )
+    build_given(opts.lang, prepare, Contact::Text(contact))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::api::{build_contact, Api, Contact};
+use super::api::{build_given, Api, Contact};
 use super::common::{
     base_url, body_text, credential, fields_named, json_headers, text_field, unknown_names, uuid,
     Built, Errors, Field, Fields,
@@ -320,13 +320,7 @@ pub fn build_sdr_agent_contact(
 ) -> Result<Request, Vec<ContactError>> {
     let contact = contact.to_contact_json();
     let prepare = |errs: &mut Errors| Api::sdr_agent(opts, errs);
-    build_contact(
-        opts.lang,
-        prepare,
-        Contact::Value(&contact),
-        Vec::new(),
-        Vec::new(),
-    )
+    build_given(opts.lang, prepare, Contact::Value(&contact))
 }
 
 /// [`build_sdr_agent_contact`] for a contact given as JSON text: hostile nesting is reported as
@@ -336,13 +330,7 @@ pub fn build_sdr_agent_contact_json(
     opts: &SdrAgentOptions,
 ) -> Result<Request, Vec<ContactError>> {
     let prepare = |errs: &mut Errors| Api::sdr_agent(opts, errs);
-    build_contact(
-        opts.lang,
-        prepare,
-        Contact::Text(contact),
-        Vec::new(),
-        Vec::new(),
-    )
+    build_given(opts.lang, prepare, Contact::Text(contact))
 }
 
 #[cfg(test)]
