@@ -421,17 +421,29 @@ impl Core {
     /// Whether a language rule's key (`sgn-de`, `art-lojban`, `und-aaland`: lower case) matches:
     /// its language (`und`: any), its region if it has one, and its variants among ours.
     fn matches(&self, key: &str) -> bool {
-        let rule = Fields::of(key);
-        (rule.language == "und" || rule.language == self.language)
-            && rule.region.is_none_or(|r| {
-                self.region
-                    .as_deref()
-                    .is_some_and(|ours| ours.eq_ignore_ascii_case(r))
-            })
-            && rule
-                .variants
-                .iter()
-                .all(|v| self.variants.iter().any(|ours| ours == v))
+        // Checked subtag by subtag, without collecting the rule's fields: every tag is compared
+        // with every rule, and most rules are of another language.
+        let language = key.split('-').next().unwrap_or("und");
+        if language != "und" && language != self.language {
+            return false;
+        }
+        let mut region = None;
+        for (kind, subtag) in Fields::subtags(key) {
+            match kind {
+                Subtag::Script => {}
+                Subtag::Region => region = Some(subtag),
+                Subtag::Variant => {
+                    if !self.variants.iter().any(|ours| ours == subtag) {
+                        return false;
+                    }
+                }
+            }
+        }
+        region.is_none_or(|r| {
+            self.region
+                .as_deref()
+                .is_some_and(|ours| ours.eq_ignore_ascii_case(r))
+        })
     }
 
     /// Replaces what a rule `key` matched by its `replacement` (UTS 35 Annex C): the language
@@ -523,25 +535,46 @@ struct Fields<'a> {
     variants: Vec<&'a str>,
 }
 
+/// What a subtag after the language of a CLDR alias tag is.
+enum Subtag {
+    Script,
+    Region,
+    Variant,
+}
+
 impl<'a> Fields<'a> {
     fn of(tag: &'a str) -> Fields<'a> {
-        let mut parts = tag.split('-');
         let mut fields = Fields {
-            language: parts.next().unwrap_or("und"),
+            language: tag.split('-').next().unwrap_or("und"),
             script: None,
             region: None,
             variants: Vec::new(),
         };
-        for p in parts {
-            let alpha = p.bytes().all(|b| b.is_ascii_alphabetic());
-            match p.len() {
-                4 if alpha && fields.region.is_none() => fields.script = Some(p),
-                2 if alpha => fields.region = Some(p),
-                3 if p.bytes().all(|b| b.is_ascii_digit()) => fields.region = Some(p),
-                _ => fields.variants.push(p),
+        for (kind, subtag) in Fields::subtags(tag) {
+            match kind {
+                Subtag::Script => fields.script = Some(subtag),
+                Subtag::Region => fields.region = Some(subtag),
+                Subtag::Variant => fields.variants.push(subtag),
             }
         }
         fields
+    }
+
+    /// The subtags after the language, each with its kind: 4 letters before any region are a
+    /// script, 2 letters or 3 digits a region, anything else a variant.
+    fn subtags(tag: &'a str) -> impl Iterator<Item = (Subtag, &'a str)> {
+        let mut seen_region = false;
+        tag.split('-').skip(1).map(move |p| {
+            let alpha = p.bytes().all(|b| b.is_ascii_alphabetic());
+            let kind = match p.len() {
+                4 if alpha && !seen_region => Subtag::Script,
+                2 if alpha => Subtag::Region,
+                3 if p.bytes().all(|b| b.is_ascii_digit()) => Subtag::Region,
+                _ => Subtag::Variant,
+            };
+            seen_region |= matches!(kind, Subtag::Region);
+            (kind, p)
+        })
     }
 }
 
