@@ -1,14 +1,15 @@
 // Time from navigation to the first validated phone number, in headless Chromium with the
 // network and the CPU throttled through the DevTools protocol: contactkit's package (pkg/, built
 // by scripts/build.sh) against a libphonenumber-js `max` bundle (esbuild, minified), side by
-// side in one run. A benchmark: it prints figures and asserts nothing.
+// side in one run. A benchmark: it prints figures and asserts no time; it stops if a load
+// requests a file twice (a preload the page's own fetch did not use).
 //
 //   npm --prefix bench ci && node bench/ready.mjs [--runs=5]
 //
 // Each load is cold (a fresh browser context, the cache off). Everything is served gzip (-9)
 // from memory by a server on 127.0.0.1. A page imports the library, makes the first call and
 // records `performance.now()`, which counts from the navigation's start. The page for contactkit
-// uses the two lines docs/performance.md recommends: `modulepreload` for contactkit.js and
+// uses the two lines the README recommends: `modulepreload` for contactkit.js and
 // `preload` for the .wasm. Medians of `--runs` loads (5 by default) for each profile.
 
 import { createServer } from "node:http";
@@ -70,8 +71,11 @@ window.ready = { at: performance.now(), value: p.isValid() ? p.number : null };`
 add("/lpn.js", bundle);
 add("/lpn.html", `<!doctype html><meta charset="utf-8"><script type="module" src="/lpn.js"></script>`);
 
+// What the server sent during the current load: [path, gzip bytes] per request.
+let served = [];
 const server = createServer((req, res) => {
   const file = files.get(new URL(req.url, "http://x").pathname);
+  served.push([new URL(req.url, "http://x").pathname, file?.body.length ?? 0]);
   if (!file) return res.writeHead(404).end();
   res.writeHead(200, { "content-type": file.type, "content-encoding": "gzip", "cache-control": "no-store" });
   res.end(file.body);
@@ -98,20 +102,25 @@ async function load(page, profile) {
     uploadThroughput: profile.up,
   });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
+  served = [];
   await tab.goto(`${base}/${page}`);
   const ready = await tab.waitForFunction(() => window.ready, null, { timeout: 120_000 });
   const { at, value } = await ready.jsonValue();
   await context.close();
   if (value !== "+12124567890") throw new Error(`${page}: first result ${value}`);
+  // Each file once: a preload the page's own fetch did not match would show as a second request.
+  const paths = served.map(([p]) => p);
+  if (new Set(paths).size !== paths.length) throw new Error(`${page}: a file requested twice: ${paths.join(", ")}`);
+  sent.set(page, served);
   return at;
 }
 
+/** The requests of the last load of each page. */
+const sent = new Map();
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-const wire = (prefix) => [...files].filter(([p]) => p.startsWith(prefix)).reduce((n, [, f]) => n + f.body.length, 0);
 
-console.log(`contactkit: ${kb(wire("/pkg/") + wire("/contactkit"))} gzip over the wire (pkg/ + page)`);
-console.log(`libphonenumber-js max: ${kb(wire("/lpn"))} gzip (esbuild, minified)`);
 console.log(`median of ${runs} cold loads, ms from navigation to the first normalized number:\n`);
 console.log("| profile | contactkit | libphonenumber-js max |\n|---|---|---|");
 for (const profile of PROFILES) {
@@ -124,6 +133,11 @@ for (const profile of PROFILES) {
   }
   const s = (xs) => `${(median(xs) / 1000).toFixed(2)} s (${xs.map((x) => Math.round(x)).join(", ")} ms)`;
   console.log(`| ${profile.name} | ${s(ck)} | ${s(lpn)} |`);
+}
+// What a load fetched (the page, then what it requested), as the server sent it (gzip -9).
+for (const [page, requests] of sent) {
+  const total = requests.reduce((n, [, b]) => n + b, 0);
+  console.log(`\n${page}: ${kb(total)} over the wire in ${requests.length} requests (${requests.map(([p, b]) => `${p} ${kb(b)}`).join(", ")})`);
 }
 await browser.close();
 server.close();

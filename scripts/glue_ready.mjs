@@ -88,6 +88,7 @@ if (phase === "ready") {
     BatchSummary: "summary",
     "ContactError[]": "errors",
     "Record<ErrorCode, string>": "messages",
+    MessageWords: "words",
     // AsYouType's and the country picker's answers: nothing known yet.
     "number | undefined": "nothing",
     "string | undefined": "nothing",
@@ -103,6 +104,11 @@ if (phase === "ready") {
   };
 
   let glue = read("contactkit.js");
+  // What the glue exports, counted apart from the rewriting below, so that an export whose
+  // shape the rewriting does not know is found (bench/size_by_field.mjs builds the glue with a
+  // few exports only, so the counts are compared, not fixed).
+  const exported = (glue.match(/^export function /gm) ?? []).length;
+  const classes = (glue.match(/^export class /gm) ?? []).length;
   // Functions: the options (or, for errorMessages, the language) give the message's language.
   let functions = 0;
   glue = glue.replace(/^export function (\w+)\(([\w, ]*)\) \{\n/gm, (line, name, params) => {
@@ -137,7 +143,8 @@ if (phase === "ready") {
     });
     return `export class ${cls} {\n${body}}\n`;
   });
-  if (functions < 10 || members < 4) throw new Error(`glue_ready.mjs: guarded ${functions} functions and ${members} class members; the glue's shape changed`);
+  if (functions === 0 || functions !== exported || members < classes)
+    throw new Error(`glue_ready.mjs: guarded ${functions} of ${exported} functions and ${members} members of ${classes} classes; the glue's shape changed`);
 
   const helpers = `
 // Before the module is ready (scripts/glue_ready.mjs): what each export answers, with the
@@ -163,6 +170,7 @@ function notReady(shape, options) {
         case "summary": return { total: 0, valid: 0, invalid: 0, duplicates: 0 };
         case "errors": return errors;
         case "messages": return { not_initialized: error.message };
+        case "words": return { types: {}, reasons: {} };
         case "nothing": return undefined;
         case "false": return false;
         case "empty": return "";

@@ -19,11 +19,12 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::error::{option_params, ErrorCode, FieldError, Params};
+use crate::error::{option_params, ErrorCode, FieldError};
 use crate::lang::Lang;
 use crate::params;
 use crate::payload::common::{shown_key, type_name, Errors};
 use crate::payload::limits::UNKNOWN_FIELDS_LISTED;
+use crate::payload::ContactError;
 
 /// One option's value, as a [`Source`] has it.
 pub(crate) enum OptionValue<'a> {
@@ -97,10 +98,9 @@ impl<'a> OptionsReader<'a> {
             match Lang::parse(&lang) {
                 Some(l) => reader.errs.lang = l,
                 None => {
-                    // In English, the language asked for not being one there is; without the
-                    // value, as for every option (a misplaced credential is never echoed).
-                    let params = option_params("lang", "not_one_of", &[("allowed", Lang::tags())]);
-                    reader.invalid("lang", params);
+                    // Without the value, as for every option (a misplaced credential is never
+                    // echoed); in English, the language asked for not being one there is.
+                    reader.invalid("lang", "not_one_of", &[("allowed", Lang::tags())]);
                 }
             }
         }
@@ -126,10 +126,14 @@ impl<'a> OptionsReader<'a> {
         self.entries.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 
-    /// `invalid_option` on `options.<name>` with its params (from [`option_params`]).
-    fn invalid(&mut self, name: &str, params: Params) {
-        self.errs
-            .push(format!("options.{name}"), ErrorCode::InvalidOption, params);
+    /// `invalid_option` on `options.<name>`, with its `reason` and the data the reason names.
+    fn invalid(&mut self, name: &str, reason: &'static str, data: &[(&'static str, &str)]) {
+        let params = option_params(name, reason, data);
+        self.errs.push(
+            format!("options.{}", shown_key(name)),
+            ErrorCode::InvalidOption,
+            params,
+        );
     }
 
     /// A string option; `null` is not given.
@@ -138,7 +142,7 @@ impl<'a> OptionsReader<'a> {
             OptionValue::Null => None,
             OptionValue::Text(s) => Some(s.to_string()),
             OptionValue::Broken => {
-                self.invalid(name, option_params(name, "broken_character", &[]));
+                self.invalid(name, "broken_character", &[]);
                 None
             }
             OptionValue::Other(got) => {
@@ -157,8 +161,8 @@ impl<'a> OptionsReader<'a> {
             .find(|a| a.eq_ignore_ascii_case(given.trim()))
             .copied();
         if found.is_none() {
-            let params = option_params(name, "not_one_of", &[("allowed", &allowed.join(", "))]);
-            self.invalid(name, params);
+            let allowed = allowed.join(", ");
+            self.invalid(name, "not_one_of", &[("allowed", &allowed)]);
         }
         found
     }
@@ -173,10 +177,7 @@ impl<'a> OptionsReader<'a> {
             .collect();
         let names = known.join(", ");
         for name in unknown.iter().take(UNKNOWN_FIELDS_LISTED) {
-            self.invalid(
-                name,
-                option_params(name, "unknown_option", &[("allowed", &names)]),
-            );
+            self.invalid(name, "unknown_option", &[("allowed", &names)]);
         }
         if unknown.len() > UNKNOWN_FIELDS_LISTED {
             self.errs.push(
@@ -211,6 +212,23 @@ pub(crate) trait ReadOptions: Sized {
     /// The options from `source`, or the first problem with them.
     fn from_source(source: &(impl Source + ?Sized)) -> Result<Self, FieldError> {
         field_call(Input::Text, source)
+    }
+}
+
+/// Options read from `source`, with every problem (the payload builders report them all).
+pub(crate) fn read_all<O: ReadOptions>(source: &(impl Source + ?Sized)) -> (O, Errors) {
+    let mut r = OptionsReader::new(source);
+    let options = O::read(&mut r);
+    (options, r.finish(O::NAMES))
+}
+
+/// [`read_all`] of JSON: the options, or every problem with them.
+pub(crate) fn read_json<O: ReadOptions>(v: &Value) -> Result<O, Vec<ContactError>> {
+    let (options, errs) = read_all(v);
+    if errs.is_empty() {
+        Ok(options)
+    } else {
+        Err(errs.list)
     }
 }
 

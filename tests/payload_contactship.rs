@@ -557,10 +557,10 @@ fn options_from_json() {
     assert_eq!(
         codes(&errs),
         [
-            ("options.lang".into(), "invalid_option".into()),
-            ("options.apiKey".into(), "invalid_option".into()),
-            ("options.countryFormat".into(), "invalid_option".into()),
-            ("options.bearerToken".into(), "invalid_option".into()),
+            ("options.lang".into(), "invalid_option"),
+            ("options.apiKey".into(), "invalid_option"),
+            ("options.countryFormat".into(), "invalid_option"),
+            ("options.bearerToken".into(), "invalid_option"),
         ]
     );
     // A wrong type names what was expected and what was given, as the field rules' options do.
@@ -569,13 +569,13 @@ fn options_from_json() {
     assert_eq!(params.get("expected"), Some(&json!("string")));
     assert_eq!(params.get("got"), Some(&json!("number")));
     let errs = ContactshipOptions::from_json(&json!("k")).unwrap_err();
-    assert_eq!(codes(&errs), [("options".into(), "invalid_option".into())]);
+    assert_eq!(codes(&errs), [("options".into(), "invalid_option")]);
     assert_eq!(errs[0].error.params.get("got"), Some(&json!("string")));
     // Names are matched exactly; values of a list in any case.
     let errs = ContactshipOptions::from_json(&json!({"CountryFormat": "alpha2"})).unwrap_err();
     assert_eq!(
         codes(&errs),
-        [("options.CountryFormat".into(), "invalid_option".into())]
+        [("options.CountryFormat".into(), "invalid_option")]
     );
     let o = ContactshipOptions::from_json(&json!({"countryFormat": " ALPHA2 "})).unwrap();
     assert_eq!(o.country_format, CountryFormat::Alpha2);

@@ -422,8 +422,8 @@ fn options_from_json() {
     assert_eq!(
         codes(&errs),
         [
-            ("options.importId".into(), "invalid_option".into()),
-            ("options.defaultCountry".into(), "invalid_option".into())
+            ("options.importId".into(), "invalid_option"),
+            ("options.defaultCountry".into(), "invalid_option")
         ]
     );
 }

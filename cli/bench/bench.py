@@ -16,6 +16,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -118,7 +119,9 @@ def generate(path, rows, target, seed=1):
 
 
 def run(args, env=None):
-    """Runs the command; returns (exit status, stderr, its peak RSS in MB: VmHWM, polled)."""
+    """Runs the command; returns (exit status, stderr, its peak RSS in MB: VmHWM, polled, and its
+    CPU seconds, user + sys: the figure a shared machine's load changes least)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
     err = []
@@ -135,7 +138,9 @@ def run(args, env=None):
             pass
         time.sleep(0.02)
     t.join()
-    return p.returncode, err[0] if err else "", peak / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return p.returncode, err[0] if err else "", peak / 1024, cpu
 
 
 def rate(stderr):
@@ -148,13 +153,17 @@ def load():
 
 
 def check_figures(path, target, runs):
-    rates = []
+    rates, cpus = [], []
     for _ in range(runs):
-        status, err, _ = run([BIN, "check", path, "--target", target, "--out", OUT + "/out-" + target])
+        status, err, _, cpu = run([BIN, "check", path, "--target", target, "--out", OUT + "/out-" + target])
         if status not in (0, 1):
             sys.exit(err)
         rates.append(rate(err))
-    print(f"check {target}: {min(rates):,} - {max(rates):,} rows/s over {runs} runs (load {load():.2f}); last: {err.strip().splitlines()[-1]}")
+        cpus.append(cpu)
+    rows = int(re.search(r"(\d+) rows in", err).group(1))
+    print(f"check {target}: {min(rates):,} - {max(rates):,} rows/s over {runs} runs (load {load():.2f}); "
+          f"CPU {min(cpus):.2f} - {max(cpus):.2f} s, {min(cpus) / rows * 1e6:.2f} us a row "
+          f"(two free cores: at most {2 * rows / min(cpus):,.0f} rows/s); last: {err.strip().splitlines()[-1]}")
 
 
 def start_fake(fault_rate):
@@ -171,7 +180,7 @@ def state(base):
 def send_figures(rows):
     path = os.path.join(OUT, "send.csv")
     generate(path, rows, "contactship", seed=3)
-    status, err, _ = run([BIN, "check", path, "--target", "contactship", "--out", OUT + "/out-send"])
+    status, err, _, _ = run([BIN, "check", path, "--target", "contactship", "--out", OUT + "/out-send"])
     valid = int(re.search(r"(\d+) valid", err).group(1))
     env = dict(os.environ, CONTACTSHIP_API_KEY="bench-key")
     for fault_rate, extra in ((0.0, []), (0.05, ["--timeout", "1", "--retries", "30"])):
@@ -180,7 +189,7 @@ def send_figures(rows):
         if os.path.exists(journal):
             os.remove(journal)
         t0 = time.time()
-        status, err, _ = run([BIN, "send", path, "--target", "contactship", "--base-url", base,
+        status, err, _, _ = run([BIN, "send", path, "--target", "contactship", "--base-url", base,
                               "--concurrency", "32"] + extra, env=env)
         secs = time.time() - t0
         s = state(base)
@@ -212,9 +221,9 @@ def main():
         path = os.path.join(OUT, f"contactship-{a.big_rows}.csv")
         if not os.path.exists(path):
             generate(path, a.big_rows, "contactship", seed=2)
-        status, err, rss = run([BIN, "check", path, "--target", "contactship", "--out", OUT + "/out-big"])
+        status, err, rss, cpu = run([BIN, "check", path, "--target", "contactship", "--out", OUT + "/out-big"])
         print(f"check contactship, {a.big_rows:,} rows ({os.path.getsize(path) / 1e6:.0f} MB): "
-              f"peak RSS {rss:.0f} MB, {rate(err):,} rows/s (load {load():.2f})")
+              f"peak RSS {rss:.0f} MB, {rate(err):,} rows/s, CPU {cpu:.1f} s (load {load():.2f})")
     if a.send_rows:
         send_figures(a.send_rows)
 

@@ -1,9 +1,10 @@
 //! The keys seen so far (the ones each API rejects a second time with `409 Conflict`) and the
 //! row that had each first, compared exactly.
 //!
-//! A Contactship key (an E.164 number: `+` and at most 15 digits, the first not 0) is stored as
-//! the number its digits write: a slot is the number and the row, 12 bytes (about 15 a key), so
-//! ten million keys take about 150 MB.
+//! A Contactship key (an E.164 number: `+` and at most 15 digits, the first not 0) is the number
+//! its digits write, under 2⁵⁰; its hash is a bijection of it, whose top 8 bits pick the shard,
+//! so a slot needs only the other 42 and the row: 10 bytes (about 12.7 a key at 70 – 88% full),
+//! ten million keys in about 127 MB.
 //!
 //! Any other key (an SDR Agent email address) is stored as its bytes, in an arena per shard,
 //! with its domain written as the number of that domain among those seen (a file has few
@@ -15,21 +16,28 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-/// A 64-bit finalizer (splitmix64's), so that the slot and shard of a key are well spread even
-/// for phone numbers, which are dense.
+/// The bits of a number key: E.164 numbers have at most 15 digits, under 2⁵⁰.
+const NUMBER_BITS: u32 = 50;
+const NUMBER_MASK: u64 = (1 << NUMBER_BITS) - 1;
+/// The bits of a number's hash its slot keeps; the other 8 pick its shard.
+const REST_BITS: u32 = NUMBER_BITS - SHARDS.trailing_zeros();
+
+/// A bijection of the numbers under 2⁵⁰ that spreads them (splitmix64's finalizer, each step
+/// within 50 bits: a shift-xor, a product by an odd constant), so that a number's shard and
+/// the rest of its hash give it back: the slot stores that rest, not the number.
 fn mix(mut x: u64) -> u64 {
-    x ^= x >> 30;
-    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 25;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9) & NUMBER_MASK;
     x ^= x >> 27;
-    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb) & NUMBER_MASK;
     x ^ (x >> 31)
 }
 
-/// The number an E.164 key writes, when it is one (`+`, then 1 – 18 digits, the first not 0:
-/// so different keys are different numbers).
+/// The number an E.164 key writes, when it is one (`+`, then 1 – 15 digits, the first not 0:
+/// so different keys are different numbers, each under 2⁵⁰).
 fn number(key: &str) -> Option<u64> {
     let digits = key.strip_prefix('+')?;
-    let exact = (1..=18).contains(&digits.len())
+    let exact = (1..=15).contains(&digits.len())
         && !digits.starts_with('0')
         && digits.bytes().all(|b| b.is_ascii_digit());
     exact.then(|| digits.parse().ok()).flatten()
@@ -37,28 +45,78 @@ fn number(key: &str) -> Option<u64> {
 
 const SHARDS: usize = 256;
 
-/// A slot: `[a, b, row]`, row 0 being empty (rows are numbered from 1). A number's slot holds
-/// its low and high halves; a text's its hash and its place in the arena.
-type Slot = [u32; 3];
+/// A slot of a shard's table; row 0 is an empty slot (rows are numbered from 1).
+trait Slot: Copy {
+    const EMPTY: Self;
+    fn row(&self) -> u32;
+}
+
+/// A text key's slot: `[hash, place in the arena, row]`.
+type TextSlot = [u32; 3];
+
+impl Slot for TextSlot {
+    const EMPTY: Self = [0; 3];
+    fn row(&self) -> u32 {
+        self[2]
+    }
+}
+
+/// A number key's slot, 10 bytes: the rest of its hash (42 bits), then the row (32 bits).
+#[derive(Clone, Copy)]
+struct NumberSlot([u8; 10]);
+
+impl NumberSlot {
+    fn new(rest: u64, row: u32) -> Self {
+        let packed = u128::from(rest) | (u128::from(row) << REST_BITS);
+        let mut bytes = [0; 10];
+        bytes.copy_from_slice(&packed.to_le_bytes()[..10]);
+        NumberSlot(bytes)
+    }
+
+    fn packed(&self) -> u128 {
+        let mut bytes = [0; 16];
+        bytes[..10].copy_from_slice(&self.0);
+        u128::from_le_bytes(bytes)
+    }
+
+    fn rest(&self) -> u64 {
+        (self.packed() & ((1 << REST_BITS) - 1)) as u64
+    }
+}
+
+impl Slot for NumberSlot {
+    const EMPTY: Self = NumberSlot([0; 10]);
+    fn row(&self) -> u32 {
+        (self.packed() >> REST_BITS) as u32
+    }
+}
 
 /// One shard's slots: open addressing with linear probing.
-#[derive(Default)]
-struct Slots {
-    slots: Vec<Slot>,
+struct Slots<S> {
+    slots: Vec<S>,
     len: usize,
 }
 
-impl Slots {
-    /// The slot of the entry `same` recognizes, searched from the home of `hash`; or, when
+impl<S> Default for Slots<S> {
+    fn default() -> Self {
+        Slots {
+            slots: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<S: Slot> Slots<S> {
+    /// The row of the entry `same` recognizes, searched from the home of `hash`; or, when
     /// there is none, `entry` stored there. `home` gives a stored slot's hash, for growing.
     fn find_or_insert(
         &mut self,
         hash: u32,
-        entry: Slot,
-        same: impl Fn(&Slot) -> bool,
-        home: impl Fn(&Slot) -> u32,
+        entry: S,
+        same: impl Fn(&S) -> bool,
+        home: impl Fn(&S) -> u32,
     ) -> Option<u32> {
-        // At most 7/8 full, growing by a quarter: 70 - 88% full, about 15 bytes a key.
+        // At most 7/8 full, growing by a quarter: 70 - 88% full.
         if (self.len + 1) * 8 > self.slots.len() * 7 {
             self.grow(&home);
         }
@@ -66,13 +124,13 @@ impl Slots {
         let mut i = index(hash, n);
         loop {
             let slot = &mut self.slots[i];
-            if slot[2] == 0 {
+            if slot.row() == 0 {
                 *slot = entry;
                 self.len += 1;
                 return None;
             }
             if same(slot) {
-                return Some(slot[2]);
+                return Some(slot.row());
             }
             i += 1;
             if i == n {
@@ -81,12 +139,12 @@ impl Slots {
         }
     }
 
-    fn grow(&mut self, home: &impl Fn(&Slot) -> u32) {
+    fn grow(&mut self, home: &impl Fn(&S) -> u32) {
         let size = (self.slots.len() * 5 / 4).max(64);
-        let old = std::mem::replace(&mut self.slots, vec![[0; 3]; size]);
-        for slot in old.into_iter().filter(|s| s[2] != 0) {
+        let old = std::mem::replace(&mut self.slots, vec![S::EMPTY; size]);
+        for slot in old.into_iter().filter(|s| s.row() != 0) {
             let mut i = index(home(&slot), size);
-            while self.slots[i][2] != 0 {
+            while self.slots[i].row() != 0 {
                 i = if i + 1 == size { 0 } else { i + 1 };
             }
             self.slots[i] = slot;
@@ -102,13 +160,13 @@ fn index(hash: u32, n: usize) -> usize {
 /// One shard of text keys: the slots, and the keys' bytes (each its length, then itself).
 #[derive(Default)]
 struct Texts {
-    slots: Slots,
+    slots: Slots<TextSlot>,
     arena: Vec<u8>,
 }
 
 /// The keys of the rows seen so far, each with the first row that had it.
 pub struct Seen {
-    numbers: Vec<Slots>,
+    numbers: Vec<Slots<NumberSlot>>,
     texts: Vec<Texts>,
     /// The domains of the text keys, numbered from 1 as they come.
     domains: HashMap<Box<str>, u32>,
@@ -144,12 +202,12 @@ impl Seen {
 
     fn number(&mut self, key: u64, row: u32) -> Option<u32> {
         let h = mix(key);
-        let (lo, hi) = (key as u32, (key >> 32) as u32);
-        self.numbers[(h >> 56) as usize % SHARDS].find_or_insert(
-            h as u32,
-            [lo, hi, row],
-            |s| s[0] == lo && s[1] == hi,
-            |s| mix(u64::from(s[0]) | (u64::from(s[1]) << 32)) as u32,
+        let rest = h & ((1 << REST_BITS) - 1);
+        self.numbers[(h >> REST_BITS) as usize % SHARDS].find_or_insert(
+            rest as u32,
+            NumberSlot::new(rest, row),
+            |s| s.rest() == rest,
+            |s| s.rest() as u32,
         )
     }
 
@@ -232,7 +290,7 @@ impl Texts {
         let mut i = index(hash, slots.len());
         loop {
             let s = &slots[i];
-            if s[2] == 0 {
+            if s.row() == 0 {
                 return None;
             }
             if s[0] == hash && stored(&self.arena, s[1]) == encoded {
@@ -278,6 +336,8 @@ mod tests {
         // A leading 0 would make two keys one number: such keys are texts.
         assert_eq!(number("+0123"), None);
         assert_eq!(number("+123a"), None);
+        assert_eq!(number("+999999999999999"), Some(999_999_999_999_999));
+        assert_eq!(number("+1234567890123456"), None);
         let mut seen = Seen::default();
         assert_eq!(seen.first_or_insert("+123", 2), None);
         assert_eq!(seen.first_or_insert("+0123", 3), None);
@@ -327,6 +387,23 @@ mod tests {
         assert_eq!(insert(b"b@x.com", 5), Some(3));
         assert_eq!(shard.find(7, b"b@x.com"), Some(3));
         assert_eq!(shard.find(7, b"c@x.com"), None);
+    }
+
+    #[test]
+    fn number_hashes_are_a_bijection_and_slots_pack_back() {
+        let mut seen = std::collections::HashSet::new();
+        for k in (0..100_000u64).chain((NUMBER_MASK - 100_000)..=NUMBER_MASK) {
+            let h = mix(k);
+            assert!(h <= NUMBER_MASK && seen.insert(h), "{k}");
+        }
+        let slot = NumberSlot::new((1 << REST_BITS) - 1, u32::MAX);
+        assert_eq!((slot.rest(), slot.row()), ((1 << REST_BITS) - 1, u32::MAX));
+        let slot = NumberSlot::new(12345, 1);
+        assert_eq!((slot.rest(), slot.row()), (12345, 1));
+        // Long numbers (not E.164) are texts, still exact.
+        let mut seen = Seen::default();
+        assert_eq!(seen.first_or_insert("+1234567890123456", 2), None);
+        assert_eq!(seen.first_or_insert("+1234567890123456", 3), Some(2));
     }
 
     #[test]

@@ -334,3 +334,58 @@ fn a_mistyped_domain_is_a_warning() {
     );
     assert!(stderr(&out).contains("1 filas"), "{}", stderr(&out));
 }
+
+#[test]
+fn sdr_agent_duplicates_across_chunks_are_exact() {
+    let dir = scratch("sdr-duplicates");
+    let mut rows = vec![vec![
+        "Full Name".to_string(),
+        "Email".to_string(),
+        "LinkedIn".to_string(),
+    ]];
+    let email = |n: u64| format!("user{n}@example.com");
+    for n in 0..6_000u64 {
+        let address = match n % 7 {
+            // An earlier row's address in capitals, chunks away: a duplicate.
+            6 if n > 2_000 => email(n - 1_500).to_uppercase(),
+            // An earlier row's local part at another domain: not one.
+            5 => format!("user{}@example.org", n - 1),
+            _ => email(n),
+        };
+        rows.push(vec![
+            format!("Ana {n}"),
+            address,
+            format!("https://www.linkedin.com/in/ana-{n}"),
+        ]);
+    }
+    let file = dir.join("people.csv");
+    write_csv(&file, &rows);
+    let out = run(&["check", file.to_str().unwrap(), "--target", "sdr-agent"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+
+    let fields = [("full_name", 0), ("email", 1), ("linkedin_profile", 2)];
+    let opts = BatchOptions::SdrAgent(SdrAgentOptions::default());
+    let report = validate_contacts(&contacts(&rows, &fields), &opts);
+    assert!(report.summary.duplicates > 500, "{:?}", report.summary);
+    let problems = problems(&dir);
+    let valid: Vec<u64> = requests(&dir)
+        .iter()
+        .map(|l| l["row"].as_u64().unwrap())
+        .collect();
+    let mut want_valid = Vec::new();
+    for r in &report.results {
+        let sheet_row = r.row as u64 + 2;
+        match &r.result {
+            Ok(_) => want_valid.push(sheet_row),
+            Err(errors) => {
+                let want: Vec<_> = errors.iter().map(|e| e.error.code.as_str()).collect();
+                let have: Vec<_> = problems[&sheet_row].iter().map(|p| p.1.as_str()).collect();
+                assert_eq!(have, want, "row {sheet_row}");
+                let first = errors[0].error.params["first_row"].as_u64().unwrap() + 2;
+                let message = &problems[&sheet_row][0].2;
+                assert!(message.contains(&format!("Row {first} ")), "{message}");
+            }
+        }
+    }
+    assert_eq!(valid, want_valid);
+}

@@ -21,7 +21,7 @@ use super::limits::BATCH_MAX_ROWS;
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
 use crate::error::ErrorCode;
 use crate::lang::Lang;
-use crate::options::{OptionsReader, Source};
+use crate::options::{OptionsReader, ReadOptions, Source};
 use crate::params;
 
 /// Which API a batch is for.
@@ -88,11 +88,15 @@ impl BatchOptions {
         };
         let (opts, names): (_, &[&str]) = match target {
             Some(Target::Contactship) => (
-                Some(BatchOptions::Contactship(ContactshipOptions::read(&mut r))),
+                Some(BatchOptions::Contactship(
+                    <ContactshipOptions as ReadOptions>::read(&mut r),
+                )),
                 &super::contactship::OPTION_NAMES,
             ),
             Some(Target::SdrAgent) => (
-                Some(BatchOptions::SdrAgent(SdrAgentOptions::read(&mut r))),
+                Some(BatchOptions::SdrAgent(
+                    <SdrAgentOptions as ReadOptions>::read(&mut r),
+                )),
                 &super::sdr_agent::OPTION_NAMES,
             ),
             None => (None, &[]),

@@ -92,11 +92,12 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
     }
 }
 
-pub(crate) use crate::error::shown_key;
 /// `not_an_object` on the contact (or input) itself, which is `got` instead.
 pub(crate) fn not_an_object(got: &str, lang: Lang) -> ContactError {
     ContactError::new("", ErrorCode::NotAnObject, params! {"got" => got}, lang)
 }
+
+pub(crate) use crate::error::shown_key;
 
 pub(crate) fn type_mismatch(errs: &mut Errors, field: &str, expected: &str, got: &Value) {
     mismatch(errs, field, expected, type_name(got));

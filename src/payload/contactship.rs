@@ -20,7 +20,7 @@ use super::{ContactError, Method, Request};
 use crate::country::Country;
 use crate::error::{ErrorCode, FieldError, Params};
 use crate::lang::{FieldOptions, Lang};
-use crate::options::{OptionsReader, Source};
+use crate::options::{OptionsReader, ReadOptions};
 use crate::{country, email, params, phone};
 
 /// The documented host of the Contactship API.
@@ -98,23 +98,15 @@ impl ContactshipOptions {
     /// defaults. Unknown names and wrong types are errors on `options.<name>`; the values
     /// themselves are checked when a request is built.
     pub fn from_json(v: &Value) -> Result<Self, Vec<ContactError>> {
-        let (opts, errs) = Self::from_source(v);
-        if errs.is_empty() {
-            Ok(opts)
-        } else {
-            Err(errs.list)
-        }
+        crate::options::read_json(v)
     }
+}
 
-    /// Reads what can be read, with the errors.
-    pub(crate) fn from_source(source: &(impl Source + ?Sized)) -> (Self, Errors) {
-        let mut r = OptionsReader::new(source);
-        let opts = Self::read(&mut r);
-        (opts, r.finish(&OPTION_NAMES))
-    }
+impl ReadOptions for ContactshipOptions {
+    const NAMES: &'static [&'static str] = &OPTION_NAMES;
 
     /// The options `r` reads (the names in [`OPTION_NAMES`]).
-    pub(crate) fn read(r: &mut OptionsReader<'_>) -> Self {
+    fn read(r: &mut OptionsReader<'_>) -> Self {
         ContactshipOptions {
             base_url: r.string("baseUrl"),
             api_key: r.string("apiKey"),
@@ -126,7 +118,9 @@ impl ContactshipOptions {
             lang: r.lang(),
         }
     }
+}
 
+impl ContactshipOptions {
     /// Checks the options once (for one contact or a whole batch).
     pub(crate) fn prepare(&self, errs: &mut Errors) -> Contactship {
         let base = base_url(errs, self.base_url.as_deref(), CONTACTSHIP_BASE_URL);

@@ -18,7 +18,7 @@ use super::{ContactError, Headers, Method, Request};
 use crate::error::ErrorCode;
 use crate::lang::{FieldOptions, Lang};
 use crate::linkedin::LinkedInKind;
-use crate::options::{OptionsReader, Source};
+use crate::options::{OptionsReader, ReadOptions};
 use crate::{email, linkedin, locale, params, timezone};
 
 /// The documented host of the SDR Agent API.
@@ -79,23 +79,15 @@ impl SdrAgentOptions {
     /// defaults. Unknown names and wrong types are errors on `options.<name>`; the values
     /// themselves are checked when a request is built.
     pub fn from_json(v: &Value) -> Result<Self, Vec<ContactError>> {
-        let (opts, errs) = Self::from_source(v);
-        if errs.is_empty() {
-            Ok(opts)
-        } else {
-            Err(errs.list)
-        }
+        crate::options::read_json(v)
     }
+}
 
-    /// Reads what can be read, with the errors.
-    pub(crate) fn from_source(source: &(impl Source + ?Sized)) -> (Self, Errors) {
-        let mut r = OptionsReader::new(source);
-        let opts = Self::read(&mut r);
-        (opts, r.finish(&OPTION_NAMES))
-    }
+impl ReadOptions for SdrAgentOptions {
+    const NAMES: &'static [&'static str] = &OPTION_NAMES;
 
     /// The options `r` reads (the names in [`OPTION_NAMES`]).
-    pub(crate) fn read(r: &mut OptionsReader<'_>) -> Self {
+    fn read(r: &mut OptionsReader<'_>) -> Self {
         SdrAgentOptions {
             base_url: r.string("baseUrl"),
             api_key: r.string("apiKey"),
@@ -104,7 +96,9 @@ impl SdrAgentOptions {
             lang: r.lang(),
         }
     }
+}
 
+impl SdrAgentOptions {
     /// Checks the options once (for one request or a whole batch).
     pub(crate) fn prepare(&self, errs: &mut Errors) -> SdrAgent {
         let base = base_url(errs, self.base_url.as_deref(), SDR_AGENT_BASE_URL);

@@ -165,7 +165,8 @@ impl ReadOptions for InputOptions {
             default_country: r.string("defaultCountry"),
             edit: r
                 .string("inputType")
-                .map_or_else(phone::Edit::default, |t| phone::Edit::from_input_type(&t)),
+                .map(|t| phone::Edit::from_input_type(&t))
+                .unwrap_or_default(),
         }
     }
 }

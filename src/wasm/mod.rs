@@ -217,13 +217,10 @@ pub(crate) fn is_well_formed(v: &JsValue) -> bool {
         .is_some_and(|s| s.is_valid_utf16())
 }
 
-/// The `lang` option of a possibly invalid options object, for the message of a result that
-/// could not be handed over (`internal_error`).
+/// The language of an options object's `lang` when it is valid, whatever else is wrong with
+/// them (for messages about the input).
 pub(crate) fn options_lang(opts: Option<&JsValue>) -> Lang {
-    opts.and_then(|v| get(v, &JsValue::from_str("lang")))
-        .and_then(|l| l.as_string())
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or_default()
+    crate::options::OptionsReader::new(&JsOptions(opts)).lang()
 }
 
 /// Options of a field function, or the first problem with them.
@@ -244,14 +241,17 @@ extern "C" {
     pub type JsPhoneOptions;
 }
 
-/// Every error code with its message template in `lang` (`"en"` unless another language's tag is given), for
-/// a UI that shows its own wording for some codes.
+/// The language a JS caller names (`undefined` and unknown tags are English).
+fn lang_of(lang: Option<JsLang>) -> Lang {
+    lang.and_then(|l| l.as_string())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default()
+}
+
+/// Every error code with its message template in `lang` (`"en"` unless another language's tag
+/// is given), for a UI that shows its own wording for some codes.
 #[wasm_bindgen(js_name = errorMessages, unchecked_return_type = "Record<ErrorCode, string>")]
 pub fn error_messages(lang: Option<JsLang>) -> JsValue {
-    let lang = lang
-        .and_then(|l| l.as_string())
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or_default();
     /// Every code's template, in the order the codes are declared.
     struct Templates(Lang);
     impl Serialize for Templates {
@@ -264,8 +264,45 @@ pub fn error_messages(lang: Option<JsLang>) -> JsValue {
             )
         }
     }
-    to_js(&Templates(lang))
+    to_js(&Templates(lang_of(lang)))
 }
+
+/// The words of the params whose values are tokens, in `lang`: `types` for `expected` and `got`,
+/// `reasons` for `invalid_option`'s `reason`, for a UI that fills `errorMessages` itself.
+#[wasm_bindgen(js_name = messageWords, unchecked_return_type = "MessageWords")]
+pub fn message_words(lang: Option<JsLang>) -> JsValue {
+    /// A table of words as an object, `{token: words}`.
+    struct Words(&'static [(&'static str, &'static str)]);
+    impl Serialize for Words {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(self.0.iter().copied())
+        }
+    }
+    #[derive(Serialize)]
+    struct MessageWords {
+        types: Words,
+        reasons: Words,
+    }
+    let messages = lang_of(lang).messages();
+    to_js(&MessageWords {
+        types: Words(messages.types),
+        reasons: Words(messages.reasons),
+    })
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_MESSAGE_WORDS: &'static str = r#"
+/** The words of the params whose values are tokens, in one language (`messageWords(lang)`). */
+export interface MessageWords {
+  /** For `expected` and `got`: `{ number: "un número", ... }`. */
+  types: Record<string, string>;
+  /**
+   * For `invalid_option`'s `reason`: templates filled from the same params, whose
+   * `expected` and `got` take `types` in turn.
+   */
+  reasons: Record<string, string>;
+}
+"#;
 
 /// `Lang` in TypeScript, from the list of languages.
 #[wasm_bindgen(typescript_custom_section)]

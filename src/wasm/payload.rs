@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use super::tape::Tape;
 use super::{js_type_name, stringify, stringify_long, to_js, JsOptions, Long};
 use crate::lang::Lang;
+use crate::options::read_all;
 use crate::payload::{
     self, BatchValidator as CoreValidator, ContactError, ContactshipOptions, NoJson, Request,
     RowsProblem, SdrAgentOptions,
@@ -92,7 +93,7 @@ pub fn build_contactship_contact(
     contact: JsValue,
     options: Option<JsContactshipOptions>,
 ) -> JsValue {
-    let (opts, errs) = ContactshipOptions::from_source(&JsOptions(options.as_deref()));
+    let (opts, errs) = read_all::<ContactshipOptions>(&JsOptions(options.as_deref()));
     let option_errors = errs.list;
     let (text, broken) = row_text(&contact, opts.lang);
     let prepare = |errs: &mut _| payload::Api::contactship(&opts, errs);
@@ -121,7 +122,7 @@ pub fn build_sdr_agent_contact(
 }
 
 fn sdr_options(options: Option<&JsValue>) -> (SdrAgentOptions, Vec<ContactError>) {
-    let (opts, errs) = SdrAgentOptions::from_source(&JsOptions(options));
+    let (opts, errs) = read_all::<SdrAgentOptions>(&JsOptions(options));
     (opts, errs.list)
 }
 
@@ -148,10 +149,8 @@ fn import_step(
         }
     };
     let non_finite = input_number(input, "totalRows").is_some_and(|f| !f.is_finite());
-    Tape::outcome(
-        &payload::run_step(build, parsed, non_finite, &opts, errors),
-        opts.lang,
-    )
+    let result = payload::run_step(build, parsed, non_finite, &opts, errors);
+    Tape::outcome(&result, opts.lang)
 }
 
 /// `input[key]` when it is a JS number.

@@ -72,6 +72,7 @@ const CALLS = {
   normalizeTimezone: (x) => [ck.normalizeTimezone(x), ck.normalizeTimezone("US/Eastern", x)],
   normalizeCountry: (x) => [ck.normalizeCountry(x), ck.normalizeCountry("mx", x)],
   errorMessages: (x) => [ck.errorMessages(x)],
+  messageWords: (x) => [ck.messageWords(x)],
   matchColumns: (x) => [ck.matchColumns(x, ["email"]), ck.matchColumns("sdr_agent", x), ck.matchColumns("sdr_agent", ["email"], x)],
   buildContactshipContact: (x) => [ck.buildContactshipContact(x), ck.buildContactshipContact(contact, x)],
   buildSdrAgentContact: (x) => [ck.buildSdrAgentContact(x), ck.buildSdrAgentContact({}, x)],

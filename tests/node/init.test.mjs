@@ -39,6 +39,8 @@ test("before init, every function returns not_initialized in the shape of its re
   });
   assert.deepEqual(ck.errorMessages("es"), { not_initialized: ES });
   assert.deepEqual(ck.errorMessages(), { not_initialized: EN });
+  // No words yet, like the look-ups below: the messages above need none.
+  assert.deepEqual(ck.messageWords("es"), { types: {}, reasons: {} });
 
   // The country picker's look-ups know nothing yet (their types say `| undefined`).
   assert.equal(ck.getCountryCallingCode("MX"), undefined);
@@ -49,7 +51,7 @@ test("before init, every function returns not_initialized in the shape of its re
   for (const name of lists) assert.deepEqual(ck[name]({ lang: "es" }), [], name);
 
   // Every export is covered: a new one without a guard would throw here.
-  const lookups = ["getCountryCallingCode", "getExampleNumber", ...lists];
+  const lookups = ["getCountryCallingCode", "getExampleNumber", "messageWords", ...lists];
   for (const [name, value] of Object.entries(ck)) {
     if (typeof value !== "function" || ["default", "initSync", "BatchValidator", "AsYouType", ...lookups].includes(name)) continue;
     const result = value(undefined, undefined);

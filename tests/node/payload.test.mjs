@@ -380,9 +380,9 @@ test("BatchValidator: chunks, continuing rows, duplicates across chunks, never t
   for (const [options, field, code] of [
     [undefined, "options.target", "required"],
     [null, "options.target", "required"],
-    ["sdr_agent", "options", "type_mismatch"],
+    ["sdr_agent", "options", "invalid_option"],
     [{ target: "crm" }, "options.target", "unknown_target"],
-    [{ target: "contactship", importId: IMPORT }, "options.importId", "unknown_field"],
+    [{ target: "contactship", importId: IMPORT }, "options.importId", "invalid_option"],
   ]) {
     const bad = new BatchValidator(options);
     assert.deepEqual(bad.errors.map((e) => [e.field, e.code]), [[field, code]], JSON.stringify(options));

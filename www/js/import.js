@@ -4,7 +4,7 @@
 // counts, the problems grouped by code, and one page of problems.
 
 import { APIS, autoMap, csvFields } from './apis.js';
-import { loadContactkit } from './wasm.js';
+import { compiledContactkit } from './wasm.js';
 import { h, announce, clearStatus, saveBlob } from './dom.js';
 import { t, lang, num, bindText, unbindText } from './i18n.js';
 import { countryList } from './countries.js';
@@ -125,7 +125,7 @@ function ensureWorker() {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'contactkit-import' });
   worker.onmessage = ({ data }) => onWorkerMessage(data);
   worker.onerror = (e) => fail(e.message || 'worker error');
-  workerReady = loadContactkit().then(
+  workerReady = compiledContactkit().then(
     (module) =>
       new Promise((resolve) => {
         pending.set('ready', resolve);

@@ -5,6 +5,25 @@ import { contactkit } from './wasm.js';
 import { fill } from './i18n.js';
 
 const templates = new Map();
+const words = new Map();
+
+/**
+ * `template` filled with `params`, as the library fills it: `expected` and `got` take the
+ * language's words for their tokens (`number` → `un número`), and `reason` its words, which are
+ * filled from the same params in turn (`messageWords(lang)`).
+ */
+function fillIn(template, params, w) {
+  const worded = (p) => ({
+    ...p,
+    ...(typeof p.expected === 'string' ? { expected: w.types[p.expected] ?? p.expected } : {}),
+    ...(typeof p.got === 'string' ? { got: w.types[p.got] ?? p.got } : {}),
+  });
+  let p = worded(params);
+  if (typeof params.reason === 'string' && Object.hasOwn(w.reasons, params.reason)) {
+    p = { ...p, reason: fill(w.reasons[params.reason], p) };
+  }
+  return fill(template, p);
+}
 
 /**
  * `error.message` in `lang`: the library's template of `error.code` (`errorMessages(lang)`)
@@ -18,9 +37,11 @@ export function messageIn(error, lang) {
     } catch {
       table = null; // the module is not instantiated yet: the message as given
     }
-    if (table) templates.set(lang, table);
-    else return error.message;
+    if (table) {
+      templates.set(lang, table);
+      words.set(lang, contactkit.messageWords?.(lang) ?? { types: {}, reasons: {} });
+    } else return error.message;
   }
   const template = templates.get(lang)[error.code];
-  return template ? fill(template, error.params ?? {}) : error.message;
+  return template ? fillIn(template, error.params ?? {}, words.get(lang)) : error.message;
 }
