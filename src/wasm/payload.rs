@@ -360,7 +360,9 @@ export type ContactError = FieldError & {
  * A batch row's warning: `email_suggestion` (params `suggestion`, the address probably meant)
  * or `resolved_alias` (params `from`, as given, and `value`, what it was read as).
  */
-export type RowWarning = ErrorOf<"email_suggestion" | "resolved_alias"> & {
+export type RowWarningCode = "email_suggestion" | "resolved_alias";
+
+export type RowWarning = ErrorOf<RowWarningCode> & {
   /** The field warned about: "email", "timezone" or "country". */
   field: string;
 };
