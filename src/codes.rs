@@ -112,6 +112,8 @@ pub fn params(code: ErrorCode) -> &'static [Param] {
         LinkedinNotPerson => const { &[always("kind", Text)] },
         TooManyRows => const { &[always("max", Count), always("rows", Count)] },
         MoreUnknownFields => const { &[always("count", Count)] },
+        EmailSuggestion => const { &[always("suggestion", Text)] },
+        ResolvedAlias => const { &[always("from", Text), always("value", Text)] },
         Empty
         | PhoneNotANumber
         | PhoneInvalidCountryCode
@@ -234,7 +236,9 @@ pub fn source(code: ErrorCode) -> Source {
         | LinkedinNotPerson
         | TooManyRows
         | BatchTooLarge
-        | MoreUnknownFields => Source::Payload,
+        | MoreUnknownFields
+        | EmailSuggestion
+        | ResolvedAlias => Source::Payload,
     }
 }
 

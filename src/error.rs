@@ -271,6 +271,13 @@ pub enum ErrorCode {
     /// More fields a contact (or options object) should not have than are listed one by one
     /// ([`crate::payload::limits::UNKNOWN_FIELDS_LISTED`]). Params: `count` (those not listed).
     MoreUnknownFields,
+    /// A warning, not an error: a valid email address whose domain looks like a typo of a
+    /// common one. Params: `suggestion` (the address probably meant).
+    EmailSuggestion,
+    /// A warning, not an error: a value resolved through an alias or another spelling (the
+    /// timezone `US/Eastern`, the country `México`). Params: `from` (as given), `value` (what it
+    /// resolved to).
+    ResolvedAlias,
 
     // ---- the npm package ----
     /// A function of the npm package's browser build was called before its Wasm module was

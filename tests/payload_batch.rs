@@ -465,3 +465,126 @@ fn sdr_agent_rows_given_as_text_get_what_the_json_value_gets() {
     let batch = BatchOptions::SdrAgent(opts.clone());
     each_text_gets_what_alone_gets(&batch, &texts, |t| build_sdr_agent_contact_json(t, &opts));
 }
+
+/// Each warning of a row as (field, code, params as JSON).
+fn warnings(r: &RowResult) -> Vec<(String, String, Value)> {
+    r.warnings
+        .iter()
+        .map(|w| {
+            let params = serde_json::to_value(&w.error.params).unwrap();
+            (w.field.clone(), w.error.code.as_str().to_string(), params)
+        })
+        .collect()
+}
+
+fn body(r: &RowResult) -> Value {
+    serde_json::from_str(&r.result.as_ref().unwrap().body).unwrap()
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn sdr_rows_warn_about_email_typos_and_timezone_aliases_and_stay_valid() {
+    let mut typo = sdr_row("ana", "ana@gmail.con");
+    typo["timezone"] = json!("US/Eastern");
+    let mut clean = sdr_row("juan", "juan@gmail.com");
+    clean["timezone"] = json!("America/New_York");
+    let report = validate_contacts(&[typo, clean], &sdr());
+    let [typo, clean] = &report.results[..] else {
+        panic!("two results: {report:?}")
+    };
+    assert_eq!(report.summary.valid, 2);
+    assert_eq!(
+        warnings(typo),
+        [
+            (
+                "email".into(),
+                "email_suggestion".into(),
+                json!({"suggestion": "ana@gmail.com"})
+            ),
+            (
+                "timezone".into(),
+                "resolved_alias".into(),
+                json!({"from": "US/Eastern", "value": "America/New_York"})
+            ),
+        ]
+    );
+    assert_eq!(
+        typo.warnings[0].error.message,
+        "Did you mean ana@gmail.com?"
+    );
+    // The request is what the row says: the warnings change nothing in it.
+    assert_eq!(body(typo)["email"], "ana@gmail.con");
+    assert_eq!(body(typo)["timezone"], "America/New_York");
+    assert_eq!(warnings(clean), []);
+
+    // Serialized after the request, and left out when there are none.
+    let json = serde_json::to_value(&report.results).unwrap();
+    assert_eq!(json[0]["warnings"][1]["code"], "resolved_alias");
+    assert_eq!(json[0]["warnings"][1]["field"], "timezone");
+    assert!(json[1].get("warnings").is_none());
+    assert!(serde_json::to_string(&report.results[0])
+        .unwrap()
+        .ends_with(r#""value":"America/New_York"}}]}"#));
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn contactship_rows_warn_about_country_aliases_in_the_options_language() {
+    let opts = BatchOptions::Contactship(ContactshipOptions {
+        api_key: Some("k".into()),
+        lang: contactkit::Lang::Es,
+        ..Default::default()
+    });
+    let rows = vec![
+        json!({"phone_number": "55 1234 5678", "country": "México", "full_name": "Ana"}),
+        json!({"phone_number": "55 1234 5679", "country": "mx", "full_name": "Eva"}),
+        json!({"phone_number": "55 1234 5670", "country": " mexico ", "full_name": "Sol"}),
+        json!({"phone_number": "55 1234 5671", "country": "MEX", "email": "sol@hotmial.com", "full_name": "Sol"}),
+    ];
+    let mut v = BatchValidator::new(&opts);
+    let results = v.validate(&rows);
+    assert!(results.iter().all(|r| r.result.is_ok()), "{results:?}");
+    assert_eq!(
+        warnings(&results[0]),
+        [(
+            "country".into(),
+            "resolved_alias".into(),
+            json!({"from": "México", "value": body(&results[0])["country"]})
+        )]
+    );
+    assert_eq!(
+        results[0].warnings[0].error.message,
+        format!(
+            "\"México\" se leyó como {}.",
+            body(&results[0])["country"].as_str().unwrap()
+        )
+    );
+    // Its code, English name or alpha-3 code is no alias.
+    assert_eq!(warnings(&results[1]), []);
+    assert_eq!(warnings(&results[2]), []);
+    assert_eq!(
+        warnings(&results[3]),
+        [(
+            "email".into(),
+            "email_suggestion".into(),
+            json!({"suggestion": "sol@hotmail.com"})
+        )]
+    );
+
+    // The same rows as JSON text warn the same.
+    let mut text = BatchValidator::new(&opts);
+    for (row, value) in rows.iter().enumerate() {
+        let r = text.validate_json_row(&value.to_string());
+        assert_eq!(warnings(&r), warnings(&results[row]), "row {row}");
+    }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn an_invalid_row_keeps_its_warnings() {
+    // The email is valid (with a suggestion); the row fails on its LinkedIn link.
+    let row = json!({"full_name": "Ana", "email": "ana@gmail.con", "linkedin_profile": "nope"});
+    let report = validate_contacts(&[row], &sdr());
+    let r = &report.results[0];
+    assert!(r.result.is_err());
+    assert_eq!(warnings(r)[0].1, "email_suggestion");
+    let json = serde_json::to_value(r).unwrap();
+    assert_eq!(json["warnings"][0]["params"]["suggestion"], "ana@gmail.com");
+}

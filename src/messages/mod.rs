@@ -145,6 +145,8 @@ pub const CODES: &[(ErrorCode, &str)] = &[
     (TooManyRows, "too_many_rows"),
     (BatchTooLarge, "batch_too_large"),
     (MoreUnknownFields, "more_unknown_fields"),
+    (EmailSuggestion, "email_suggestion"),
+    (ResolvedAlias, "resolved_alias"),
     (NotInitialized, "not_initialized"),
     (InternalError, "internal_error"),
 ];

@@ -114,7 +114,8 @@ impl BatchOptions {
 
 /// One row's outcome: its 0-based index in the whole batch, and its request or its errors.
 ///
-/// Serialized as `{"row", "ok": true, "request"}` or `{"row", "ok": false, "errors"}`.
+/// Serialized as `{"row", "ok": true, "request"}` or `{"row", "ok": false, "errors"}`, with
+/// `"warnings"` after them when there are any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowResult {
     /// 0-based index of the row in the batch (continuing across [`BatchValidator::validate`]
@@ -122,16 +123,24 @@ pub struct RowResult {
     pub row: usize,
     /// The request to send, or every problem of the row.
     pub result: Result<Request, Vec<ContactError>>,
+    /// What is worth telling but does not make the row invalid: `email_suggestion` (the
+    /// address probably meant) and `resolved_alias` (a timezone or country read through an
+    /// alias or another spelling). The request is the same with or without them.
+    pub warnings: Vec<ContactError>,
 }
 
 impl Serialize for RowResult {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(3))?;
+        let warned = !self.warnings.is_empty();
+        let mut m = s.serialize_map(Some(3 + usize::from(warned)))?;
         m.serialize_entry("row", &self.row)?;
         m.serialize_entry("ok", &self.result.is_ok())?;
         match &self.result {
             Ok(request) => m.serialize_entry("request", request)?,
             Err(errors) => m.serialize_entry("errors", errors)?,
+        }
+        if warned {
+            m.serialize_entry("warnings", &self.warnings)?;
         }
         m.end()
     }
@@ -334,6 +343,7 @@ impl BatchValidator {
             }
         }
         let built = Built { request, key: None };
+        let warnings = std::mem::take(&mut errs.warnings);
         let (result, _) = finish_row(built, errs, broken, &self.option_errors);
         self.summary.total += 1;
         if result.is_ok() {
@@ -344,7 +354,11 @@ impl BatchValidator {
         if duplicate {
             self.summary.duplicates += 1;
         }
-        RowResult { row: index, result }
+        RowResult {
+            row: index,
+            result,
+            warnings,
+        }
     }
 
     /// The counts over every row validated so far.

@@ -5,14 +5,17 @@ use serde_json::{Map, Value};
 
 use super::limits::{CREDENTIAL_MAX_BYTES, UNKNOWN_FIELDS_LISTED};
 use super::{ContactError, Headers, Request};
+use crate::email::Email;
 use crate::error::{ErrorCode, FieldError, Params};
 use crate::lang::Lang;
 use crate::params;
 
-/// Errors collected while reading one contact (or one request's input and options).
+/// Errors collected while reading one contact (or one request's input and options), and its
+/// warnings: what is worth telling but does not make the contact invalid.
 pub(crate) struct Errors {
     pub lang: Lang,
     pub list: Vec<ContactError>,
+    pub warnings: Vec<ContactError>,
 }
 
 impl Errors {
@@ -20,7 +23,35 @@ impl Errors {
         Errors {
             lang,
             list: Vec::new(),
+            warnings: Vec::new(),
         }
+    }
+
+    /// A warning `code` with `params` on `field`.
+    pub fn warn(&mut self, field: &str, code: ErrorCode, params: Params) {
+        self.warnings
+            .push(ContactError::new(field, code, params, self.lang));
+    }
+
+    /// A valid address, its typo suggestion (if any) warned about on `email`.
+    pub fn email(&mut self, found: Email) -> String {
+        if let Some(suggestion) = &found.suggestion {
+            self.warn(
+                "email",
+                ErrorCode::EmailSuggestion,
+                params! {"suggestion" => suggestion.as_str()},
+            );
+        }
+        found.value
+    }
+
+    /// `resolved_alias` on `field`: the input `from` was read as `value`.
+    pub fn resolved(&mut self, field: &str, from: &str, value: &str) {
+        self.warn(
+            field,
+            ErrorCode::ResolvedAlias,
+            params! {"from" => from, "value" => value},
+        );
     }
 
     pub fn push(&mut self, field: impl Into<String>, code: ErrorCode, params: Params) {

@@ -221,6 +221,14 @@ impl Contactship {
     /// The field the API deduplicates on (409 Conflict).
     pub const KEY_FIELD: &'static str = "phone_number";
 
+    /// A country as the request sends it.
+    fn country_value<'c>(&self, c: &'c Country) -> &'c str {
+        match self.country_format {
+            CountryFormat::Name => &c.name,
+            CountryFormat::Alpha2 => &c.value,
+        }
+    }
+
     /// Checks a contact's fields; the key is the E.164 phone number whenever it is valid.
     ///
     /// No request is built when `taken` says an earlier row has the key: the row is then a
@@ -244,6 +252,15 @@ impl Contactship {
         let country_text = text_field(errs, "country", country_given, false, usize::MAX);
         let country =
             country_text.and_then(|c| errs.rule("country", countries.resolve(c, &field_opts)));
+        if let (Some(text), Some(found)) = (country_text, country) {
+            let text = text.trim();
+            if ![&found.value, &found.alpha3, &found.name]
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(text))
+            {
+                errs.resolved("country", text, self.country_value(found));
+            }
+        }
 
         let phone_text = text_field(errs, "phone_number", phone_given, true, usize::MAX);
         let region = country
@@ -255,7 +272,7 @@ impl Contactship {
         let full_name = text_field(errs, "full_name", name_given, true, FULL_NAME_MAX_CHARS);
         let email = text_field(errs, "email", email_given, false, usize::MAX).and_then(|e| {
             errs.rule("email", email::normalize(e, &field_opts))
-                .map(|found| found.value)
+                .map(|found| errs.email(found))
         });
         let description = text_field(
             errs,
@@ -283,10 +300,7 @@ impl Contactship {
                 key: phone,
             };
         };
-        let country = country.map(|c| match self.country_format {
-            CountryFormat::Name => c.name.as_str(),
-            CountryFormat::Alpha2 => c.value.as_str(),
-        });
+        let country = country.map(|c| self.country_value(c));
         let body = Body {
             phone_number,
             full_name,

@@ -182,7 +182,7 @@ impl SdrAgent {
         let full_name = text_field(errs, "full_name", name_given, true, FULL_NAME_MAX_CHARS);
         let email = text_field(errs, "email", email_given, true, usize::MAX).and_then(|e| {
             errs.rule("email", email::normalize(e, &opts))
-                .map(|found| found.value)
+                .map(|found| errs.email(found))
         });
         let linkedin = text_field(errs, "linkedin_profile", linkedin_given, true, usize::MAX)
             .and_then(|l| errs.rule("linkedin_profile", linkedin::normalize(l, &opts)))
@@ -204,8 +204,11 @@ impl SdrAgent {
         });
         let timezone =
             text_field(errs, "timezone", timezone_given, false, usize::MAX).and_then(|t| {
-                errs.rule("timezone", timezone::normalize(t, &opts))
-                    .map(|found| found.value)
+                let found = errs.rule("timezone", timezone::normalize(t, &opts))?;
+                if let Some(from) = &found.resolved_from {
+                    errs.resolved("timezone", from, &found.value);
+                }
+                Some(found.value)
             });
         let metadata = metadata(errs, metadata_given);
         if others {

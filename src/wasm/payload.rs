@@ -356,6 +356,17 @@ export type ContactError = FieldError & {
   field: string;
 };
 
+/**
+ * A batch row's warning: `email_suggestion` (params `suggestion`, the address probably meant)
+ * or `resolved_alias` (params `from`, as given, and `value`, what it was read as).
+ */
+export type RowWarningCode = "email_suggestion" | "resolved_alias";
+
+export type RowWarning = ErrorOf<RowWarningCode> & {
+  /** The field warned about: "email", "timezone" or "country". */
+  field: string;
+};
+
 /** A request ready for `fetch(request.url, request)`. */
 export interface HttpRequest {
   method: "POST" | "PUT";
@@ -444,10 +455,13 @@ export type BatchOptions =
   | ({ target: "contactship" } & ContactshipOptions)
   | ({ target: "sdr_agent" } & SdrAgentOptions);
 
-/** One row: its 0-based index in the whole batch, and its request or its errors. */
+/**
+ * One row: its 0-based index in the whole batch, its request or its errors, and its warnings
+ * (left out when there are none): what is worth telling but does not make the row invalid.
+ */
 export type RowResult =
-  | { row: number; ok: true; request: HttpRequest }
-  | { row: number; ok: false; errors: ContactError[] };
+  | { row: number; ok: true; request: HttpRequest; warnings?: RowWarning[] }
+  | { row: number; ok: false; errors: ContactError[]; warnings?: RowWarning[] };
 
 export interface BatchSummary {
   total: number;

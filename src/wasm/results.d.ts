@@ -59,6 +59,8 @@ export type ErrorCode =
   | "too_many_rows"
   | "batch_too_large"
   | "more_unknown_fields"
+  | "email_suggestion"
+  | "resolved_alias"
   | "not_initialized"
   | "internal_error";
 
@@ -120,6 +122,8 @@ export interface ErrorParams {
   too_many_rows: { max: number; rows: number };
   batch_too_large: { max: number };
   more_unknown_fields: { count: number };
+  email_suggestion: { suggestion: string };
+  resolved_alias: { from: string; value: string };
   not_initialized: Record<string, never>;
   internal_error: Record<string, never>;
 }

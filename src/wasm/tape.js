@@ -56,7 +56,11 @@ function build() {
       const results = [];
       for (let n = words[w++]; n > 0; n--) {
         const row = words[w++];
-        results.push(words[w++] ? { row, ok: true, request: request() } : { row, ok: false, errors: errors() });
+        const result = words[w++] ? { row, ok: true, request: request() } : { row, ok: false, errors: errors() };
+        // Its warnings: a list of errors, left out when empty (its count, 0).
+        if (words[w] === 0) w++;
+        else result.warnings = errors();
+        results.push(result);
       }
       if (words[w++]) {
         const summary = { total: words[w++], valid: words[w++], invalid: words[w++], duplicates: words[w++] };

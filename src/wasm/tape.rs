@@ -24,7 +24,8 @@
 //! - errors: their count, then each one's field, code, message, count of params, and each
 //!   param's name and value (its [`Tag`], then a string, a number, or a count and the values);
 //! - the first word is the [`Kind`]. A report follows it with the count of results, each as its
-//!   row number, then `1` and the request or `0` and the errors; then `1` and the summary's four
+//!   row number, then `1` and the request or `0` and the errors, then its warnings (a list of
+//!   errors, `0` when there are none); then `1` and the summary's four
 //!   counts, or `0`; then the batch's errors. An outcome is `1` and a request or `0` and errors;
 //!   a list of errors is the errors. A field rule's result is its [`Shape`] and its fields in
 //!   their order, or [`Shape::Failure`], the error's code, message and params, and the
@@ -259,11 +260,12 @@ impl Tape {
             .unwrap_or_else(|| internal(Kind::Errors, lang, None))
     }
 
-    /// Adds a row's `{ row, ok, request | errors }` to the report.
+    /// Adds a row's `{ row, ok, request | errors, warnings? }` to the report.
     pub(crate) fn row(&mut self, row: &RowResult) {
         self.results += 1;
         self.count(row.row);
         self.result(&row.result);
+        self.error_list(&row.warnings);
     }
 
     /// Ends the report with the summary (when given) and the errors, and builds it.

@@ -195,7 +195,12 @@ test("payloads and batches: every error has the params ErrorParams declares for 
       }
     }
   }
-  for (const text of corpus("batch_rows")) {
+  const warningCodes = union("RowWarningCode");
+  const warned = new Set();
+  const warnings = [
+    { phone_number: "55 1234 5678", country: "México", full_name: "Ana", email: "ana@gmail.con", timezone: "US/Eastern" },
+  ];
+  for (const text of [...corpus("batch_rows"), JSON.stringify(warnings)]) {
     let rows;
     try {
       rows = JSON.parse(text);
@@ -205,9 +210,17 @@ test("payloads and batches: every error has the params ErrorParams declares for 
     for (const target of ["contactship", "sdr_agent", "nope"]) {
       const report = ck.validateContacts(rows, { target, defaultCountry: "US" });
       report.errors.forEach((e) => check(e, "batch"));
-      for (const r of report.results) if (!r.ok) r.errors.forEach((e) => check(e, "row"));
+      for (const r of report.results) {
+        if (!r.ok) r.errors.forEach((e) => check(e, "row"));
+        for (const w of r.warnings ?? []) {
+          check(w, "warning");
+          assert.equal(mismatch(w, warningCodes), undefined, `a warning: ${JSON.stringify(w)}`);
+          warned.add(w.code);
+        }
+      }
     }
   }
+  assert.deepEqual([...warned].sort(), [...warningCodes].sort(), "every warning code was checked");
   for (const [input, opts] of [[{ totalRows: -1 }, { importId: "x" }], [{ totalRows: NaN }, {}], [{}, {}]]) {
     const r = ck.buildCompleteImport(input, opts);
     if (!r.ok) r.errors.forEach((e) => check(e, "import"));

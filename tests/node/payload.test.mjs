@@ -393,6 +393,64 @@ test("BatchValidator: chunks, continuing rows, duplicates across chunks, never t
   }
 });
 
+test("batch rows carry warnings that never make them invalid, in both languages", () => {
+  const rows = [
+    { ...sdrRow("ana", "ana@gmail.con"), timezone: "US/Eastern" },
+    { ...sdrRow("juan", "juan@gmail.com"), timezone: "America/New_York" },
+  ];
+  const report = validateContacts(rows, { target: "sdr_agent", apiKey: SDR_KEY });
+  assert.deepEqual(report.summary, { total: 2, valid: 2, invalid: 0, duplicates: 0 });
+  const [typo, clean] = report.results;
+  assert.deepEqual(typo.warnings, [
+    {
+      field: "email",
+      code: "email_suggestion",
+      message: "Did you mean ana@gmail.com?",
+      params: { suggestion: "ana@gmail.com" },
+    },
+    {
+      field: "timezone",
+      code: "resolved_alias",
+      message: '"US/Eastern" was read as America/New_York.',
+      params: { from: "US/Eastern", value: "America/New_York" },
+    },
+  ]);
+  // The request is the row's, warnings or not; a clean row has no `warnings` key.
+  assert.equal(JSON.parse(typo.request.body).email, "ana@gmail.con");
+  assert.deepEqual(Object.keys(typo), ["row", "ok", "request", "warnings"]);
+  assert.deepEqual(Object.keys(clean), ["row", "ok", "request"]);
+
+  const v = new BatchValidator({ target: "contactship", apiKey: "k", lang: "es" });
+  const chunk = v.validate([
+    { phone_number: "55 1234 5678", country: "México", full_name: "Ana", email: "ana@hotmial.com" },
+    { phone_number: "55 1234 5679", country: "MX", full_name: "Eva" },
+    { phone_number: "55 1234", country: "México", full_name: "Sol" },
+  ]);
+  const [alias, plain, invalid] = chunk.results;
+  const country = JSON.parse(alias.request.body).country;
+  assert.deepEqual(alias.warnings, [
+    {
+      field: "country",
+      code: "resolved_alias",
+      message: `"México" se leyó como ${country}.`,
+      params: { from: "México", value: country },
+    },
+    {
+      field: "email",
+      code: "email_suggestion",
+      message: "¿Quisiste decir ana@hotmail.com?",
+      params: { suggestion: "ana@hotmail.com" },
+    },
+  ]);
+  assert.equal(plain.warnings, undefined);
+  // An invalid row keeps its warnings beside its errors.
+  assert.equal(invalid.ok, false);
+  assert.deepEqual(fields(invalid), [["phone_number", "phone_too_short"]]);
+  assert.deepEqual(invalid.warnings.map((w) => [w.field, w.code]), [["country", "resolved_alias"]]);
+  assert.deepEqual(v.summary(), { total: 3, valid: 2, invalid: 1, duplicates: 0 });
+  v.free();
+});
+
 test("the TypeScript types describe the payload API (tsc --strict)", () => {
   const root = fileURLToPath(new URL("../../", import.meta.url));
   const tsc = fileURLToPath(new URL("../../node_modules/typescript/bin/tsc", import.meta.url));

@@ -3,7 +3,7 @@
 import init, {
   buildContactshipContact, buildSdrAgentContact, buildCreateImport, buildCompleteImport,
   buildLinkCampaign, validateContacts, BatchValidator,
-  type BuildResult, type ContactError, type HttpRequest, type RowResult, type BatchSummary,
+  type BuildResult, type ContactError, type HttpRequest, type RowResult, type RowWarning, type BatchSummary,
   type ErrorCode, type SdrAgentContact,
 } from "../../pkg/contactkit.js";
 
@@ -50,6 +50,13 @@ export async function usage(): Promise<string[]> {
   if (first && !first.ok) {
     const errs: ContactError[] = first.errors;
     out.push(String(first.row), String(errs.length));
+  }
+  for (const w of first?.warnings ?? []) {
+    const warning: RowWarning = w;
+    if (warning.code === "email_suggestion") out.push(warning.params.suggestion);
+    else out.push(warning.params.from, warning.params.value, warning.field);
+    // @ts-expect-error: a warning is never an error code
+    if (warning.code === "duplicate") out.push("never");
   }
   const optionErrors: ContactError[] = v.errors;
   out.push(String(optionErrors.length), String(v.summary().total));
