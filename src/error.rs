@@ -126,7 +126,7 @@ pub enum ErrorCode {
     InputTooLong,
     /// An option is malformed or unknown. Params: `option` (its name) and `reason`, a token each
     /// language's table words (`wrong_type`, `not_one_of`,
-    /// `unknown_option`, `not_a_country`, `broken_character`, `not_json`, `both_credentials`,
+    /// `unknown_option`, `not_a_country`, `broken_character`, `both_credentials`,
     /// `import_id_on_create`), with the data the reason names: `expected` and `got` (types),
     /// `allowed` (the values or option names taken, `"en, es"`), `value` (what was given).
     InvalidOption,

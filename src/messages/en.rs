@@ -160,7 +160,6 @@ const REASONS: &[(&str, &str)] = &[
     ("unknown_option", "unknown option; the options are {allowed}"),
     ("not_a_country", "\"{value}\" is not a country code or name"),
     ("broken_character", "a broken character (a lone UTF-16 surrogate) in its text"),
-    ("not_json", "not serializable as JSON"),
     ("both_credentials", "give apiKey or bearerToken, not both"),
     ("import_id_on_create", "create-import makes a new import; set importId in the following steps"),
 ];

@@ -161,7 +161,6 @@ const REASONS: &[(&str, &str)] = &[
     ("unknown_option", "opción desconocida; las opciones son {allowed}"),
     ("not_a_country", "\"{value}\" no es un código ni un nombre de país"),
     ("broken_character", "un carácter roto (un sustituto UTF-16 suelto) en su texto"),
-    ("not_json", "no se puede escribir como JSON"),
     ("both_credentials", "indica apiKey o bearerToken, no ambos"),
     ("import_id_on_create", "crear una importación genera una nueva; usa importId en los pasos siguientes"),
 ];
