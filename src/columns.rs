@@ -4,18 +4,20 @@
 //! [`match_columns`], so a file is read the same way everywhere. A header is reduced by
 //! [`header_key`] (accents dropped, lower case, every run of other characters one `_`) and
 //! compared with the spellings each field is known by ([`synonyms`]): `"Correo Electrónico"`
-//! fills `email`, `"Phone"` fills `phone_number`.
+//! fills `email`, `"Phone"` fills `phone_number`. A full name may come from several columns
+//! (`"First Name"` and `"Last Name"`), whose cells [`join_cells`] joins.
 //!
 //! ```
-//! use contactkit::columns::{match_columns, unmatched};
+//! use contactkit::columns::{join_cells, match_columns, unmatched};
 //! use contactkit::payload::Target;
 //!
-//! let headers = ["Nombre", "Teléfono", "E-mail", "Source"];
+//! let headers = ["Nombre", "Apellidos", "Teléfono", "E-mail", "Source"];
 //! let found = match_columns(Target::Contactship, &headers);
-//! assert_eq!(found.column("full_name"), Some(0));
-//! assert_eq!(found.column("phone_number"), Some(1));
-//! assert_eq!(found.column("email"), Some(2));
-//! assert_eq!(unmatched(&found, headers.len()), vec![3]);
+//! assert_eq!(found.get("full_name"), Some(&[0, 1][..]));
+//! assert_eq!(found.get("phone_number"), Some(&[2][..]));
+//! assert_eq!(found.get("email"), Some(&[3][..]));
+//! assert_eq!(unmatched(&found, headers.len()), vec![4]);
+//! assert_eq!(join_cells(["Ana", " Ruiz Gil "]), "Ana Ruiz Gil");
 //! ```
 
 use crate::payload::Target;
@@ -45,8 +47,9 @@ fn api_fields(target: Target) -> (&'static str, &'static [&'static str]) {
 }
 
 /// Each field a column can fill with the header keys (see [`header_key`]) that match it, best
-/// first. A table, not a `match` on the field's name: data is smaller than code in the Wasm
-/// package.
+/// first: the API's own name, then the spellings of English and Spanish CRM exports and
+/// spreadsheets (HubSpot, Salesforce, Google Contacts, Outlook). A table, not a `match` on the
+/// field's name: data is smaller than code in the Wasm package.
 const SYNONYMS: &[(&str, &[&str])] = &[
     (
         "phone_number",
@@ -57,12 +60,23 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "telephone",
             "tel",
             "mobile",
+            "mobile_phone",
+            "mobile_phone_number",
+            "mobilephone",
             "cell",
             "cellphone",
-            "mobile_phone",
+            "cell_phone",
+            "primary_phone",
+            "business_phone",
+            "work_phone",
+            "phone_1_value",
             "telefono",
+            "numero_de_telefono",
+            "telefono_movil",
             "movil",
             "celular",
+            "telefono_principal",
+            "telefono_del_trabajo",
             "numero",
             "whatsapp",
         ],
@@ -74,13 +88,33 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "fullname",
             "name",
             "contact_name",
-            "contact",
-            "nombre",
+            "display_name",
             "nombre_completo",
+            "nombre_y_apellidos",
+            "nombre_y_apellido",
+            "contact",
+            // A whole name unless a family-name column is there too (see `NAME_PARTS`).
+            "nombre",
             "nome",
         ],
     ),
-    ("country", &["country", "country_code", "pais", "nation"]),
+    (
+        "country",
+        &[
+            "country",
+            "country_code",
+            "country_region",
+            "mailing_country",
+            "mailingcountry",
+            "address_1_country",
+            "business_country_region",
+            "home_country_region",
+            "pais",
+            "pais_region",
+            "pais_o_region",
+            "nation",
+        ],
+    ),
     (
         "email",
         &[
@@ -88,8 +122,13 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "e_mail",
             "mail",
             "email_address",
+            "e_mail_address",
+            "e_mail_1_value",
+            "email_1_value",
+            "work_email",
             "correo",
             "correo_electronico",
+            "direccion_de_correo_electronico",
         ],
     ),
     (
@@ -99,8 +138,12 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "notes",
             "note",
             "comments",
+            "comment",
             "descripcion",
             "notas",
+            "nota",
+            "comentarios",
+            "observaciones",
         ],
     ),
     (
@@ -113,6 +156,7 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "profile_url",
             "perfil_linkedin",
             "perfil_de_linkedin",
+            "url_de_linkedin",
         ],
     ),
     (
@@ -122,12 +166,93 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "company_name",
             "organization",
             "organisation",
+            "organization_name",
+            "organization_1_name",
+            "account_name",
             "empresa",
             "compania",
+            "organizacion",
+            "nombre_de_la_empresa",
         ],
     ),
-    ("locale", &["locale", "language", "lang", "idioma"]),
-    ("timezone", &["timezone", "time_zone", "tz", "zona_horaria"]),
+    (
+        "locale",
+        &[
+            "locale",
+            "language",
+            "lang",
+            "preferred_language",
+            "idioma",
+            "idioma_preferido",
+        ],
+    ),
+    (
+        "timezone",
+        &[
+            "timezone",
+            "time_zone",
+            "tz",
+            "zona_horaria",
+            "huso_horario",
+        ],
+    ),
+];
+
+/// The columns a full name is made of when no column holds the whole name, in the order they
+/// are joined: whether the part is needed, and the header keys that match it, best first.
+/// `"First Name" + "Last Name"`, `"Nombre" + "Apellidos"`, Google's `"Given Name" +
+/// "Additional Name" + "Family Name"`, `"Nombre" + "Primer apellido" + "Segundo apellido"`.
+const NAME_PARTS: &[(bool, &[&str])] = &[
+    (
+        true,
+        &[
+            "first_name",
+            "firstname",
+            "first",
+            "given_name",
+            "givenname",
+            "forename",
+            "nombre",
+            "nombres",
+            "nome",
+        ],
+    ),
+    (
+        false,
+        &[
+            "middle_name",
+            "middlename",
+            "additional_name",
+            "segundo_nombre",
+        ],
+    ),
+    (
+        true,
+        &[
+            "last_name",
+            "lastname",
+            "last",
+            "surname",
+            "family_name",
+            "familyname",
+            "apellidos",
+            "apellido",
+            "primer_apellido",
+            "apellido_1",
+            "apellido1",
+            "apellido_paterno",
+            "sobrenome",
+        ],
+    ),
+    (
+        false,
+        &[
+            "segundo_apellido",
+            "apellido_2",
+            "apellido2",
+            "apellido_materno",
+        ],
+    ),
 ];
 
 /// The header keys (see [`header_key`]) that match `field`, best first; empty for a field no
@@ -164,45 +289,106 @@ pub fn header_key(header: &str) -> String {
 /// The columns found for a target's fields: [`match_columns`]' answer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ColumnMatch {
-    /// `(field, column index)` for every field whose header was found, in the order of
-    /// [`fields`].
-    pub columns: Vec<(&'static str, usize)>,
+    /// `(field, columns)` for every field whose header was found, in the order of [`fields`]:
+    /// one column, whose cell is the field's text as it is, or several (a full name from a
+    /// given-name and a family-name column), whose cells [`join_cells`] makes one text.
+    pub columns: Vec<(&'static str, Vec<usize>)>,
 }
 
 impl ColumnMatch {
-    /// The column that fills `field`, if one does.
-    pub fn column(&self, field: &str) -> Option<usize> {
+    /// The columns that fill `field`, in the order they are joined; `None` when no column
+    /// does.
+    pub fn get(&self, field: &str) -> Option<&[usize]> {
         self.columns
             .iter()
             .find(|(f, _)| *f == field)
-            .map(|(_, i)| *i)
+            .map(|(_, c)| c.as_slice())
     }
+}
+
+/// The text of a field read from several cells: each trimmed, the empty ones left out, the
+/// others joined by one space. `["Ana", " Ruiz Gil ", ""]` → `"Ana Ruiz Gil"`. (A field read
+/// from one column takes its cell as it is.)
+pub fn join_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
+    let mut text = String::new();
+    for cell in cells.into_iter().map(str::trim).filter(|c| !c.is_empty()) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(cell);
+    }
+    text
+}
+
+/// The first column not `taken` whose key is `names`' first spelling, else its second, and so
+/// on.
+fn best(names: &[&str], keys: &[String], taken: &[bool]) -> Option<usize> {
+    names
+        .iter()
+        .find_map(|name| (0..keys.len()).find(|&i| !taken[i] && keys[i] == *name))
 }
 
 /// Matches `headers` to the fields of `target`. Each field, in the order of [`fields`], takes
 /// the first column not already taken whose [`header_key`] is its first spelling in
 /// [`synonyms`], else its second, and so on: `phone_number` beats `phone` whatever their order.
+///
+/// Then, when no column holds the whole name, `full_name` is made of a given-name and a
+/// family-name column (with a middle name and a second family name when there are such
+/// columns), joined in that order: `"First Name", "Last Name"` and `"Nombre", "Apellidos"` both
+/// fill it. A `"Nombre"` column is a whole name only when there is no family-name column.
+///
+/// ```
+/// use contactkit::columns::match_columns;
+/// use contactkit::payload::Target;
+///
+/// let found = match_columns(Target::SdrAgent, &["Email", "Last Name", "First Name"]);
+/// assert_eq!(found.get("full_name"), Some(&[2, 1][..]));
+/// assert_eq!(found.get("email"), Some(&[0][..]));
+/// ```
 pub fn match_columns<S: AsRef<str>>(target: Target, headers: &[S]) -> ColumnMatch {
     let keys: Vec<String> = headers.iter().map(|h| header_key(h.as_ref())).collect();
     let mut taken = vec![false; keys.len()];
     let mut columns = Vec::new();
     for &field in fields(target) {
-        let found = synonyms(field)
-            .iter()
-            .find_map(|name| (0..keys.len()).find(|&i| !taken[i] && keys[i] == *name));
-        if let Some(i) = found {
-            taken[i] = true;
-            columns.push((field, i));
+        let own = best(synonyms(field), &keys, &taken);
+        let found = match field {
+            "full_name" => name_parts(&keys, &taken, own).or(own.map(|i| vec![i])),
+            _ => own.map(|i| vec![i]),
+        };
+        if let Some(found) = found {
+            for &i in &found {
+                taken[i] = true;
+            }
+            columns.push((field, found));
         }
     }
     ColumnMatch { columns }
+}
+
+/// The columns of a name in parts ([`NAME_PARTS`]) among those not `taken`. `own`, the column
+/// matched as a whole name, rules: when there is one, the name is in parts only if `own` is a
+/// given name. `None` without a given name and a family name.
+fn name_parts(keys: &[String], taken: &[bool], own: Option<usize>) -> Option<Vec<usize>> {
+    let mut parts = Vec::new();
+    for (k, &(needed, names)) in NAME_PARTS.iter().enumerate() {
+        let found = match own {
+            Some(i) if k == 0 => Some(i).filter(|&i| names.contains(&keys[i].as_str())),
+            _ => best(names, keys, taken),
+        };
+        match found {
+            Some(i) => parts.push(i),
+            None if needed => return None,
+            None => {}
+        }
+    }
+    Some(parts)
 }
 
 /// The indexes of the columns, among `count`, that `found` does not use, in order: what goes to
 /// [`extras_field`] when asked.
 pub fn unmatched(found: &ColumnMatch, count: usize) -> Vec<usize> {
     (0..count)
-        .filter(|i| found.columns.iter().all(|(_, c)| c != i))
+        .filter(|i| found.columns.iter().all(|(_, c)| !c.contains(i)))
         .collect()
 }
 
@@ -211,54 +397,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn header_keys() {
-        assert_eq!(header_key(" Correo Electrónico "), "correo_electronico");
-        assert_eq!(header_key("E-Mail"), "e_mail");
-        assert_eq!(header_key("__Phone  Number__"), "phone_number");
-        assert_eq!(header_key("Compañía"), "compania");
-        // Characters whose decomposition is ASCII: the Kelvin sign is K, İ is I + a dot.
-        assert_eq!(header_key("\u{212a}ey"), "key");
-        assert_eq!(header_key("\u{130}dioma"), "idioma");
-        assert_eq!(header_key("名前"), "");
-        assert_eq!(header_key(""), "");
-        assert_eq!(header_key("a\u{301}b"), "ab");
-        assert_eq!(header_key("Straße Ørsted Łódź"), "stra_e_rsted_odz");
-        assert_eq!(header_key("Ärger-Çağrı"), "arger_cagr");
-    }
-
-    #[test]
-    fn exact_spelling_beats_an_earlier_synonym() {
-        let found = match_columns(Target::Contactship, &["phone", "Phone Number"]);
-        assert_eq!(found.column("phone_number"), Some(1));
-    }
-
-    #[test]
-    fn a_column_fills_one_field() {
-        // "name" would fill full_name twice; the second column stays unmatched.
-        let found = match_columns(Target::SdrAgent, &["Name", "name", "Email"]);
-        assert_eq!(found.columns, vec![("full_name", 0), ("email", 2)]);
-        assert_eq!(unmatched(&found, 3), vec![1]);
-    }
-
-    #[test]
-    fn fields_of_the_other_api_are_not_matched() {
-        let found = match_columns(Target::Contactship, &["LinkedIn", "Company", "Teléfono"]);
-        assert_eq!(found.columns, vec![("phone_number", 2)]);
-        let found = match_columns(Target::SdrAgent, &["linkedin", "phone", "Zona Horaria"]);
-        assert_eq!(
-            found.columns,
-            vec![("linkedin_profile", 0), ("timezone", 2)]
-        );
-    }
-
-    #[test]
-    fn every_field_is_matched_by_its_own_name() {
-        for target in [Target::Contactship, Target::SdrAgent] {
-            let names = fields(target);
-            let found = match_columns(target, names);
-            let want: Vec<_> = names.iter().copied().zip(0..).collect();
-            assert_eq!(found.columns, want);
-            assert!(!names.contains(&extras_field(target)));
+    fn a_name_part_is_no_other_fields_spelling() {
+        // So the parts can be matched after every field, in any order.
+        for (_, names) in NAME_PARTS {
+            for name in *names {
+                for (field, spellings) in SYNONYMS {
+                    assert!(
+                        *field == "full_name" || !spellings.contains(name),
+                        "{name} is a spelling of {field}"
+                    );
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Which columns fill which field: the library's header matching
-//! ([`contactkit::columns::match_columns`], the same as the demo page's), `--map` overrides and
-//! combinations, and the extra columns; then each row as the contact object of the API.
+//! ([`contactkit::columns::match_columns`], the same as the demo page's: a full name may be
+//! several columns joined), `--map` overrides and combinations, and the extra columns; then
+//! each row as the contact object of the API.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -17,8 +18,23 @@ use crate::Fatal;
 pub enum Part {
     /// A column, by index.
     Column(usize),
+    /// Columns whose cells are trimmed, the empty ones left out, and joined by a space
+    /// ([`columns::join_cells`]): a full name the library matched in parts, as the page
+    /// joins it.
+    Joined(Vec<usize>),
     /// Literal text.
     Text(String),
+}
+
+impl Part {
+    /// The columns the part reads.
+    fn columns(&self) -> &[usize] {
+        match self {
+            Part::Column(i) => std::slice::from_ref(i),
+            Part::Joined(columns) => columns,
+            Part::Text(_) => &[],
+        }
+    }
 }
 
 /// How every field is filled, for one input.
@@ -95,7 +111,13 @@ impl Plan {
         let mut fields: Vec<(String, Vec<Part>)> = found
             .columns
             .iter()
-            .map(|(f, i)| (f.to_string(), vec![Part::Column(*i)]))
+            .map(|(f, columns)| {
+                let part = match columns.as_slice() {
+                    [i] => Part::Column(*i),
+                    several => Part::Joined(several.to_vec()),
+                };
+                (f.to_string(), vec![part])
+            })
             .collect();
         let allowed = columns::fields(target);
         for spec in maps {
@@ -124,10 +146,12 @@ impl Plan {
                 }
             }
             fields.retain(|(f, _)| *f != spec.field);
-            // A column taken by this field is no longer another field's.
+            // A column taken by this field is no longer a matched field's.
             for part in &parts {
                 if let Part::Column(i) = part {
-                    fields.retain(|(_, p)| p.as_slice() != [Part::Column(*i)]);
+                    fields.retain(|(_, p)| {
+                        !matches!(p.as_slice(), [m @ (Part::Column(_) | Part::Joined(_))] if m.columns().contains(i))
+                    });
                 }
             }
             if !parts.is_empty() {
@@ -139,7 +163,7 @@ impl Plan {
         let used = |i: usize| {
             fields
                 .iter()
-                .any(|(_, parts)| parts.contains(&Part::Column(i)))
+                .any(|(_, parts)| parts.iter().any(|p| p.columns().contains(&i)))
         };
         let extras_field = extras.then(|| columns::extras_field(target));
         let extras = (0..headers.len())
@@ -162,6 +186,13 @@ impl Plan {
                 .iter()
                 .map(|p| match p {
                     Part::Column(i) => format!("{:?}", self.headers[*i]),
+                    Part::Joined(columns) => quoted_list(
+                        &columns
+                            .iter()
+                            .map(|&i| &self.headers[i])
+                            .collect::<Vec<_>>(),
+                    )
+                    .replace(", ", " + "),
                     Part::Text(t) => format!("text {t:?}"),
                 })
                 .collect();
@@ -255,14 +286,19 @@ impl Plan {
                     None => continue,
                 },
                 parts => {
+                    let text = |i: usize| match get(i) {
+                        Some(Value::String(s)) => Cow::Borrowed(s.as_str()),
+                        Some(Value::Null) | None => Cow::Borrowed(""),
+                        Some(other) => Cow::Owned(other.to_string()),
+                    };
                     let mut joined = String::new();
                     for p in parts {
                         match p {
-                            Part::Column(i) => match get(*i) {
-                                Some(Value::String(s)) => joined.push_str(s),
-                                Some(Value::Null) | None => {}
-                                Some(other) => joined.push_str(&other.to_string()),
-                            },
+                            Part::Column(i) => joined.push_str(&text(*i)),
+                            Part::Joined(columns) => {
+                                let cells: Vec<_> = columns.iter().map(|&i| text(i)).collect();
+                                joined.push_str(&columns::join_cells(cells.iter().map(|c| &**c)));
+                            }
                             Part::Text(t) => joined.push_str(t),
                         }
                     }
@@ -284,7 +320,7 @@ impl Plan {
             self.fields.iter().any(|(_, parts)| {
                 parts
                     .iter()
-                    .any(|p| matches!(p, Part::Column(i) if self.headers[*i] == key))
+                    .any(|p| p.columns().iter().any(|&i| self.headers[i] == key))
             })
         };
         for name in structured {
@@ -370,6 +406,10 @@ fn parts_text<'r, E>(
     for p in parts {
         match p {
             Part::Column(i) => joined.push_str(cell(*i)?),
+            Part::Joined(columns) => {
+                let cells = columns.iter().map(|&i| cell(i));
+                joined.push_str(&columns::join_cells(cells.collect::<Result<Vec<_>, E>>()?));
+            }
             Part::Text(t) => joined.push_str(t),
         }
     }
@@ -460,6 +500,50 @@ mod tests {
         assert_eq!(
             text,
             r#"{"phone_number":"+34 612 345 678","full_name":"Ana Pérez","additional_data":[{"type":"text","field":"Source","value":"fair"}]}"#
+        );
+    }
+
+    #[test]
+    fn a_name_matched_in_parts_is_joined_as_the_page_joins_it() {
+        let plan = Plan::new(
+            Target::Contactship,
+            headers(&["Last Name", "Phone", "First Name", "Middle Name"]),
+            &[],
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            plan.fields[1],
+            ("full_name".to_string(), vec![Part::Joined(vec![2, 3, 0])])
+        );
+        assert!(plan
+            .describe()
+            .contains(r#"full_name <- "First Name" + "Middle Name" + "Last Name";"#));
+        let mut record = csv::ByteRecord::new();
+        for c in [" Ruiz Gil ", "+34 612 345 678", "Ana", ""] {
+            record.push_field(c.as_bytes());
+        }
+        let mut text = String::new();
+        plan.contact(&RawRow::Cells(record), 2, &mut text).unwrap();
+        assert_eq!(
+            text,
+            r#"{"phone_number":"+34 612 345 678","full_name":"Ana Ruiz Gil"}"#
+        );
+        // JSON rows too; a --map of one of its columns takes the name apart.
+        let row: Map<String, Value> =
+            serde_json::from_str(r#"{"First Name":"Ana","Last Name":7,"Middle Name":null}"#)
+                .unwrap();
+        assert_eq!(plan.object(&row), serde_json::json!({"full_name": "Ana 7"}));
+        let plan = Plan::new(
+            Target::SdrAgent,
+            headers(&["First Name", "Last Name"]),
+            &["company=Last Name".into()],
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            plan.fields,
+            vec![("company".to_string(), vec![Part::Column(1)])]
         );
     }
 

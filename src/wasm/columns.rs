@@ -25,14 +25,14 @@ struct Matched<'a> {
     unmatched: Vec<usize>,
 }
 
-/// `{ field: column index }`, in the order of the API's fields.
+/// `{ field: [column index, …] }`, in the order of the API's fields.
 struct Columns<'a>(&'a ColumnMatch);
 
 impl Serialize for Columns<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.columns.len()))?;
-        for (field, i) in &self.0.columns {
-            map.serialize_entry(field, i)?;
+        for (field, columns) in &self.0.columns {
+            map.serialize_entry(field, columns)?;
         }
         map.end()
     }
@@ -88,7 +88,8 @@ fn header_names(headers: &JsValue, lang: Lang) -> Result<Vec<String>, FieldError
 
 /// Matches a file's header row to an API's fields, as the `contactkit` command does: each
 /// field takes the first free column whose header (accents dropped, lower case, `_` between
-/// words) is one of its spellings, best spelling first.
+/// words) is one of its spellings, best spelling first; a full name may take a given-name and
+/// a family-name column (with a middle name and a second family name), joined by a space.
 #[wasm_bindgen(js_name = matchColumns, unchecked_return_type = "ColumnMatchResult")]
 pub fn match_columns_js(
     #[wasm_bindgen(unchecked_param_type = "ColumnTarget")] target: JsValue,
@@ -145,8 +146,12 @@ export type ColumnField =
 export type ColumnMatchResult =
   | {
       ok: true;
-      /** The column index of each field whose header was recognized. */
-      columns: Partial<Record<ColumnField, number>>;
+      /**
+       * The columns of each field whose header was recognized: one, whose cell is the
+       * field's text as it is, or several (a full name: given name, middle name, family
+       * names), whose cells are trimmed, the empty ones left out, and joined by a space.
+       */
+      columns: Partial<Record<ColumnField, number[]>>;
       /** Where the unmatched columns go when a user asks for them. */
       extrasField: "additional_data" | "metadata";
       /** The indexes of the columns no field uses, in order. */

@@ -6,10 +6,11 @@ export function columnsUsage(headers: string[]): string[] {
   const out: string[] = [];
   const found: ColumnMatchResult = matchColumns("sdr_agent", headers, { lang: "es" });
   if (found.ok) {
-    const email: number | undefined = found.columns.email;
+    const email: number[] | undefined = found.columns.email;
     const field: ColumnField = "linkedin_profile";
     const extras: "additional_data" | "metadata" = found.extrasField;
-    out.push(String(email), String(found.columns[field]), extras, found.unmatched.join(","));
+    const name: number[] = found.columns.full_name ?? [];
+    out.push(String(email), String(found.columns[field]), extras, found.unmatched.join(","), name.join("+"));
   } else {
     const code: ErrorCode = found.error.code;
     out.push(code, found.error.message);

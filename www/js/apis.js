@@ -52,9 +52,9 @@ export function csvFields(api) {
 }
 
 /**
- * `{ field: columnIndex }` for every field whose header is recognized: the library's
- * `matchColumns` (src/columns.rs), the matching the `contactkit` command does, once the
- * package is loaded.
+ * `{ field: [column, …] }` for every field whose header is recognized: the library's
+ * `matchColumns` (src/columns.rs), the matching the `contactkit` command does (a full name may
+ * be a given-name and a family-name column), once the package is loaded.
  */
 export async function autoMap(api, headers) {
   await loadContactkit();

@@ -10,6 +10,7 @@ import { t, lang, num, bindText, unbindText } from './i18n.js';
 import { countryList } from './countries.js';
 import { countryLabel } from './phone.js';
 import { messageIn } from './messages.js';
+import { fieldText } from './cells.js';
 
 /** Bytes papaparse reads per chunk (a few thousand rows). */
 const PARSE_CHUNK_BYTES = 512 * 1024;
@@ -72,7 +73,7 @@ export function setImportApi(api) {
   clearStatus('import');
   if (state.headers.length > 0) {
     const headers = state.headers;
-    mappingOf(api, headers).then((mapping) => {
+    autoMap(api, headers).then((mapping) => {
       if (state.api !== api || state.headers !== headers) return; // superseded
       state.mapping = mapping;
       renderMapping();
@@ -88,34 +89,6 @@ export function refreshImportLanguage() {
     showGroups();
     showPage(state.pageOffset);
   }
-}
-
-/** Header keys of a given name and a family name: the columns a full name is made of. */
-const GIVEN_NAMES = ['first_name', 'firstname', 'first', 'given_name', 'givenname', 'forename', 'nombre', 'nombres'];
-const FAMILY_NAMES = ['last_name', 'lastname', 'last', 'surname', 'family_name', 'familyname', 'apellido', 'apellidos'];
-
-/** A header as a key: accents dropped, lower-case, every run of other characters one `_`. */
-function headerKey(header) {
-  return header.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-}
-
-/**
- * `{ field: [column, …] }`: the library's match by header name (`autoMap`), and a full name
- * made of a given-name and a family-name column when no column holds the whole name.
- */
-async function mappingOf(api, headers) {
-  const mapping = Object.fromEntries(Object.entries(await autoMap(api, headers)).map(([f, i]) => [f, [i]]));
-  if (!csvFields(api).some((f) => f.name === 'full_name')) return mapping;
-  const keys = headers.map(headerKey);
-  const taken = new Set(Object.values(mapping).flat());
-  const own = mapping.full_name?.[0];
-  const given = own !== undefined && GIVEN_NAMES.includes(keys[own])
-    ? own
-    : keys.findIndex((k, i) => GIVEN_NAMES.includes(k) && !taken.has(i));
-  const family = keys.findIndex((k, i) => FAMILY_NAMES.includes(k) && !taken.has(i));
-  if (given >= 0 && family >= 0 && (own === undefined || own === given)) mapping.full_name = [given, family];
-  return mapping;
 }
 
 // ---------------------------------------------------------------- the worker
@@ -192,7 +165,7 @@ function openFile(file) {
       state.headers = headers;
       state.sample = sample;
       const api = state.api;
-      mappingOf(api, headers).then((mapping) => {
+      autoMap(api, headers).then((mapping) => {
         if (state.api !== api || state.headers !== headers) return; // superseded
         state.mapping = mapping;
         renderFileInfo();
@@ -215,12 +188,6 @@ function renderFileInfo() {
   const size = f.size >= 1e6 ? `${(f.size / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(f.size / 1e3))} KB`;
   const columns = state.headers.length;
   bindText(document.getElementById('file-info'), () => t('fileInfo', { name: f.name, size, columns }));
-}
-
-/** The text a field gets from a row: its columns' cells, trimmed and joined by a space when several. */
-function combined(cells, columns) {
-  if (columns.length === 1) return String(cells[columns[0]] ?? '');
-  return columns.map((i) => String(cells[i] ?? '').trim()).filter((v) => v !== '').join(' ');
 }
 
 function renderMapping() {
@@ -280,7 +247,7 @@ function renderMapping() {
           h('label', { for: id }, t(f.name), f.required ? ' *' : ''),
           h('div', { className: 'mono muted small' }, f.name)),
         h('td', {}, selects, add),
-        h('td', { className: 'sample' }, columns.length === 0 ? '' : combined(state.sample, columns)));
+        h('td', { className: 'sample' }, columns.length === 0 ? '' : fieldText(state.sample, columns) ?? ''));
     })));
   document.getElementById('mapping').replaceChildren(table);
   renderImportOptions();

@@ -11,10 +11,11 @@
 //               file {kind, blob} · failed {message}
 //
 // `mapping` is `{ field: [column, …] }`: a field of several columns gets their cells trimmed,
-// the empty ones left out, joined by a space (First name + Last name → full_name).
+// the empty ones left out, joined by a space (First name + Last name → full_name; cells.js).
 
 import init, * as contactkit from '/pkg/contactkit.js';
 import { messageIn } from './messages.js';
+import { fieldText } from './cells.js';
 
 /** Rows handed to the validator per call, with progress posted after each. */
 const CHUNK = 1000;
@@ -32,17 +33,11 @@ function reset() {
   job = null;
 }
 
-/** A field's text from a row's cells: one column as it is, several joined (see above). */
-function cellsOf(cells, columns) {
-  if (columns.length === 1) return cells[columns[0]];
-  return columns.map((i) => (cells[i] ?? '').trim()).filter((v) => v !== '').join(' ');
-}
-
 /** A CSV row (array of cells) as the contact object of the chosen API. */
 function toContact(cells) {
   const contact = {};
   for (const [field, columns] of job.mapping) {
-    const v = cellsOf(cells, columns);
+    const v = fieldText(cells, columns);
     if (v !== undefined && v !== '') contact[field] = v;
   }
   if (job.extraColumns.length > 0) {
