@@ -48,220 +48,81 @@ fn api_fields(target: Target) -> (&'static str, &'static [&'static str]) {
 
 /// Each field a column can fill with the header keys (see [`header_key`]) that match it, best
 /// first: the API's own name, then the spellings of English and Spanish CRM exports and
-/// spreadsheets (HubSpot, Salesforce, Google Contacts, Outlook). A table, not a `match` on the
-/// field's name: data is smaller than code in the Wasm package.
-const SYNONYMS: &[(&str, &[&str])] = &[
+/// spreadsheets (HubSpot, Salesforce, Google Contacts, Outlook). `nombre` is a whole name
+/// unless a family-name column is there too ([`NAME_PARTS`]). A table, not a `match` on the
+/// field's name, and the spellings one text each: data is smaller than code in the Wasm
+/// package, and a text smaller than a list of them.
+const SYNONYMS: &[(&str, &str)] = &[
     (
         "phone_number",
-        &[
-            "phone_number",
-            "phone",
-            "phonenumber",
-            "telephone",
-            "tel",
-            "mobile",
-            "mobile_phone",
-            "mobile_phone_number",
-            "mobilephone",
-            "cell",
-            "cellphone",
-            "cell_phone",
-            "primary_phone",
-            "business_phone",
-            "work_phone",
-            "phone_1_value",
-            "telefono",
-            "numero_de_telefono",
-            "telefono_movil",
-            "movil",
-            "celular",
-            "telefono_principal",
-            "telefono_del_trabajo",
-            "numero",
-            "whatsapp",
-        ],
+        "phone_number phone phonenumber telephone tel mobile mobile_phone cell \
+         cellphone phone_1_value telefono numero_de_telefono \
+         telefono_movil movil celular numero whatsapp",
     ),
     (
         "full_name",
-        &[
-            "full_name",
-            "fullname",
-            "name",
-            "contact_name",
-            "display_name",
-            "nombre_completo",
-            "nombre_y_apellidos",
-            "nombre_y_apellido",
-            "contact",
-            // A whole name unless a family-name column is there too (see `NAME_PARTS`).
-            "nombre",
-            "nome",
-        ],
+        "full_name fullname name contact_name nombre_completo \
+         nombre_y_apellidos contact nombre nome",
     ),
     (
         "country",
-        &[
-            "country",
-            "country_code",
-            "country_region",
-            "mailing_country",
-            "mailingcountry",
-            "address_1_country",
-            "business_country_region",
-            "home_country_region",
-            "pais",
-            "pais_region",
-            "pais_o_region",
-            "nation",
-        ],
+        "country country_code country_region mailing_country address_1_country \
+         business_country_region pais pais_region nation",
     ),
     (
         "email",
-        &[
-            "email",
-            "e_mail",
-            "mail",
-            "email_address",
-            "e_mail_address",
-            "e_mail_1_value",
-            "email_1_value",
-            "work_email",
-            "correo",
-            "correo_electronico",
-            "direccion_de_correo_electronico",
-        ],
+        "email e_mail mail email_address e_mail_address e_mail_1_value correo \
+         correo_electronico direccion_de_correo_electronico",
     ),
     (
         "description",
-        &[
-            "description",
-            "notes",
-            "note",
-            "comments",
-            "comment",
-            "descripcion",
-            "notas",
-            "nota",
-            "comentarios",
-            "observaciones",
-        ],
+        "description notes note comments descripcion notas comentarios \
+         observaciones",
     ),
     (
         "linkedin_profile",
-        &[
-            "linkedin_profile",
-            "linkedin",
-            "linkedin_url",
-            "linkedin_profile_url",
-            "profile_url",
-            "perfil_linkedin",
-            "perfil_de_linkedin",
-            "url_de_linkedin",
-        ],
+        "linkedin_profile linkedin linkedin_url linkedin_profile_url \
+         profile_url perfil_linkedin perfil_de_linkedin",
     ),
     (
         "company",
-        &[
-            "company",
-            "company_name",
-            "organization",
-            "organisation",
-            "organization_name",
-            "organization_1_name",
-            "account_name",
-            "empresa",
-            "compania",
-            "organizacion",
-            "nombre_de_la_empresa",
-        ],
+        "company company_name organization organisation organization_name \
+         account_name empresa compania organizacion",
     ),
-    (
-        "locale",
-        &[
-            "locale",
-            "language",
-            "lang",
-            "preferred_language",
-            "idioma",
-            "idioma_preferido",
-        ],
-    ),
-    (
-        "timezone",
-        &[
-            "timezone",
-            "time_zone",
-            "tz",
-            "zona_horaria",
-            "huso_horario",
-        ],
-    ),
+    ("locale", "locale language lang preferred_language idioma"),
+    ("timezone", "timezone time_zone tz zona_horaria"),
 ];
+
+/// What separates the spellings in [`SYNONYMS`] and [`NAME_PARTS`].
+const SPACE: char = ' ';
 
 /// The columns a full name is made of when no column holds the whole name, in the order they
 /// are joined: whether the part is needed, and the header keys that match it, best first.
-/// `"First Name" + "Last Name"`, `"Nombre" + "Apellidos"`, Google's `"Given Name" +
-/// "Additional Name" + "Family Name"`, `"Nombre" + "Primer apellido" + "Segundo apellido"`.
-const NAME_PARTS: &[(bool, &[&str])] = &[
+/// `"First Name" + "Middle Name" + "Last Name"`, `"Nombre" + "Apellidos"`, `"Nombre" +
+/// "Primer apellido" + "Segundo apellido"`.
+const NAME_PARTS: &[(bool, &str)] = &[
     (
         true,
-        &[
-            "first_name",
-            "firstname",
-            "first",
-            "given_name",
-            "givenname",
-            "forename",
-            "nombre",
-            "nombres",
-            "nome",
-        ],
+        "first_name firstname first given_name forename nombre nombres",
     ),
-    (
-        false,
-        &[
-            "middle_name",
-            "middlename",
-            "additional_name",
-            "segundo_nombre",
-        ],
-    ),
+    (false, "middle_name segundo_nombre"),
     (
         true,
-        &[
-            "last_name",
-            "lastname",
-            "last",
-            "surname",
-            "family_name",
-            "familyname",
-            "apellidos",
-            "apellido",
-            "primer_apellido",
-            "apellido_1",
-            "apellido1",
-            "apellido_paterno",
-            "sobrenome",
-        ],
+        "last_name lastname last surname family_name apellidos apellido \
+         primer_apellido apellido_paterno",
     ),
-    (
-        false,
-        &[
-            "segundo_apellido",
-            "apellido_2",
-            "apellido2",
-            "apellido_materno",
-        ],
-    ),
+    (false, "segundo_apellido apellido_materno"),
 ];
 
-/// The header keys (see [`header_key`]) that match `field`, best first; empty for a field no
+/// The header keys (see [`header_key`]) that match `field`, best first; none for a field no
 /// column fills.
-pub fn synonyms(field: &str) -> &'static [&'static str] {
-    SYNONYMS
-        .iter()
-        .find(|(f, _)| *f == field)
-        .map_or(&[], |(_, names)| names)
+pub fn synonyms(field: &str) -> impl Iterator<Item = &'static str> {
+    spellings(field).into_iter().flat_map(|n| n.split(SPACE))
+}
+
+/// `field`'s spellings as [`SYNONYMS`] lists them.
+fn spellings(field: &str) -> Option<&'static str> {
+    SYNONYMS.iter().find(|(f, _)| *f == field).map(|(_, n)| *n)
 }
 
 /// A header reduced for matching: canonical decomposition (NFD) with the combining accents
@@ -320,12 +181,14 @@ pub fn join_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
     text
 }
 
-/// The first column not `taken` whose key is `names`' first spelling, else its second, and so
-/// on.
-fn best(names: &[&str], keys: &[String], taken: &[bool]) -> Option<usize> {
+/// The first column not `taken` whose key is the first of `names` (spellings separated by
+/// [`SPACE`]), else the second, and so on. (One copy of it in the Wasm package, not one per
+/// caller: it is called from three places, none of them on a hot path.)
+#[inline(never)]
+fn best(names: &str, keys: &[String], taken: &[bool]) -> Option<usize> {
     names
-        .iter()
-        .find_map(|name| (0..keys.len()).find(|&i| !taken[i] && keys[i] == *name))
+        .split(SPACE)
+        .find_map(|name| (0..keys.len()).find(|&i| !taken[i] && keys[i] == name))
 }
 
 /// Matches `headers` to the fields of `target`. Each field, in the order of [`fields`], takes
@@ -350,7 +213,7 @@ pub fn match_columns<S: AsRef<str>>(target: Target, headers: &[S]) -> ColumnMatc
     let mut taken = vec![false; keys.len()];
     let mut columns = Vec::new();
     for &field in fields(target) {
-        let own = best(synonyms(field), &keys, &taken);
+        let own = spellings(field).and_then(|names| best(names, &keys, &taken));
         let found = match field {
             "full_name" => name_parts(&keys, &taken, own).or(own.map(|i| vec![i])),
             _ => own.map(|i| vec![i]),
@@ -372,7 +235,7 @@ fn name_parts(keys: &[String], taken: &[bool], own: Option<usize>) -> Option<Vec
     let mut parts = Vec::new();
     for (k, &(needed, names)) in NAME_PARTS.iter().enumerate() {
         let found = match own {
-            Some(i) if k == 0 => Some(i).filter(|&i| names.contains(&keys[i].as_str())),
+            Some(i) if k == 0 => best(names, &keys[i..=i], &[false]).map(|_| i),
             _ => best(names, keys, taken),
         };
         match found {
@@ -400,10 +263,10 @@ mod tests {
     fn a_name_part_is_no_other_fields_spelling() {
         // So the parts can be matched after every field, in any order.
         for (_, names) in NAME_PARTS {
-            for name in *names {
+            for name in names.split(SPACE) {
                 for (field, spellings) in SYNONYMS {
                     assert!(
-                        *field == "full_name" || !spellings.contains(name),
+                        *field == "full_name" || !spellings.split(SPACE).any(|s| s == name),
                         "{name} is a spelling of {field}"
                     );
                 }

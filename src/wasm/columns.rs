@@ -44,13 +44,6 @@ struct Failed {
     error: FieldError,
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Reflect.get`, which a Proxy or a getter can make throw: caught here.
-    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
-    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-}
-
 /// The header names of a JS array: its strings, anything else (a hole, a number, an object, a
 /// throwing getter) as a name that matches nothing; a length that cannot be read (a Proxy) as
 /// no headers. `Err` with the error when `headers` is not an array or is longer than
@@ -64,8 +57,9 @@ fn header_names(headers: &JsValue, lang: Lang) -> Result<Vec<String>, FieldError
             lang,
         ));
     }
-    let length = reflect_get(headers, &JsValue::from_str("length"))
-        .ok()
+    // Each read through `super::get`, which a Proxy's trap or a throwing getter cannot make
+    // throw.
+    let length = super::get(headers, &JsValue::from_str("length"))
         .and_then(|l| l.as_f64())
         .filter(|l| *l >= 0.0)
         .unwrap_or(0.0);
@@ -78,8 +72,7 @@ fn header_names(headers: &JsValue, lang: Lang) -> Result<Vec<String>, FieldError
     }
     Ok((0..length as u32)
         .map(|i| {
-            reflect_get(headers, &JsValue::from(i))
-                .ok()
+            super::get(headers, &JsValue::from(i))
                 .and_then(|h| h.as_string())
                 .unwrap_or_default()
         })
