@@ -30,10 +30,11 @@ const state = {
   apiKey: '',
   running: null,
   summary: null,
-  problemsTotal: 0,
-  pageOffset: 0,
-  /** The code the problems table is narrowed to, or null for every problem. */
-  code: null,
+  /**
+   * Per list (`problems`, `warnings`): how many, the first row of the page shown, and the code
+   * the table is narrowed to (null for all).
+   */
+  lists: { problems: { total: 0, offset: 0, code: null }, warnings: { total: 0, offset: 0, code: null } },
   /** Problems of the options, as the library gave them (shown again in another language). */
   optionErrors: [],
   tookMs: 0,
@@ -86,8 +87,15 @@ export function refreshImportLanguage() {
   if (state.headers.length > 0) renderMapping();
   if (state.summary) {
     renderSummary();
-    showGroups();
-    showPage(state.pageOffset);
+    showLists(); // one request at a time: the worker's replies are matched by their type
+  }
+}
+
+/** Both lists' tables by code and pages, one after the other. */
+async function showLists() {
+  for (const list of Object.keys(LISTS)) {
+    await showGroups(list);
+    await showPage(list, state.lists[list].offset);
   }
 }
 
@@ -380,15 +388,16 @@ async function run() {
   state.tookMs = performance.now() - started;
   state.running = null;
   state.summary = done.summary;
-  state.problemsTotal = done.problems;
-  state.code = null;
+  state.lists = {
+    problems: { total: done.problems, offset: 0, code: null },
+    warnings: { total: done.warnings, offset: 0, code: null },
+  };
   progress.value = 100;
   showProgress(done.summary.total, 100);
   runButton.disabled = false;
   cancelButton.hidden = true;
   renderSummary();
-  await showGroups();
-  await showPage(0);
+  await showLists();
   document.getElementById('results').hidden = false;
   document.getElementById('results').dataset.done = 'true';
   const s = done.summary;
@@ -449,61 +458,84 @@ function renderSummary() {
     card('valid', s.valid, 'ok'),
     card('invalid', s.invalid, 'bad'),
     card('duplicates', s.duplicates, 'dup'),
+    card('warnings', state.lists.warnings.total, 'warn'),
   );
   document.getElementById('took').textContent = t('took', { rows: num(s.total), seconds: (state.tookMs / 1000).toFixed(2) });
   document.getElementById('took').dataset.ms = String(Math.round(state.tookMs));
   document.getElementById('download-ndjson').disabled = s.valid === 0;
-  document.getElementById('download-csv').disabled = state.problemsTotal === 0;
+  document.getElementById('download-csv').disabled = state.lists.problems.total + state.lists.warnings.total === 0;
 }
 
-/** The problems grouped by code, most frequent first; each narrows the table to its code. */
-async function showGroups() {
-  const root = document.getElementById('problem-groups');
-  if (state.problemsTotal === 0) {
+/**
+ * The two lists the results show, each as a table by code and a table by row: the problems
+ * (what makes a row invalid) and the warnings (worth telling, the row is sent as it is). Their
+ * elements' ids and texts.
+ */
+const LISTS = {
+  problems: {
+    groups: 'problem-groups', rows: 'problems', byCode: 'byCode', all: 'allProblems', none: 'noProblems',
+    range: 'problemsRange', rangeCode: 'problemsRangeCode', noneClass: 'ok-text',
+  },
+  warnings: {
+    groups: 'warning-groups', rows: 'warnings', byCode: 'warningsByCode', all: 'allWarnings', none: 'noWarnings',
+    range: 'warningsRange', rangeCode: 'warningsRangeCode', noneClass: 'muted',
+  },
+};
+
+/** A list's items grouped by code, most frequent first; each narrows the list's table to its code. */
+async function showGroups(list) {
+  const ids = LISTS[list];
+  const shown = state.lists[list];
+  const root = document.getElementById(ids.groups);
+  if (shown.total === 0) {
     root.replaceChildren();
     return;
   }
-  const { groups } = await request('groups', { lang: lang() });
+  const { groups } = await request('groups', { lang: lang(), list });
   const filter = (code) => h('button', {
-    type: 'button', className: 'link', dataset: { code: code ?? '' }, 'aria-pressed': String(state.code === code),
+    type: 'button', className: 'link', dataset: { code: code ?? '' }, 'aria-pressed': String(shown.code === code),
     onClick: async () => {
-      state.code = code;
-      await showGroups();
-      await showPage(0);
-      document.querySelector(`#problem-groups [data-code="${code ?? ''}"]`)?.focus();
+      shown.code = code;
+      await showGroups(list);
+      await showPage(list, 0);
+      document.querySelector(`#${ids.groups} [data-code="${code ?? ''}"]`)?.focus();
     },
-  }, code ?? t('allProblems'));
+  }, code ?? t(ids.all));
   const table = h('table', { className: 'groups' },
-    h('caption', { className: 'sr-only' }, t('byCode')),
+    h('caption', { className: 'sr-only' }, t(ids.byCode)),
     h('thead', {}, h('tr', {}, ['code', 'count', 'fields', 'example'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, groups.map((g) =>
-      h('tr', { dataset: { group: g.code }, className: state.code === g.code ? 'current' : null },
+      h('tr', { dataset: { group: g.code }, className: shown.code === g.code ? 'current' : null },
         h('td', { className: 'mono' }, filter(g.code)),
         h('td', { className: 'num' }, num(g.count)),
         h('td', { className: 'mono' }, g.fields.map(([field, n]) => `${field || '—'} (${num(n)})`).join(', ')),
         h('td', {}, g.example)))));
-  const widen = state.code === null ? [] : [h('p', {}, filter(null))];
+  const widen = shown.code === null ? [] : [h('p', {}, filter(null))];
   root.replaceChildren(h('div', { className: 'table-wrap' }, table), ...widen);
 }
 
-async function showPage(offset) {
-  const root = document.getElementById('problems');
-  if (state.problemsTotal === 0) {
-    root.replaceChildren(h('p', { className: 'ok-text' }, t('noProblems')));
+/** One page of a list's table by row, from `offset`. */
+async function showPage(list, offset) {
+  const ids = LISTS[list];
+  const shown = state.lists[list];
+  const root = document.getElementById(ids.rows);
+  if (shown.total === 0) {
+    root.replaceChildren(h('p', { className: ids.noneClass }, t(ids.none)));
     return;
   }
-  const page = await request('page', { offset, limit: PAGE_SIZE, lang: lang(), code: state.code });
-  state.pageOffset = offset;
+  const page = await request('page', { offset, limit: PAGE_SIZE, lang: lang(), code: shown.code, list });
+  shown.offset = offset;
   const from = offset + 1;
   const to = offset + page.items.length;
-  const caption = state.code === null
-    ? t('problemsRange', { from: num(from), to: num(to), total: num(page.total) })
-    : t('problemsRangeCode', { from: num(from), to: num(to), total: num(page.total), code: state.code });
+  const caption = shown.code === null
+    ? t(ids.range, { from: num(from), to: num(to), total: num(page.total) })
+    : t(ids.rangeCode, { from: num(from), to: num(to), total: num(page.total), code: shown.code });
+  const turn = (next, which) => showPage(list, next).then(() => focusPager(list, which));
   const pager = h('div', { className: 'pager' },
-    h('button', { type: 'button', disabled: offset === 0, onClick: () => showPage(Math.max(0, offset - PAGE_SIZE)).then(() => focusPager('prev')), dataset: { pager: 'prev' } }, `← ${t('prev')}`),
+    h('button', { type: 'button', disabled: offset === 0, onClick: () => turn(Math.max(0, offset - PAGE_SIZE), 'prev'), dataset: { pager: 'prev' } }, `← ${t('prev')}`),
     h('span', { 'aria-live': 'polite' }, caption),
-    h('button', { type: 'button', disabled: to >= page.total, onClick: () => showPage(offset + PAGE_SIZE).then(() => focusPager('next')), dataset: { pager: 'next' } }, `${t('next')} →`));
-  const table = h('table', { className: 'problems' },
+    h('button', { type: 'button', disabled: to >= page.total, onClick: () => turn(offset + PAGE_SIZE, 'next'), dataset: { pager: 'next' } }, `${t('next')} →`));
+  const table = h('table', { className: list },
     h('caption', { className: 'sr-only' }, caption),
     h('thead', {}, h('tr', {}, ['row', 'field', 'code', 'message'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, page.items.map((p) =>
@@ -515,10 +547,11 @@ async function showPage(offset) {
   root.replaceChildren(pager, h('div', { className: 'table-wrap' }, table));
 }
 
-function focusPager(which) {
-  const b = document.querySelector(`#problems [data-pager="${which}"]`);
+function focusPager(list, which) {
+  const rows = LISTS[list].rows;
+  const b = document.querySelector(`#${rows} [data-pager="${which}"]`);
   if (b && !b.disabled) b.focus();
-  else document.querySelector('#problems [data-pager]:not([disabled])')?.focus();
+  else document.querySelector(`#${rows} [data-pager]:not([disabled])`)?.focus();
 }
 
 async function download(kind) {

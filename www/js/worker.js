@@ -4,11 +4,14 @@
 // than one page of problems.
 //
 // Messages in:  init {module} · start {target, options, mapping, headers, extras}
-//               rows {rows, cursor} · finish · groups {lang} · page {offset, limit, lang, code}
-//               download {kind, lang}
+//               rows {rows, cursor} · finish · groups {lang, list}
+//               page {offset, limit, lang, code, list} · download {kind, lang}
 // Messages out: ready · started {errors} · progress {rows, cursor, summary} · ack
-//               done {summary, problems} · groups {groups} · page {items, total, offset}
+//               done {summary, problems, warnings} · groups {groups} · page {items, total, offset}
 //               file {kind, blob} · failed {message}
+//
+// `list` is 'problems' (what makes a row invalid) or 'warnings' (the batch warnings a row may
+// carry, valid or not: `email_suggestion`, `resolved_alias`).
 //
 // `mapping` is `{ field: [column, …] }`: a field of several columns gets their cells trimmed,
 // the empty ones left out, joined by a space (First name + Last name → full_name; cells.js).
@@ -77,26 +80,39 @@ function validateRows(rows) {
       if (r.ok) {
         job.requests.push(JSON.stringify(r.request));
       } else {
-        for (const e of r.errors) {
-          const problem = { row: sheetRow(r.row), field: e.field, code: e.code, params: e.params ?? {}, message: e.message };
-          job.problems.push(problem);
-          group(problem);
-        }
+        for (const e of r.errors) note(job.problems, r.row, e);
       }
+      for (const w of r.warnings ?? []) note(job.warnings, r.row, w);
     }
     job.validated += contacts.length;
   }
 }
 
-/** Counts a problem in its code's group: how many, on which fields, and the first of them. */
-function group(problem) {
-  let g = job.groups.get(problem.code);
+/**
+ * Keeps a problem or a warning of a row in `list` (job.problems or job.warnings) and counts it
+ * in its code's group: how many, on which fields, and the first of them.
+ */
+function note(list, index, e) {
+  const item = { row: sheetRow(index), field: e.field, code: e.code, params: e.params ?? {}, message: e.message };
+  list.push(item);
+  const groups = list.groups;
+  let g = groups.get(item.code);
   if (!g) {
-    g = { code: problem.code, count: 0, fields: new Map(), first: problem };
-    job.groups.set(problem.code, g);
+    g = { code: item.code, count: 0, fields: new Map(), first: item };
+    groups.set(item.code, g);
   }
   g.count++;
-  g.fields.set(problem.field, (g.fields.get(problem.field) ?? 0) + 1);
+  g.fields.set(item.field, (g.fields.get(item.field) ?? 0) + 1);
+}
+
+/** A list of problems or warnings, with its groups by code (see `note`). */
+function itemList() {
+  return Object.assign([], { groups: new Map() });
+}
+
+/** A warning's params for the CSV's `warnings` column: `suggestion=ana@gmail.com`. */
+function paramsText(params) {
+  return Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ');
 }
 
 /**
@@ -137,9 +153,8 @@ self.onmessage = async ({ data }) => {
           extras: data.extras,
           extraColumns: data.extras ? data.headers.map((_, i) => i).filter((i) => !mapped.has(i) && data.headers[i] !== '') : [],
           requests: [],
-          problems: [],
-          /** Code → { code, count, fields: Map(field → count), first }. */
-          groups: new Map(),
+          problems: itemList(),
+          warnings: itemList(),
           validated: 0,
         };
         // Problems of the options (a bad import ID, say): every row fails with them too.
@@ -154,11 +169,11 @@ self.onmessage = async ({ data }) => {
         break;
       case 'finish':
         if (!job) return;
-        self.postMessage({ type: 'done', summary: validator.summary(), problems: job.problems.length });
+        self.postMessage({ type: 'done', summary: validator.summary(), problems: job.problems.length, warnings: job.warnings.length });
         break;
       case 'groups': {
         // Most frequent first; a tie in the order the codes were first met.
-        const groups = [...(job?.groups.values() ?? [])]
+        const groups = [...(job?.[data.list].groups.values() ?? [])]
           .sort((a, b) => b.count - a.count)
           .map((g) => ({
             code: g.code,
@@ -170,7 +185,7 @@ self.onmessage = async ({ data }) => {
         break;
       }
       case 'page': {
-        const all = job?.problems ?? [];
+        const all = job?.[data.list] ?? [];
         const list = data.code ? all.filter((p) => p.code === data.code) : all;
         const items = list
           .slice(data.offset, data.offset + data.limit)
@@ -184,9 +199,15 @@ self.onmessage = async ({ data }) => {
           const parts = (job?.requests ?? []).map((line) => `${line}\n`);
           blob = new Blob(parts, { type: 'application/x-ndjson' });
         } else {
-          const lines = ['row,field,code,message\n'];
-          for (const p of job?.problems ?? []) {
-            lines.push(`${[p.row, p.field, p.code, messageOf(p, data.lang)].map(csvCell).join(',')}\n`);
+          // As `contactkit check` writes problems.csv: a warning's params in `warnings`. Rows
+          // in order, each row's problems before its warnings.
+          const lines = ['row,field,code,message,warnings\n'];
+          const items = [
+            ...(job?.problems ?? []).map((p) => [p, '']),
+            ...(job?.warnings ?? []).map((w) => [w, paramsText(w.params)]),
+          ].sort(([a], [b]) => a.row - b.row);
+          for (const [p, warning] of items) {
+            lines.push(`${[p.row, p.field, p.code, messageOf(p, data.lang), warning].map(csvCell).join(',')}\n`);
           }
           blob = new Blob(lines, { type: 'text/csv' });
         }

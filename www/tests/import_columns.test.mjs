@@ -1,13 +1,20 @@
 // The demo page's CSV import in Chromium: a field made of several columns (First name + Last
-// name → full_name), found by header name or chosen by hand, and the problems grouped by code
-// with their counts, each group narrowing the problems table to its code.
+// name → full_name), found by header name or chosen by hand, the same requests as `contactkit
+// check` gives for the same file, and the problems grouped by code with their counts, each
+// group narrowing the problems table to its code.
 //
 //   cd www && node --test tests/
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { demoPage, text, loadCsv, cells } from './page.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const env = demoPage();
 
@@ -122,6 +129,50 @@ test('import: a Nombre column the library maps to full_name combines with Apelli
   await loadCsv(page, 'Full name,First name,Last name,Phone\nAna Ruiz,Ana,Ruiz,+34 612 34 56 78\n');
   assert.equal(await page.locator('#map-full_name').inputValue(), '0');
   assert.equal(await page.locator('#map-full_name-1').count(), 0);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('import: the page and `contactkit check` read a name in parts the same way', async () => {
+  // Spanish headers in an odd order, a middle name, two family names, and cells with spaces
+  // around them (NEL U+0085 is White_Space; U+FEFF is not, and stays), or empty.
+  const csv = [
+    'Segundo apellido,Teléfono,Nombre,Primer apellido,Segundo nombre,Correo',
+    'Gil,+34 612 34 56 01,Ana,Ruiz,María,ana@example.com',
+    ',+34 612 34 56 02, Bo ,\u00a0Larsen\u3000,,bo@example.com',
+    '\u0085Díaz,+34 612 34 56 03,\ufeffEva,,,eva@example.com',
+    ',+34 612 34 56 04,,,,nadie@example.com',
+  ].join('\n');
+  const { page, errors, close } = await env.openPage('#import');
+  await loadCsv(page, `${csv}\n`);
+  assert.equal(await page.locator('#map-full_name').inputValue(), '2');
+  assert.equal(await page.locator('#map-full_name-1').inputValue(), '4');
+  assert.equal(await page.locator('#map-full_name-2').inputValue(), '3');
+  assert.equal(await page.locator('#map-full_name-3').inputValue(), '0');
+  assert.equal(await text(page, 'tr[data-field="full_name"] td.sample'), 'Ana María Ruiz Gil');
+  await page.getByRole('button', { name: 'Validate all rows' }).click();
+  await page.waitForSelector('#results[data-done="true"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-ndjson').click()]);
+  const fromPage = readFileSync(await download.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+  const dir = mkdtempSync(join(tmpdir(), 'contactkit-columns-'));
+  try {
+    writeFileSync(join(dir, 'people.csv'), `${csv}\n`);
+    let status = 0;
+    try {
+      execFileSync('cargo', ['run', '--quiet', '-p', 'contactkit-cli', '--', 'check', join(dir, 'people.csv'), '--target', 'contactship'],
+        { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      status = e.status; // 1: some rows are invalid (the last has no name)
+    }
+    assert.equal(status, 1);
+    const fromCli = readFileSync(join(dir, 'requests.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).request);
+    assert.deepEqual(fromPage, fromCli);
+    const names = fromCli.map((r) => JSON.parse(r.body).full_name);
+    assert.deepEqual(names, ['Ana María Ruiz Gil', 'Bo Larsen', '\ufeffEva Díaz']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   assert.deepEqual(errors, []);
   await close();
 });
