@@ -1,11 +1,13 @@
 //! `columns::match_columns`: which column fills which field, for the headers of real exports
 //! (HubSpot, Salesforce, Google Contacts, Outlook; English and Spanish), and a full name made
-//! of several columns. The demo page and the `contactkit` command both use this matching.
+//! of several columns. The demo page and the `contactkit` command both use this matching. Run
+//! natively and in Wasm (where the accents are dropped by the platform's NFD).
 
 use contactkit::columns::{
     extras_field, fields, header_key, join_cells, match_columns, synonyms, unmatched, ColumnMatch,
 };
 use contactkit::payload::Target;
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// `(field, columns)` as the header names spell them, for readable expectations.
 fn named<'h>(found: &ColumnMatch, headers: &[&'h str]) -> Vec<(&'static str, Vec<&'h str>)> {
@@ -22,7 +24,7 @@ fn check(target: Target, headers: &[&str], want: &[(&str, &[&str])]) {
     assert_eq!(named(&found, headers), want, "{target:?} {headers:?}");
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn header_keys() {
     assert_eq!(header_key(" Correo Electrónico "), "correo_electronico");
     assert_eq!(header_key("E-Mail"), "e_mail");
@@ -40,7 +42,7 @@ fn header_keys() {
     assert_eq!(header_key("Ärger-Çağrı"), "arger_cagr");
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn hubspot_export() {
     let headers = [
         "Record ID",
@@ -80,7 +82,7 @@ fn hubspot_export() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn salesforce_exports() {
     // A report, and the Data Loader's API names.
     check(
@@ -123,7 +125,7 @@ fn salesforce_exports() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn google_contacts_exports() {
     let headers = [
         "First Name",
@@ -172,7 +174,7 @@ fn google_contacts_exports() {
     assert_eq!(unmatched(&found, legacy.len()), [1, 2, 3, 4, 6]);
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn outlook_exports() {
     check(
         Target::Contactship,
@@ -230,7 +232,7 @@ fn outlook_exports() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn spanish_sheets() {
     // A whole name beats a given name, whatever the order of the columns.
     check(
@@ -277,7 +279,7 @@ fn spanish_sheets() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn a_name_in_parts_needs_a_given_and_a_family_name() {
     for headers in [
         &["First Name", "Phone"][..],
@@ -293,7 +295,7 @@ fn a_name_in_parts_needs_a_given_and_a_family_name() {
     assert_eq!(unmatched(&found, 3), Vec::<usize>::new());
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn joined_cells() {
     assert_eq!(join_cells(["Ana", "Ruiz"]), "Ana Ruiz");
     assert_eq!(join_cells([" Ana ", "", "  ", "Ruiz Gil "]), "Ana Ruiz Gil");
@@ -302,13 +304,13 @@ fn joined_cells() {
     assert_eq!(join_cells(["\u{a0}Ana\u{3000}", "Ruiz"]), "Ana Ruiz");
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn exact_spelling_beats_an_earlier_synonym() {
     let found = match_columns(Target::Contactship, &["phone", "Phone Number"]);
     assert_eq!(found.get("phone_number"), Some(&[1][..]));
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn a_column_fills_one_field() {
     // "name" would fill full_name twice; the second column stays unmatched.
     let found = match_columns(Target::SdrAgent, &["Name", "name", "Email"]);
@@ -319,7 +321,7 @@ fn a_column_fills_one_field() {
     assert_eq!(unmatched(&found, 3), vec![1]);
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn fields_of_the_other_api_are_not_matched() {
     let found = match_columns(Target::Contactship, &["LinkedIn", "Company", "Teléfono"]);
     assert_eq!(found.columns, vec![("phone_number", vec![2])]);
@@ -330,7 +332,7 @@ fn fields_of_the_other_api_are_not_matched() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn every_field_is_matched_by_its_own_name() {
     for target in [Target::Contactship, Target::SdrAgent] {
         let names = fields(target);
@@ -341,7 +343,7 @@ fn every_field_is_matched_by_its_own_name() {
     }
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn no_headers_and_odd_headers() {
     assert_eq!(synonyms("additional_data").count(), 0);
     assert_eq!(synonyms("nope").count(), 0);
