@@ -473,11 +473,11 @@ function renderSummary() {
  */
 const LISTS = {
   problems: {
-    groups: 'problem-groups', rows: 'problems', byCode: 'byCode', all: 'allProblems', none: 'noProblems',
+    groups: 'problem-groups', rows: 'problems', title: 'problems', byCode: 'byCode', all: 'allProblems', none: 'noProblems',
     range: 'problemsRange', rangeCode: 'problemsRangeCode', noneClass: 'ok-text',
   },
   warnings: {
-    groups: 'warning-groups', rows: 'warnings', byCode: 'warningsByCode', all: 'allWarnings', none: 'noWarnings',
+    groups: 'warning-groups', rows: 'warnings', title: 'warnings', byCode: 'warningsByCode', all: 'allWarnings', none: 'noWarnings',
     range: 'warningsRange', rangeCode: 'warningsRangeCode', noneClass: 'muted',
   },
 };
@@ -531,7 +531,8 @@ async function showPage(list, offset) {
     ? t(ids.range, { from: num(from), to: num(to), total: num(page.total) })
     : t(ids.rangeCode, { from: num(from), to: num(to), total: num(page.total), code: shown.code });
   const turn = (next, which) => showPage(list, next).then(() => focusPager(list, which));
-  const pager = h('div', { className: 'pager' },
+  // A group named after its list: two pagers' "Next" buttons are told apart.
+  const pager = h('div', { className: 'pager', role: 'group', 'aria-label': t(ids.title) },
     h('button', { type: 'button', disabled: offset === 0, onClick: () => turn(Math.max(0, offset - PAGE_SIZE), 'prev'), dataset: { pager: 'prev' } }, `← ${t('prev')}`),
     h('span', { 'aria-live': 'polite' }, caption),
     h('button', { type: 'button', disabled: to >= page.total, onClick: () => turn(offset + PAGE_SIZE, 'next'), dataset: { pager: 'next' } }, `${t('next')} →`));

@@ -273,7 +273,7 @@ test('import: 10,000 rows validated in a worker; counts, problems and downloads'
   await page.setViewportSize({ width: 1280, height: 1900 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/import.png` });
-  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.getByRole('group', { name: 'Problems' }).getByRole('button', { name: 'Next →' }).click();
   await page.waitForFunction(() => document.querySelector('#problems .pager span')?.textContent.startsWith('Problems 51–'));
 
   // The valid requests as NDJSON: one request object per line.
