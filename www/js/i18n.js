@@ -136,7 +136,7 @@ const STRINGS = {
     downloadNdjson: 'Download valid requests (NDJSON)',
     downloadCsv: 'Download problems and warnings (CSV)',
     ndjsonHint: 'One request per line: {"method","url","headers","body"}, body being the exact JSON text to send.',
-    done: 'Done: {valid} valid, {invalid} invalid, {duplicates} duplicates.',
+    done: 'Done: {valid} valid, {invalid} invalid, {duplicates} duplicates, {warnings} warnings.',
   },
   es: {
     title: 'Demo de contactkit',
@@ -268,7 +268,7 @@ const STRINGS = {
     downloadNdjson: 'Descargar peticiones válidas (NDJSON)',
     downloadCsv: 'Descargar problemas y avisos (CSV)',
     ndjsonHint: 'Una petición por línea: {"method","url","headers","body"}, donde body es el texto JSON exacto a enviar.',
-    done: 'Listo: {valid} válidas, {invalid} no válidas, {duplicates} duplicadas.',
+    done: 'Listo: {valid} válidas, {invalid} no válidas, {duplicates} duplicadas, {warnings} avisos.',
   },
 };
 

@@ -401,7 +401,7 @@ async function run() {
   document.getElementById('results').hidden = false;
   document.getElementById('results').dataset.done = 'true';
   const s = done.summary;
-  announce(() => t('done', { valid: num(s.valid), invalid: num(s.invalid), duplicates: num(s.duplicates) }),
+  announce(() => t('done', { valid: num(s.valid), invalid: num(s.invalid), duplicates: num(s.duplicates), warnings: num(done.warnings) }),
     { owner: 'import', key: 'done' });
   document.querySelector('#summary')?.focus();
 }

@@ -53,6 +53,7 @@ test('import: warnings counted by code, listed by row, in both languages and in 
   await page.waitForSelector('#results[data-done="true"]');
 
   assert.equal(Number(await text(page, '[data-count="warnings"] .count')), en.list.length);
+  await page.waitForFunction((n) => document.getElementById('status')?.textContent.endsWith(`, ${n} warnings.`), en.list.length);
   const byCode = (groups) => Object.fromEntries(groups.map(([code, count]) => [code, Number(count)]));
   assert.deepEqual(byCode(await cells(page, '#warning-groups')), en.counts);
   const fields = Object.fromEntries((await cells(page, '#warning-groups')).map(([code, , f]) => [code, f]));
@@ -75,6 +76,7 @@ test('import: warnings counted by code, listed by row, in both languages and in 
   await switchLang(page, 'es');
   await page.waitForFunction(() => document.querySelector('#warnings .pager span')?.textContent.startsWith('Avisos'));
   assert.deepEqual(await cells(page, '#warnings'), listed(es.list));
+  assert.match(await text(page, '#status'), new RegExp(`, ${es.list.length} avisos\\.$`));
   const examples = Object.fromEntries((await cells(page, '#warning-groups')).map(([code, , , ex]) => [code, ex]));
   for (const code of Object.keys(es.counts)) assert.equal(examples[code], es.list.find((w) => w.code === code).message);
 
