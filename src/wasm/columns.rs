@@ -142,7 +142,8 @@ export type ColumnMatchResult =
       /**
        * The columns of each field whose header was recognized: one, whose cell is the
        * field's text as it is, or several (a full name: given name, middle name, family
-       * names), whose cells are trimmed, the empty ones left out, and joined by a space.
+       * names), whose cells are trimmed (of Unicode White_Space), the empty ones left
+       * out, and joined by a space.
        */
       columns: Partial<Record<ColumnField, number[]>>;
       /** Where the unmatched columns go when a user asks for them. */
