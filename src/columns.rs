@@ -167,8 +167,9 @@ impl ColumnMatch {
     }
 }
 
-/// The text of a field read from several cells: each trimmed, the empty ones left out, the
-/// others joined by one space. `["Ana", " Ruiz Gil ", ""]` → `"Ana Ruiz Gil"`. (A field read
+/// The text of a field read from several cells: each trimmed of Unicode White_Space (as
+/// [`str::trim`]; the demo page's `www/js/cells.js` trims the same), the empty ones left out,
+/// the others joined by one space. `["Ana", " Ruiz Gil ", ""]` → `"Ana Ruiz Gil"`. (A field read
 /// from one column takes its cell as it is.)
 pub fn join_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
     let mut text = String::new();
