@@ -20,10 +20,14 @@
 //! What the engine reads the same way (bit positions, the instruction set) is
 //! `src/phone/layout.rs`, included here as [`layout`].
 //!
+//! Apart from the tables, [`exports`] chooses the groups of JS exports the binding compiles
+//! (all of them unless `bench/size_by_field.mjs` says otherwise).
+//!
 //! Outputs, in `OUT_DIR`: `phone_tables.rs` (the per-region data and the programs, as Rust
 //! statics) and `phone_dfa.bin` (the automata, read with `include_bytes!`).
 
 mod automata;
+mod exports;
 #[allow(dead_code)]
 #[path = "../src/phone/layout.rs"]
 mod layout;
@@ -36,6 +40,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/phone/layout.rs");
+    exports::configure();
     let metadata = metadata::load();
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     tables::write(&metadata, &out_dir);

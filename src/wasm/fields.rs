@@ -46,6 +46,7 @@ where
 }
 
 /// Validates a phone number and normalizes it to E.164.
+#[cfg(contactkit_export = "phone")]
 #[wasm_bindgen(js_name = normalizePhone, unchecked_return_type = "PhoneResult")]
 pub fn normalize_phone(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
@@ -55,6 +56,7 @@ pub fn normalize_phone(
 }
 
 /// Validates and normalizes an email address; may suggest a fix for a mistyped domain.
+#[cfg(contactkit_export = "email")]
 #[wasm_bindgen(js_name = normalizeEmail, unchecked_return_type = "EmailResult")]
 pub fn normalize_email(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
@@ -71,6 +73,7 @@ pub fn normalize_email(
 }
 
 /// Canonicalizes a LinkedIn profile, company or school URL.
+#[cfg(contactkit_export = "linkedin")]
 #[wasm_bindgen(js_name = normalizeLinkedIn, unchecked_return_type = "LinkedInResult")]
 pub fn normalize_linkedin(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
@@ -80,6 +83,7 @@ pub fn normalize_linkedin(
 }
 
 /// Validates and canonicalizes a BCP 47 locale.
+#[cfg(contactkit_export = "locale")]
 #[wasm_bindgen(js_name = normalizeLocale, unchecked_return_type = "LocaleResult")]
 pub fn normalize_locale(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
@@ -89,6 +93,7 @@ pub fn normalize_locale(
 }
 
 /// Resolves an IANA timezone name or alias to its canonical zone.
+#[cfg(contactkit_export = "timezone")]
 #[wasm_bindgen(js_name = normalizeTimezone, unchecked_return_type = "TimezoneResult")]
 pub fn normalize_timezone(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
@@ -98,6 +103,7 @@ pub fn normalize_timezone(
 }
 
 /// Resolves an ISO 3166-1 code or a country name to its alpha-2 code.
+#[cfg(contactkit_export = "country")]
 #[wasm_bindgen(js_name = normalizeCountry, unchecked_return_type = "CountryResult")]
 pub fn normalize_country(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,

@@ -16,9 +16,14 @@
 //! plain objects and keep keys such as `__proto__` as data. Nothing here throws: every failure
 //! is a result with `ok: false`.
 
+// Each group of exports is compiled unless `CONTACTKIT_EXPORTS` leaves it out
+// (`build/exports.rs`: only `bench/size_by_field.mjs` does).
+#[cfg(contactkit_export = "columns")]
 mod columns;
 mod fields;
+#[cfg(contactkit_export = "forms")]
 mod forms;
+#[cfg(contactkit_export = "payload")]
 mod payload;
 mod tape;
 
