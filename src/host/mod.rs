@@ -150,9 +150,38 @@ fn sharp_s_in_host(input: &str) -> Cow<'_, str> {
 /// itself (Chromium takes `xn--` labels unchecked).
 fn checks_left_to_us(ascii: &str) -> bool {
     // Forbidden domain code points (Chromium lets a space through, as `%20`).
-    let forbidden = |b: u8| b <= b' ' || b == 0x7f || b"#%/:<>?@[\\]^|".contains(&b);
+    let forbidden = |b: u8| {
+        matches!(
+            b,
+            0..=b' '
+                | 0x7f
+                | b'#'
+                | b'%'
+                | b'/'
+                | b':'
+                | b'<'
+                | b'>'
+                | b'?'
+                | b'@'
+                | b'['
+                | b'\\'
+                | b']'
+                | b'^'
+                | b'|'
+        )
+    };
     if ascii.bytes().any(forbidden) {
         return false;
+    }
+    // Most domains have no `xn--` label: nothing to decode, and no ASCII character is
+    // right-to-left (R, AL or AN), so CheckBidi has nothing to check.
+    if ascii.is_ascii()
+        && !ascii
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"xn--"))
+    {
+        return true;
     }
     let punycode_ok = ascii
         .split('.')
