@@ -753,3 +753,37 @@ fn text_fields_are_validated_as_their_json_object_and_give_the_key() {
     let json = json!({"full_name": "Ana", "email": "Ana@Example.com", "linkedin_profile": "linkedin.com/in/ana", "locale": "es_mx", "timezone": "US/Eastern"});
     assert_eq!(r, bad_text.validate_json_row(&json.to_string()));
 }
+
+/// The locales and timezones a batch has resolved before answer later rows exactly as the
+/// rules answer each row alone: errors, values and `resolved_alias` warnings, row after row.
+#[wasm_bindgen_test(unsupported = test)]
+fn repeated_locales_and_timezones_answer_as_each_row_alone() {
+    let locales = [
+        "es_mx", "ES-mx", "xx-YY", "es_mx", "iw", "xx-YY", "iw", "en",
+    ];
+    let timezones = [
+        "US/Eastern",
+        "us/eastern",
+        "Nowhere/City",
+        "US/Eastern",
+        "",
+        "Nowhere/City",
+    ];
+    let rows: Vec<Value> = (0..24)
+        .map(|i| {
+            json!({"full_name": "Ana", "email": format!("ana{i}@example.com"),
+                "linkedin_profile": format!("linkedin.com/in/ana{i}"),
+                "locale": locales[i % locales.len()], "timezone": timezones[i % timezones.len()]})
+        })
+        .collect();
+    let opts = sdr();
+    let mut batch = BatchValidator::new(&opts);
+    for (i, row) in rows.iter().enumerate() {
+        let together = batch.validate_row(row);
+        let alone = validate_contacts(std::slice::from_ref(row), &opts)
+            .results
+            .remove(0);
+        assert_eq!(together.result, alone.result, "row {i}");
+        assert_eq!(together.warnings, alone.warnings, "row {i}");
+    }
+}

@@ -192,7 +192,7 @@ impl fmt::Debug for BatchValidator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let target = match &self.api {
             Some(Api::Contactship(..)) => Some(Target::Contactship),
-            Some(Api::SdrAgent(_)) => Some(Target::SdrAgent),
+            Some(Api::SdrAgent(..)) => Some(Target::SdrAgent),
             None => None,
         };
         f.debug_struct("BatchValidator")
