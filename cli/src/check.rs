@@ -218,14 +218,13 @@ impl Pipeline {
         let mut validator = BatchValidator::without_duplicates(&self.opts);
         let mut out = Vec::with_capacity(chunk.len());
         let mut text = String::new();
+        let mut fields = Vec::with_capacity(self.plan.fields.len());
         for source in chunk {
-            let (row, key, email) = if let Some(cells) = self.table_fields(&source.row) {
+            let (row, key, email) = if self.table_fields(&source.row, &mut fields) {
                 // A table's row: its cells given to the library as they are.
-                let fields: Vec<(&str, &str)> =
-                    cells.iter().map(|(f, v)| (*f, v.as_ref())).collect();
                 let (row, key) = validator.validate_fields(&fields);
-                let email = cells.iter().find(|(f, _)| *f == "email").map(|(_, v)| v);
-                (row, key, email.and_then(|e| email::suggest(e)))
+                let email = fields.iter().find(|(f, _)| *f == "email");
+                (row, key, email.and_then(|(_, e)| email::suggest(e)))
             } else {
                 self.plan.contact(&source.row, source.number, &mut text)?;
                 let (row, key) = validator.validate_json_row_with_key(&text);
@@ -255,22 +254,24 @@ impl Pipeline {
         Ok(out)
     }
 
-    /// A table's row as the fields the plan fills, each with its text (empty cells left out,
-    /// as [`Plan::contact`] leaves them); `None` for a row that goes through the contact's JSON
-    /// text instead: a JSON row, a row with extra columns to send, or one with a cell that is
-    /// not UTF-8 (which [`Plan::contact`] reports).
-    fn table_fields<'r>(&'r self, row: &'r RawRow) -> Option<Vec<(&'r str, Cow<'r, str>)>> {
+    /// A table's row as the fields the plan fills, each with its cell's text (empty cells left
+    /// out, as [`Plan::contact`] leaves them), into `fields`; `false` for a row that goes
+    /// through the contact's JSON text instead: a JSON row, a row with extra columns to send,
+    /// a field joined from several columns, or a cell that is not UTF-8 (which
+    /// [`Plan::contact`] reports).
+    fn table_fields<'r>(&'r self, row: &'r RawRow, fields: &mut Vec<(&'r str, &'r str)>) -> bool {
+        fields.clear();
         if !matches!(row, RawRow::Cells(_)) || self.plan.extras_field.is_some() {
-            return None;
+            return false;
         }
-        let mut cells = Vec::with_capacity(self.plan.fields.len());
         for (field, _) in &self.plan.fields {
-            let text = self.plan.cells_text(row, field)?;
-            if !text.is_empty() {
-                cells.push((field.as_str(), text));
+            match self.plan.cells_text(row, field) {
+                Some(Cow::Borrowed("")) => {}
+                Some(Cow::Borrowed(text)) => fields.push((field.as_str(), text)),
+                _ => return false,
             }
         }
-        Some(cells)
+        true
     }
 
     /// A likely typo in the email's domain, as the library suggests it: `text` is the row's
@@ -329,35 +330,48 @@ impl<'a> Fields<'a> {
 /// that copies the runs between quotes and backslashes.
 pub fn ndjson_line(row: u64, request: &Request) -> String {
     let body = &request.body;
-    let mut out = Vec::with_capacity(64 + request.url.len() + body.len() * 9 / 8);
-    let _ = write!(out, "{{\"row\":{row},\"request\":{{\"method\":");
-    let _ = serde_json::to_writer(&mut out, &request.method);
+    let mut out = Vec::with_capacity(96 + request.url.len() + body.len() * 9 / 8);
+    out.extend_from_slice(b"{\"row\":");
+    out.extend_from_slice(row.to_string().as_bytes());
+    out.extend_from_slice(b",\"request\":{\"method\":");
+    json_string(&mut out, request.method.as_str());
     out.extend_from_slice(b",\"url\":");
-    let _ = serde_json::to_writer(&mut out, &request.url);
-    out.extend_from_slice(b",\"headers\":");
-    let _ = serde_json::to_writer(&mut out, &request.headers);
-    out.extend_from_slice(b",\"body\":");
-    // A builder's body has no control character (serde_json escaped those inside its strings):
-    // only `"` and `\` take a backslash. Any other text is escaped by serde_json.
-    if body.bytes().any(|b| b < 0x20) {
-        let _ = serde_json::to_writer(&mut out, body);
-    } else {
-        out.push(b'"');
-        let bytes = body.as_bytes();
-        let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'"' || b == b'\\' {
-                out.extend_from_slice(&bytes[from..i]);
-                out.push(b'\\');
-                from = i;
-            }
+    json_string(&mut out, &request.url);
+    out.extend_from_slice(b",\"headers\":{");
+    for (i, (name, value)) in request.headers.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
-        out.extend_from_slice(&bytes[from..]);
-        out.push(b'"');
+        json_string(&mut out, name);
+        out.push(b':');
+        json_string(&mut out, value);
     }
+    out.extend_from_slice(b"},\"body\":");
+    json_string(&mut out, body);
     out.extend_from_slice(b"}}");
-    // Only whole UTF-8 text was copied.
+    // Whole UTF-8 texts and ASCII bytes were written: this never fails.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// `s` as a JSON string literal, as serde_json writes it. Text without control characters
+/// (a builder's body: serde_json escaped those inside its strings) only has `"` and `\` to
+/// escape; any other text is escaped by serde_json.
+fn json_string(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    // The smallest byte, over all of them (no early exit: the loop is vectorized).
+    if bytes.iter().fold(u8::MAX, |least, &b| least.min(b)) < 0x20 {
+        let _ = serde_json::to_writer(out, s);
+        return;
+    }
+    out.reserve(bytes.len() + bytes.len() / 4 + 2);
+    out.push(b'"');
+    for &b in bytes {
+        if b == b'"' || b == b'\\' {
+            out.push(b'\\');
+        }
+        out.push(b);
+    }
+    out.push(b'"');
 }
 
 /// A progress bar on stderr when it is a terminal (rows, rows/s, and the ETA from the bytes
@@ -436,12 +450,13 @@ pub fn run(args: &CheckArgs) -> Result<bool, Fatal> {
     let mut problems = csv::Writer::from_writer(BufWriter::new(create(&problems_path)?));
     problems.write_record(["row", "field", "code", "message", "warnings"])?;
     let summary = run_rows(read, opts, true, |checked| {
-        let row = checked.number.to_string();
         if let Some(line) = &checked.line {
             requests.write_all(line.as_bytes())?;
             requests.write_all(b"\n")?;
         }
+        let row = || checked.number.to_string();
         if let Err(errors) = &checked.result {
+            let row = row();
             for e in errors {
                 problems.write_record([
                     row.as_str(),
@@ -453,7 +468,7 @@ pub fn run(args: &CheckArgs) -> Result<bool, Fatal> {
             }
         }
         for (field, suggestion) in &checked.warnings {
-            problems.write_record([&row, *field, "", "", &format!("suggestion={suggestion}")])?;
+            problems.write_record([&row(), *field, "", "", &format!("suggestion={suggestion}")])?;
         }
         Ok(())
     })?;
@@ -513,6 +528,8 @@ mod tests {
         let request = build_sdr_agent_contact(&contact, &opts).unwrap();
         let mut by_hand = request.clone();
         by_hand.body = "raw \"control\" \n\u{1f}\\ text".into();
+        by_hand.url = "https://example.com/\"a\\b\u{7}".into();
+        by_hand.method = contactkit::payload::Method::Put;
         for (row, request) in [(2, &request), (u64::MAX, &by_hand)] {
             let want = serde_json::to_string(&Line { row, request }).unwrap();
             assert_eq!(ndjson_line(row, request), want);

@@ -102,11 +102,12 @@ pub(crate) fn domain_to_ascii(domain: &str) -> Option<String> {
     // the labels the same way (the JS side appends a label of its own), and the capital sharp s
     // to `ß` (Unicode 15.1; Node's parser still maps it to `ss`, docs/host.md).
     const DOTS: [char; 3] = ['\u{3002}', '\u{ff0e}', '\u{ff61}'];
-    let domain: Cow<'_, str> = if domain.contains(DOTS) || domain.contains('ẞ') {
-        Cow::Owned(domain.replace(DOTS, ".").replace('ẞ', "ß"))
-    } else {
-        Cow::Borrowed(domain)
-    };
+    let domain: Cow<'_, str> =
+        if !domain.is_ascii() && (domain.contains(DOTS) || domain.contains('ẞ')) {
+            Cow::Owned(domain.replace(DOTS, ".").replace('ẞ', "ß"))
+        } else {
+            Cow::Borrowed(domain)
+        };
     // STD3: no ASCII but letters, digits, `-` and `.`, before mapping and after it.
     let std3 = |s: &str| {
         s.bytes()

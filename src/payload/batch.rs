@@ -313,14 +313,18 @@ impl BatchValidator {
         let (built, key_field) = match &mut self.api {
             Some(api) => {
                 let built = if fields.len() <= MAX_LISTED_FIELDS {
-                    let mut listed: Vec<(&str, Field<'_>)> = Vec::with_capacity(fields.len());
+                    let mut listed = [("", Field::Text("")); MAX_LISTED_FIELDS];
+                    let mut len = 0;
                     for &(name, text) in fields {
-                        match listed.iter_mut().find(|(n, _)| *n == name) {
+                        match listed[..len].iter_mut().find(|(n, _)| *n == name) {
                             Some(slot) => slot.1 = Field::Text(text),
-                            None => listed.push((name, Field::Text(text))),
+                            None => {
+                                listed[len] = (name, Field::Text(text));
+                                len += 1;
+                            }
                         }
                     }
-                    api.build_fields(&listed, &mut errs, &taken)
+                    api.build_fields(&listed[..len], &mut errs, &taken)
                 } else {
                     let object: serde_json::Map<String, Value> = fields
                         .iter()
