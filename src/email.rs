@@ -158,7 +158,10 @@ pub fn normalize_with(input: &str, opts: &EmailOptions) -> Result<Email, FieldEr
     check_local_part(local, opts)?;
     let (ascii_domain, unicode_domain) = check_domain(domain, local.len(), lang)?;
 
-    let value = format!("{local}@{unicode_domain}");
+    let mut value = String::with_capacity(local.len() + 1 + unicode_domain.len());
+    value.push_str(local);
+    value.push('@');
+    value.push_str(&unicode_domain);
     let suggestion = suggest_for(local, &unicode_domain, false).filter(|s| valid_as_is(s, opts));
     Ok(Email {
         dedup_key: value.to_lowercase(),
@@ -419,10 +422,13 @@ impl Provider {
 
     /// Whether `domain` is this provider's domain exactly (`gmail.com`, not `Gmail.com`).
     fn is_domain(&self, domain: &str) -> bool {
-        domain
-            .strip_prefix(self.name())
-            .and_then(|rest| rest.strip_prefix('.'))
-            == Some(self.suffix())
+        let (name, suffix) = (self.name(), self.suffix());
+        // The length first: most domains are no provider's, and are told apart without reading.
+        domain.len() == name.len() + 1 + suffix.len()
+            && domain
+                .strip_prefix(name)
+                .and_then(|rest| rest.strip_prefix('.'))
+                == Some(suffix)
     }
 }
 

@@ -134,7 +134,17 @@ pub fn normalize(input: &str, opts: &FieldOptions) -> Result<Locale, FieldError>
     {
         return Err(malformed());
     }
-    let mut lower = trimmed.to_ascii_lowercase().replace('_', "-");
+    // ASCII only (checked above): lower-cased and `_` read as `-` in one copy.
+    let mut lower: String = trimmed
+        .bytes()
+        .map(|b| {
+            char::from(if b == b'_' {
+                b'-'
+            } else {
+                b.to_ascii_lowercase()
+            })
+        })
+        .collect();
 
     // A grandfathered tag without a Preferred-Value goes on as typed: CLDR maps the ones of
     // regular syntax (`cel-gaulish` → `xtg`), and the others (`i-default`) are not well-formed.
@@ -374,8 +384,8 @@ impl Core {
     /// One pass of UTS 35 alias replacement; whether anything changed.
     fn apply_aliases(&mut self) -> bool {
         let mut changed = false;
-        let rule =
-            table::lines(data::LANGUAGE_RULES).find(|line| self.matches(table::key_of(line)));
+        let rule = table::lines(data::LANGUAGE_RULES)
+            .find(|line| self.may_match(line) && self.matches(table::key_of(line)));
         if let Some(line) = rule {
             self.replace(table::key_of(line), table::value_of(line).unwrap_or(""));
             changed = true;
@@ -416,6 +426,18 @@ impl Core {
             changed = true;
         }
         changed
+    }
+
+    /// Whether a language rule's line (`sgn-de=gsg`) is of our language or of `und`: compared
+    /// byte by byte, before anything else, since most rules are of another language.
+    fn may_match(&self, line: &str) -> bool {
+        let b = line.as_bytes();
+        let end = b
+            .iter()
+            .position(|&c| c == b'-' || c == b'=')
+            .unwrap_or(b.len());
+        let language = &b[..end];
+        language == b"und" || language == self.language.as_bytes()
     }
 
     /// Whether a language rule's key (`sgn-de`, `art-lojban`, `und-aaland`: lower case) matches:

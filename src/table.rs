@@ -39,12 +39,21 @@ pub(crate) fn find(
 
 /// The key of a line: the text before `=`, or the whole line.
 pub(crate) fn key_of(line: &str) -> &str {
-    line.split_once('=').map_or(line, |(k, _)| k)
+    match equals(line) {
+        Some(i) => line.get(..i).unwrap_or(line),
+        None => line,
+    }
 }
 
 /// The value of a line: the text after `=`, if any.
 pub(crate) fn value_of(line: &str) -> Option<&str> {
-    line.split_once('=').map(|(_, v)| v)
+    line.get(equals(line)? + 1..)
+}
+
+/// Where the first `=` of a line is: a byte loop (lines are short, and `split_once` sets up a
+/// searcher for each).
+fn equals(line: &str) -> Option<usize> {
+    line.bytes().position(|b| b == b'=')
 }
 
 /// Every line of a table, in order.

@@ -588,3 +588,202 @@ fn an_invalid_row_keeps_its_warnings() {
     let json = serde_json::to_value(r).unwrap();
     assert_eq!(json["warnings"][0]["params"]["suggestion"], "ana@gmail.com");
 }
+
+/// A row as text fields: the answer of `validate_fields` is `validate_json_row`'s for the JSON
+/// object of those strings, with the key of the row whenever its key field is valid; a validator
+/// made `without_duplicates` flags none, and gives the key all the same.
+#[wasm_bindgen_test(unsupported = test)]
+fn text_fields_are_validated_as_their_json_object_and_give_the_key() {
+    type Row<'a> = Vec<(&'a str, &'a str)>;
+    let contactship_rows: Vec<Row> = vec![
+        vec![("phone_number", "(212) 456-7890"), ("full_name", "Juan")],
+        vec![
+            ("phone_number", "+1 212 456 7890"),
+            ("full_name", "Juan again"),
+        ],
+        vec![
+            ("phone_number", "55 1234 5678"),
+            ("country", "México"),
+            ("full_name", "Ana \"la\" \\ Pérez"),
+        ],
+        vec![
+            ("phone_number", "55 1234 5678"),
+            ("country", "nowhere"),
+            ("full_name", "Eva"),
+        ],
+        vec![
+            ("phone_number", "+52 55 1234 5678"),
+            ("full_name", ""),
+            ("email", "eva@gmial.com"),
+        ],
+        vec![("phone_number", "12"), ("full_name", "Sol")],
+        vec![
+            ("full_name", "Sol"),
+            ("full_name", "Sol 2"),
+            ("phone_number", "+34 612 345 678"),
+            ("bogus", "x"),
+        ],
+        vec![],
+    ];
+    let sdr_rows: Vec<Row> = vec![
+        vec![
+            ("full_name", "Ana"),
+            ("email", "Ana@Example.com"),
+            ("linkedin_profile", "linkedin.com/in/ana"),
+            ("locale", "es_mx"),
+            ("timezone", "US/Eastern"),
+        ],
+        vec![
+            ("full_name", "Ana"),
+            ("email", "ana@example.COM"),
+            ("linkedin_profile", "linkedin.com/in/ana2"),
+        ],
+        vec![
+            ("full_name", "Bo"),
+            ("email", "bo@example.com"),
+            ("linkedin_profile", "https://example.com/bo"),
+        ],
+        vec![
+            ("full_name", "Cy"),
+            ("email", "cy at example.com"),
+            ("linkedin_profile", "linkedin.com/in/cy"),
+        ],
+        vec![
+            ("full_name", "Di\n"),
+            ("email", "di@gmail.con"),
+            ("linkedin_profile", "linkedin.com/in/di"),
+            ("locale", "xx-YY"),
+        ],
+    ];
+    for (opts, rows, keys, duplicates) in [
+        (
+            contactship(),
+            &contactship_rows,
+            vec![
+                Some("+12124567890"),
+                Some("+12124567890"),
+                Some("+525512345678"),
+                Some("+15512345678"),
+                Some("+525512345678"),
+                None,
+                Some("+34612345678"),
+                None,
+            ],
+            2,
+        ),
+        (
+            sdr(),
+            &sdr_rows,
+            vec![
+                Some("ana@example.com"),
+                Some("ana@example.com"),
+                Some("bo@example.com"),
+                None,
+                Some("di@gmail.con"),
+            ],
+            1,
+        ),
+    ] {
+        let mut fields = BatchValidator::new(&opts);
+        let mut text = BatchValidator::new(&opts);
+        let mut keyed_text = BatchValidator::without_duplicates(&opts);
+        let mut alone = BatchValidator::without_duplicates(&opts);
+        for (i, row) in rows.iter().enumerate() {
+            let mut object = serde_json::Map::new();
+            for (name, value) in row {
+                object.insert(name.to_string(), json!(value));
+            }
+            let json = Value::Object(object).to_string();
+            let (by_fields, key) = fields.validate_fields(row);
+            assert_eq!(by_fields, text.validate_json_row(&json), "row {i}");
+            assert_eq!(key.as_deref(), keys[i], "row {i}");
+            // Without duplicates: the row's own answer, and the same key.
+            let (own, own_key) = alone.validate_fields(row);
+            assert_eq!(own_key.as_deref(), keys[i], "row {i}");
+            assert!(
+                !codes(&own).iter().any(|(_, c)| c == "duplicate"),
+                "row {i}"
+            );
+            let (own_text, text_key) = keyed_text.validate_json_row_with_key(&json);
+            assert_eq!((own_text, text_key), (own, own_key), "row {i}");
+        }
+        assert_eq!(fields.summary().duplicates, duplicates);
+        assert_eq!(alone.summary().duplicates, 0);
+        assert_eq!(alone.summary().total, rows.len());
+    }
+    // The first of the repeated names keeps its place, with the last text.
+    let mut v = BatchValidator::new(&contactship());
+    let (r, _) = v.validate_fields(&contactship_rows[6]);
+    assert_eq!(
+        codes(&r),
+        [("bogus".to_string(), "unknown_field".to_string())]
+    );
+    let mut v = BatchValidator::new(&contactship());
+    let (r, _) = v.validate_fields(&[
+        ("phone_number", "+34 612 345 678"),
+        ("full_name", "A"),
+        ("full_name", "B"),
+    ]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&r.result.unwrap().body).unwrap()["full_name"],
+        "B"
+    );
+    // A row of many fields (past the listed ones) gives the same answer as its JSON text.
+    let names: Vec<String> = (0..40).map(|i| format!("extra{i}")).collect();
+    let mut row: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "x")).collect();
+    row.push(("phone_number", "+34 612 345 678"));
+    row.push(("extra3", "y"));
+    let mut object = serde_json::Map::new();
+    for (name, value) in &row {
+        object.insert(name.to_string(), json!(value));
+    }
+    let mut fields = BatchValidator::new(&contactship());
+    let mut text = BatchValidator::new(&contactship());
+    let (r, key) = fields.validate_fields(&row);
+    assert_eq!(
+        r,
+        text.validate_json_row(&Value::Object(object).to_string())
+    );
+    assert_eq!(key.as_deref(), Some("+34612345678"));
+    // Invalid options: every row fails with them, as by JSON text.
+    let mut bad = BatchValidator::from_json(&json!({"target": "sdr_agent", "apiKey": " "}));
+    let mut bad_text = BatchValidator::from_json(&json!({"target": "sdr_agent", "apiKey": " "}));
+    let (r, _) = bad.validate_fields(&sdr_rows[0]);
+    assert!(r.result.is_err());
+    let json = json!({"full_name": "Ana", "email": "Ana@Example.com", "linkedin_profile": "linkedin.com/in/ana", "locale": "es_mx", "timezone": "US/Eastern"});
+    assert_eq!(r, bad_text.validate_json_row(&json.to_string()));
+}
+
+/// The locales and timezones a batch has resolved before answer later rows exactly as the
+/// rules answer each row alone: errors, values and `resolved_alias` warnings, row after row.
+#[wasm_bindgen_test(unsupported = test)]
+fn repeated_locales_and_timezones_answer_as_each_row_alone() {
+    let locales = [
+        "es_mx", "ES-mx", "xx-YY", "es_mx", "iw", "xx-YY", "iw", "en",
+    ];
+    let timezones = [
+        "US/Eastern",
+        "us/eastern",
+        "Nowhere/City",
+        "US/Eastern",
+        "",
+        "Nowhere/City",
+    ];
+    let rows: Vec<Value> = (0..24)
+        .map(|i| {
+            json!({"full_name": "Ana", "email": format!("ana{i}@example.com"),
+                "linkedin_profile": format!("linkedin.com/in/ana{i}"),
+                "locale": locales[i % locales.len()], "timezone": timezones[i % timezones.len()]})
+        })
+        .collect();
+    let opts = sdr();
+    let mut batch = BatchValidator::new(&opts);
+    for (i, row) in rows.iter().enumerate() {
+        let together = batch.validate_row(row);
+        let alone = validate_contacts(std::slice::from_ref(row), &opts)
+            .results
+            .remove(0);
+        assert_eq!(together.result, alone.result, "row {i}");
+        assert_eq!(together.warnings, alone.warnings, "row {i}");
+    }
+}

@@ -6,6 +6,7 @@
 //! validator over the whole file, row numbers as the source counts them). Memory holds a few
 //! batches and the keys seen: nothing grows with the file but the keys.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -17,9 +18,7 @@ use contactkit::payload::{
     BatchOptions, BatchSummary, BatchValidator, ContactError, ContactshipOptions, Request,
     SdrAgentOptions, Target,
 };
-use contactkit::{
-    country, email, messages, phone, ErrorCode, FieldError, FieldOptions, Lang, Params,
-};
+use contactkit::{email, messages, ErrorCode, FieldError, Lang, Params};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -43,24 +42,12 @@ pub struct Checked {
     pub warnings: Vec<(&'static str, String)>,
 }
 
-/// What a chunk's validation says of a row's key, for the merge.
-enum KeyState {
-    /// The key field is missing or invalid.
-    None,
-    /// The key, first seen in this chunk or already by an earlier chunk.
-    Key(String),
-    /// A duplicate of an earlier row of the same chunk (its error to renumber).
-    DuplicateInChunk(String),
-}
-
 /// What the pipeline needs to validate rows: the plan, the options, the target.
 pub struct Pipeline {
     plan: Plan,
     opts: BatchOptions,
     target: Target,
     lang: Lang,
-    /// The default country as an alpha-2 code, for the phone keys of rows that fail otherwise.
-    default_region: Option<String>,
     lines: bool,
 }
 
@@ -115,17 +102,11 @@ pub fn run_rows(
     let target = read.target.target();
     let plan = Plan::new(target, headers, &read.maps, read.extras)?;
     eprintln!("{}", plan.describe());
-    let default_region = read
-        .default_country
-        .as_deref()
-        .and_then(|c| country::normalize(c, &FieldOptions::new(read.lang)).ok())
-        .map(|c| c.value);
     let pipeline = Pipeline {
         plan,
         opts,
         target,
         lang: read.lang,
-        default_region,
         lines,
     };
 
@@ -152,7 +133,7 @@ pub fn run_rows(
     let progress = Progress::new(len, read_bytes);
     let mut seen = Seen::default();
     let mut summary = BatchSummary::default();
-    let mut pending: Vec<Vec<(Checked, KeyState)>> = Vec::new();
+    let mut pending: Vec<Vec<(Checked, Option<String>)>> = Vec::new();
     let mut failure = None;
     loop {
         // The next batch: a chunk per thread, twice over.
@@ -231,20 +212,35 @@ impl Pipeline {
         }
     }
 
-    /// Validates one chunk with a validator of its own.
-    fn validate(&self, chunk: &[SourceRow]) -> Result<Vec<(Checked, KeyState)>, Fatal> {
-        let mut validator = BatchValidator::new(&self.opts);
+    /// Validates one chunk with a validator of its own, which leaves duplicates to the merge:
+    /// each row comes with its key.
+    fn validate(&self, chunk: &[SourceRow]) -> Result<Vec<(Checked, Option<String>)>, Fatal> {
+        let mut validator = BatchValidator::without_duplicates(&self.opts);
         let mut out = Vec::with_capacity(chunk.len());
         let mut text = String::new();
+        let mut fields = Vec::with_capacity(self.plan.fields.len());
         for source in chunk {
-            self.plan.contact(&source.row, source.number, &mut text)?;
-            let result = validator.validate_json_row(&text).result;
-            let key = self.key(&result, &text);
+            let (row, key, email) = if self.table_fields(&source.row, &mut fields) {
+                // A table's row: its cells given to the library as they are.
+                let (row, key) = validator.validate_fields(&fields);
+                let email = fields.iter().find(|(f, _)| *f == "email");
+                (row, key, email.and_then(|(_, e)| email::suggest(e)))
+            } else {
+                self.plan.contact(&source.row, source.number, &mut text)?;
+                let (row, key) = validator.validate_json_row_with_key(&text);
+                (row, key, self.suggestion(&source.row, &text))
+            };
+            let result = row.result;
+            // A row failing as a whole (not a contact) has no key, whatever its fields.
+            let key = match &result {
+                Err(errors) if errors.iter().any(|e| e.field.is_empty()) => None,
+                _ => key,
+            };
             let line = match (&result, self.lines) {
                 (Ok(request), true) => Some(ndjson_line(source.number, request)),
                 _ => None,
             };
-            let warnings = self.warnings(&source.row, &text);
+            let warnings = email.map(|s| vec![("email", s)]).unwrap_or_default();
             out.push((
                 Checked {
                     number: source.number,
@@ -258,86 +254,42 @@ impl Pipeline {
         Ok(out)
     }
 
-    /// The row's key as the validator found it: from the request, from a duplicate's error, or
-    /// (for a row failing on other fields) from its key field, as the library derives it.
-    fn key(&self, result: &Result<Request, Vec<ContactError>>, text: &str) -> KeyState {
-        let key_field = self.key_field();
-        match result {
-            Ok(request) => match (self.target, Fields::of(&request.body)) {
-                (
-                    Target::Contactship,
-                    Some(Fields {
-                        phone_number: Some(k),
-                        ..
-                    }),
-                ) => KeyState::Key(k.into_owned()),
-                (Target::SdrAgent, Some(Fields { email: Some(k), .. })) => {
-                    KeyState::Key(k.to_lowercase())
-                }
-                _ => KeyState::None,
-            },
-            Err(errors) => {
-                if let Some(dup) = errors.iter().find(|e| e.error.code == ErrorCode::Duplicate) {
-                    let key = dup.error.params.get("key").and_then(Value::as_str);
-                    return match key {
-                        Some(k) => KeyState::DuplicateInChunk(k.to_string()),
-                        None => KeyState::None,
-                    };
-                }
-                if errors
-                    .iter()
-                    .any(|e| e.field == key_field || e.field.is_empty())
-                {
-                    return KeyState::None;
-                }
-                let contact: Value = serde_json::from_str(text).unwrap_or_default();
-                let text_of = |f: &str| contact.get(f).and_then(Value::as_str);
-                let Some(given) = text_of(key_field) else {
-                    return KeyState::None;
-                };
-                let opts = FieldOptions::new(self.lang);
-                let key = match self.target {
-                    Target::Contactship => {
-                        let own = text_of("country")
-                            .filter(|_| !errors.iter().any(|e| e.field == "country"))
-                            .and_then(|c| country::normalize(c, &opts).ok())
-                            .map(|c| c.value);
-                        let phone_opts = phone::PhoneOptions {
-                            default_country: own.or_else(|| self.default_region.clone()),
-                            lang: self.lang,
-                        };
-                        phone::normalize(given, &phone_opts).ok().map(|p| p.value)
-                    }
-                    Target::SdrAgent => email::normalize(given, &opts)
-                        .ok()
-                        .map(|e| e.value.to_lowercase()),
-                };
-                key.map_or(KeyState::None, KeyState::Key)
+    /// A table's row as the fields the plan fills, each with its cell's text (empty cells left
+    /// out, as [`Plan::contact`] leaves them), into `fields`; `false` for a row that goes
+    /// through the contact's JSON text instead: a JSON row, a row with extra columns to send,
+    /// a field joined from several columns, or a cell that is not UTF-8 (which
+    /// [`Plan::contact`] reports).
+    fn table_fields<'r>(&'r self, row: &'r RawRow, fields: &mut Vec<(&'r str, &'r str)>) -> bool {
+        fields.clear();
+        if !matches!(row, RawRow::Cells(_)) || self.plan.extras_field.is_some() {
+            return false;
+        }
+        for (field, _) in &self.plan.fields {
+            match self.plan.cells_text(row, field) {
+                Some(Cow::Borrowed("")) => {}
+                Some(Cow::Borrowed(text)) => fields.push((field.as_str(), text)),
+                _ => return false,
             }
         }
+        true
     }
 
     /// A likely typo in the email's domain, as the library suggests it: `text` is the row's
     /// contact, read again only for a JSON row.
-    fn warnings(&self, row: &RawRow, text: &str) -> Vec<(&'static str, String)> {
+    fn suggestion(&self, row: &RawRow, text: &str) -> Option<String> {
         let email = match row {
             RawRow::Cells(_) => self.plan.cells_text(row, "email"),
             _ if text.contains("\"email\"") => Fields::of(text).and_then(|f| f.email),
             _ => None,
         };
-        match email.and_then(|e| email::suggest(&e)) {
-            Some(s) => vec![("email", s)],
-            None => Vec::new(),
-        }
+        email.and_then(|e| email::suggest(&e))
     }
 
     /// The row against the keys of every earlier row: a duplicate of one gets the error the
     /// library gives, with the first row's number as the source counts it.
-    fn merge(&self, seen: &mut Seen, mut checked: Checked, key: KeyState) -> Checked {
-        let (key, in_chunk) = match key {
-            KeyState::None => return checked,
-            KeyState::Key(k) => (k, false),
-            KeyState::DuplicateInChunk(k) => (k, true),
+    fn merge(&self, seen: &mut Seen, mut checked: Checked, key: Option<String>) -> Checked {
+        let Some(key) = key else {
+            return checked;
         };
         let Some(first) = seen.first_or_insert(&key, checked.number) else {
             return checked;
@@ -354,25 +306,17 @@ impl Pipeline {
         checked.line = None;
         match &mut checked.result {
             Ok(_) => checked.result = Err(vec![error]),
-            Err(errors) => match errors
-                .iter_mut()
-                .find(|e| e.error.code == ErrorCode::Duplicate)
-            {
-                Some(e) if in_chunk => *e = error,
-                _ => errors.push(error),
-            },
+            Err(errors) => errors.push(error),
         }
         checked
     }
 }
 
-/// The fields of a contact or body that keys and warnings need, read without a `Value`.
+/// The field of a JSON row's contact that warnings need, read without a `Value`.
 #[derive(serde::Deserialize)]
 struct Fields<'a> {
     #[serde(borrow, default)]
-    phone_number: Option<std::borrow::Cow<'a, str>>,
-    #[serde(borrow, default)]
-    email: Option<std::borrow::Cow<'a, str>>,
+    email: Option<Cow<'a, str>>,
 }
 
 impl<'a> Fields<'a> {
@@ -381,14 +325,53 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// `{"row":N,"request":{...}}`.
+/// `{"row":N,"request":{...}}`, as serde_json writes a `{row, request}` struct: the request's
+/// fields in their order, its body (JSON text) escaped into a JSON string here, in one pass
+/// that copies the runs between quotes and backslashes.
 pub fn ndjson_line(row: u64, request: &Request) -> String {
-    #[derive(serde::Serialize)]
-    struct Line<'a> {
-        row: u64,
-        request: &'a Request,
+    let body = &request.body;
+    let mut out = Vec::with_capacity(96 + request.url.len() + body.len() * 9 / 8);
+    out.extend_from_slice(b"{\"row\":");
+    out.extend_from_slice(row.to_string().as_bytes());
+    out.extend_from_slice(b",\"request\":{\"method\":");
+    json_string(&mut out, request.method.as_str());
+    out.extend_from_slice(b",\"url\":");
+    json_string(&mut out, &request.url);
+    out.extend_from_slice(b",\"headers\":{");
+    for (i, (name, value)) in request.headers.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json_string(&mut out, name);
+        out.push(b':');
+        json_string(&mut out, value);
     }
-    serde_json::to_string(&Line { row, request }).unwrap_or_default()
+    out.extend_from_slice(b"},\"body\":");
+    json_string(&mut out, body);
+    out.extend_from_slice(b"}}");
+    // Whole UTF-8 texts and ASCII bytes were written: this never fails.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `s` as a JSON string literal, as serde_json writes it. Text without control characters
+/// (a builder's body: serde_json escaped those inside its strings) only has `"` and `\` to
+/// escape; any other text is escaped by serde_json.
+fn json_string(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    // The smallest byte, over all of them (no early exit: the loop is vectorized).
+    if bytes.iter().fold(u8::MAX, |least, &b| least.min(b)) < 0x20 {
+        let _ = serde_json::to_writer(out, s);
+        return;
+    }
+    out.reserve(bytes.len() + bytes.len() / 4 + 2);
+    out.push(b'"');
+    for &b in bytes {
+        if b == b'"' || b == b'\\' {
+            out.push(b'\\');
+        }
+        out.push(b);
+    }
+    out.push(b'"');
 }
 
 /// A progress bar on stderr when it is a terminal (rows, rows/s, and the ETA from the bytes
@@ -467,12 +450,13 @@ pub fn run(args: &CheckArgs) -> Result<bool, Fatal> {
     let mut problems = csv::Writer::from_writer(BufWriter::new(create(&problems_path)?));
     problems.write_record(["row", "field", "code", "message", "warnings"])?;
     let summary = run_rows(read, opts, true, |checked| {
-        let row = checked.number.to_string();
         if let Some(line) = &checked.line {
             requests.write_all(line.as_bytes())?;
             requests.write_all(b"\n")?;
         }
+        let row = || checked.number.to_string();
         if let Err(errors) = &checked.result {
+            let row = row();
             for e in errors {
                 problems.write_record([
                     row.as_str(),
@@ -484,7 +468,7 @@ pub fn run(args: &CheckArgs) -> Result<bool, Fatal> {
             }
         }
         for (field, suggestion) in &checked.warnings {
-            problems.write_record([&row, *field, "", "", &format!("suggestion={suggestion}")])?;
+            problems.write_record([&row(), *field, "", "", &format!("suggestion={suggestion}")])?;
         }
         Ok(())
     })?;
@@ -516,4 +500,39 @@ fn summary_line(
     params.insert("requests", requests.display().to_string().into());
     params.insert("problems", problems.display().to_string().into());
     messages::render_text(lang.check_summary(), &params, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use contactkit::payload::{build_sdr_agent_contact, SdrAgentOptions};
+
+    /// The line as serde_json writes `{row, request}`, byte for byte.
+    #[test]
+    fn ndjson_lines_are_serde_json_s() {
+        #[derive(serde::Serialize)]
+        struct Line<'a> {
+            row: u64,
+            request: &'a Request,
+        }
+        let opts = SdrAgentOptions {
+            api_key: Some("k\"ey".into()),
+            ..Default::default()
+        };
+        let contact = serde_json::json!({
+            "full_name": "Ana \"la\" \\ Pérez\t😀\u{2028}",
+            "email": "ana@example.com",
+            "linkedin_profile": "linkedin.com/in/ana",
+            "metadata": {"note": "a\nb\u{1}", "n": 1.5},
+        });
+        let request = build_sdr_agent_contact(&contact, &opts).unwrap();
+        let mut by_hand = request.clone();
+        by_hand.body = "raw \"control\" \n\u{1f}\\ text".into();
+        by_hand.url = "https://example.com/\"a\\b\u{7}".into();
+        by_hand.method = contactkit::payload::Method::Put;
+        for (row, request) in [(2, &request), (u64::MAX, &by_hand)] {
+            let want = serde_json::to_string(&Line { row, request }).unwrap();
+            assert_eq!(ndjson_line(row, request), want);
+        }
+    }
 }

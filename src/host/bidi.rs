@@ -132,4 +132,14 @@ mod tests {
         assert!(!domain_ok("a-.مثال"), "6: ends with a hyphen");
         assert!(domain_ok("ב\u{5b0}.com"), "3: marks after the last letter");
     }
+
+    /// `checks_left_to_us` skips CheckBidi for a domain of ASCII characters only: none of them is
+    /// right-to-left.
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn no_ascii_character_is_right_to_left() {
+        use class::*;
+        for c in (0u8..0x80).map(char::from) {
+            assert!(!matches!(class_of(c), R | AL | AN), "{c:?}");
+        }
+    }
 }

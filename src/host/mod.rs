@@ -102,11 +102,12 @@ pub(crate) fn domain_to_ascii(domain: &str) -> Option<String> {
     // the labels the same way (the JS side appends a label of its own), and the capital sharp s
     // to `ß` (Unicode 15.1; Node's parser still maps it to `ss`, docs/host.md).
     const DOTS: [char; 3] = ['\u{3002}', '\u{ff0e}', '\u{ff61}'];
-    let domain: Cow<'_, str> = if domain.contains(DOTS) || domain.contains('ẞ') {
-        Cow::Owned(domain.replace(DOTS, ".").replace('ẞ', "ß"))
-    } else {
-        Cow::Borrowed(domain)
-    };
+    let domain: Cow<'_, str> =
+        if !domain.is_ascii() && (domain.contains(DOTS) || domain.contains('ẞ')) {
+            Cow::Owned(domain.replace(DOTS, ".").replace('ẞ', "ß"))
+        } else {
+            Cow::Borrowed(domain)
+        };
     // STD3: no ASCII but letters, digits, `-` and `.`, before mapping and after it.
     let std3 = |s: &str| {
         s.bytes()
@@ -150,9 +151,38 @@ fn sharp_s_in_host(input: &str) -> Cow<'_, str> {
 /// itself (Chromium takes `xn--` labels unchecked).
 fn checks_left_to_us(ascii: &str) -> bool {
     // Forbidden domain code points (Chromium lets a space through, as `%20`).
-    let forbidden = |b: u8| b <= b' ' || b == 0x7f || b"#%/:<>?@[\\]^|".contains(&b);
+    let forbidden = |b: u8| {
+        matches!(
+            b,
+            0..=b' '
+                | 0x7f
+                | b'#'
+                | b'%'
+                | b'/'
+                | b':'
+                | b'<'
+                | b'>'
+                | b'?'
+                | b'@'
+                | b'['
+                | b'\\'
+                | b']'
+                | b'^'
+                | b'|'
+        )
+    };
     if ascii.bytes().any(forbidden) {
         return false;
+    }
+    // Most domains have no `xn--` label: nothing to decode, and no ASCII character is
+    // right-to-left (R, AL or AN), so CheckBidi has nothing to check.
+    if ascii.is_ascii()
+        && !ascii
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"xn--"))
+    {
+        return true;
     }
     let punycode_ok = ascii
         .split('.')

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::common::{fields_of, finish_row, not_an_object, type_name, Built, Errors, Fields};
 use super::contactship::{Contactship, CountryCache};
 use super::json::{parse_row, Row};
-use super::sdr_agent::SdrAgent;
+use super::sdr_agent::{SdrAgent, SdrCache};
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
 use crate::lang::Lang;
 
@@ -16,8 +16,8 @@ use crate::lang::Lang;
 pub(crate) enum Api {
     /// Contactship, with the countries of earlier rows at hand.
     Contactship(Contactship, CountryCache),
-    /// The SDR Agent.
-    SdrAgent(SdrAgent),
+    /// The SDR Agent, with the locales and timezones of earlier rows at hand.
+    SdrAgent(SdrAgent, SdrCache),
 }
 
 /// A contact as a caller gives it.
@@ -37,14 +37,14 @@ impl Api {
 
     /// The SDR Agent's builder; the options' problems go to `errs`.
     pub fn sdr_agent(opts: &SdrAgentOptions, errs: &mut Errors) -> Api {
-        Api::SdrAgent(opts.prepare(errs))
+        Api::SdrAgent(opts.prepare(errs), SdrCache::default())
     }
 
     /// The field the API deduplicates on (409 Conflict).
     pub fn key_field(&self) -> &'static str {
         match self {
             Api::Contactship(..) => Contactship::KEY_FIELD,
-            Api::SdrAgent(_) => SdrAgent::KEY_FIELD,
+            Api::SdrAgent(..) => SdrAgent::KEY_FIELD,
         }
     }
 
@@ -58,7 +58,7 @@ impl Api {
     ) -> Built {
         match self {
             Api::Contactship(api, countries) => api.build_fields(fields, errs, countries, taken),
-            Api::SdrAgent(api) => api.build_fields(fields, errs, taken),
+            Api::SdrAgent(api, cache) => api.build_fields(fields, errs, cache, taken),
         }
     }
 

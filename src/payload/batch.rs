@@ -15,7 +15,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::api::Api;
-use super::common::{finish_row, Built, Errors};
+use super::common::{finish_row, Built, Errors, Field};
 use super::json::Row;
 use super::limits::BATCH_MAX_ROWS;
 use super::{ContactError, ContactshipOptions, Request, SdrAgentOptions};
@@ -180,6 +180,9 @@ pub struct BatchValidator {
     api: Option<Api>,
     lang: Lang,
     option_errors: Vec<ContactError>,
+    /// Whether duplicates are found here, with the keys seen in `seen`
+    /// ([`BatchValidator::without_duplicates`] makes one that keeps none).
+    finds_duplicates: bool,
     seen: HashMap<String, usize>,
     summary: BatchSummary,
 }
@@ -189,7 +192,7 @@ impl fmt::Debug for BatchValidator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let target = match &self.api {
             Some(Api::Contactship(..)) => Some(Target::Contactship),
-            Some(Api::SdrAgent(_)) => Some(Target::SdrAgent),
+            Some(Api::SdrAgent(..)) => Some(Target::SdrAgent),
             None => None,
         };
         f.debug_struct("BatchValidator")
@@ -205,6 +208,34 @@ impl BatchValidator {
     /// A validator for `opts`, its options checked once.
     pub fn new(opts: &BatchOptions) -> Self {
         Self::with_errors(Some(opts), Vec::new())
+    }
+
+    /// A validator for `opts` that finds no duplicates and keeps no keys, for a caller that
+    /// compares the keys itself (across threads, or in a table of its own): each row's key
+    /// comes with its result from [`BatchValidator::validate_fields`] or
+    /// [`BatchValidator::validate_json_row_with_key`]. A row is then never a `duplicate`, and
+    /// its request is built whatever the earlier rows were.
+    ///
+    /// ```
+    /// use contactkit::payload::{BatchOptions, BatchValidator, SdrAgentOptions};
+    ///
+    /// let mut v = BatchValidator::without_duplicates(&BatchOptions::SdrAgent(SdrAgentOptions::default()));
+    /// let row = [
+    ///     ("full_name", "Ana"),
+    ///     ("email", "Ana@Example.com"),
+    ///     ("linkedin_profile", "linkedin.com/in/ana"),
+    /// ];
+    /// let (first, key) = v.validate_fields(&row);
+    /// assert!(first.result.is_ok());
+    /// assert_eq!(key.as_deref(), Some("ana@example.com"));
+    /// let (again, _) = v.validate_fields(&row);
+    /// assert!(again.result.is_ok());
+    /// ```
+    pub fn without_duplicates(opts: &BatchOptions) -> Self {
+        BatchValidator {
+            finds_duplicates: false,
+            ..Self::new(opts)
+        }
     }
 
     /// A validator for options given as JSON (`{"target": "sdr_agent", "apiKey": ...}`); never
@@ -233,6 +264,7 @@ impl BatchValidator {
             api,
             lang,
             option_errors,
+            finds_duplicates: true,
             seen: HashMap::new(),
             summary: BatchSummary::default(),
         }
@@ -262,7 +294,60 @@ impl BatchValidator {
             Some(api) => (api.build_value(row, &mut errs, &taken), api.key_field()),
             None => (Built::nothing(), ""),
         };
-        self.finish(built, key_field, errs, Vec::new())
+        self.finish(built, key_field, errs, Vec::new(), false).0
+    }
+
+    /// Validates the next row given as the text of each of its fields: `(name, text)` pairs
+    /// under the API's field names, as a table's row has them. The answer is that of
+    /// [`BatchValidator::validate_json_row`] for the JSON object of those strings (a repeated
+    /// name keeps its first place and its last text, as in a JSON object), without the JSON
+    /// text in between.
+    ///
+    /// Returns the row's key with its result: what the API deduplicates on (Contactship: the
+    /// E.164 phone number; SDR Agent: the normalized email, lower-cased), whenever that field is
+    /// valid, even when others are not; `None` when it is missing or invalid.
+    pub fn validate_fields(&mut self, fields: &[(&str, &str)]) -> (RowResult, Option<String>) {
+        let mut errs = Errors::new(self.lang);
+        let seen = &self.seen;
+        let taken = |key: &str| seen.contains_key(key);
+        let (built, key_field) = match &mut self.api {
+            Some(api) => {
+                let built = if fields.len() <= MAX_LISTED_FIELDS {
+                    let mut listed = [("", Field::Text("")); MAX_LISTED_FIELDS];
+                    let mut len = 0;
+                    for &(name, text) in fields {
+                        match listed[..len].iter_mut().find(|(n, _)| *n == name) {
+                            Some(slot) => slot.1 = Field::Text(text),
+                            None => {
+                                listed[len] = (name, Field::Text(text));
+                                len += 1;
+                            }
+                        }
+                    }
+                    api.build_fields(&listed[..len], &mut errs, &taken)
+                } else {
+                    let object: serde_json::Map<String, Value> = fields
+                        .iter()
+                        .map(|&(name, text)| (name.to_string(), Value::from(text)))
+                        .collect();
+                    api.build_value(&Value::Object(object), &mut errs, &taken)
+                };
+                (built, api.key_field())
+            }
+            None => (Built::nothing(), ""),
+        };
+        self.finish(built, key_field, errs, Vec::new(), true)
+    }
+
+    /// [`BatchValidator::validate_json_row`], with the row's key as
+    /// [`BatchValidator::validate_fields`] gives it.
+    pub fn validate_json_row_with_key(&mut self, row: &str) -> (RowResult, Option<String>) {
+        let read = if self.api.is_some() {
+            Row::read(row)
+        } else {
+            None
+        };
+        self.validate_keyed(read, row, Vec::new(), true)
     }
 
     /// Validates the next row given as JSON text: hostile nesting is `nesting_too_deep` on its
@@ -289,8 +374,19 @@ impl BatchValidator {
         &mut self,
         read: Option<Row<'_>>,
         row: &str,
-        mut broken: Vec<ContactError>,
+        broken: Vec<ContactError>,
     ) -> RowResult {
+        self.validate_keyed(read, row, broken, false).0
+    }
+
+    /// [`BatchValidator::validate_read`], with the row's key when `give_key`.
+    fn validate_keyed(
+        &mut self,
+        read: Option<Row<'_>>,
+        row: &str,
+        mut broken: Vec<ContactError>,
+        give_key: bool,
+    ) -> (RowResult, Option<String>) {
         let mut errs = Errors::new(self.lang);
         // A duplicate's request is not built (it is never sent).
         let seen = &self.seen;
@@ -307,22 +403,32 @@ impl BatchValidator {
                 (Built::nothing(), "")
             }
         };
-        self.finish(built, key_field, errs, broken)
+        self.finish(built, key_field, errs, broken, give_key)
     }
 
     /// A row's result from what its API's builder made of it: its key checked against the
-    /// earlier rows', its errors put together, the counts updated.
+    /// earlier rows' (unless the validator finds no duplicates), its errors put together, the
+    /// counts updated; and the key, when `give_key`.
     fn finish(
         &mut self,
         built: Built,
         key_field: &str,
         mut errs: Errors,
         broken: Vec<ContactError>,
-    ) -> RowResult {
+        give_key: bool,
+    ) -> (RowResult, Option<String>) {
         let index = self.summary.total;
         let mut duplicate = false;
-        let Built { request, key } = built;
-        if let Some(key) = key {
+        let Built { request, mut key } = built;
+        let mut given = None;
+        if give_key {
+            given = if self.finds_duplicates {
+                key.clone()
+            } else {
+                key.take()
+            };
+        }
+        if let Some(key) = key.filter(|_| self.finds_duplicates) {
             match self.seen.entry(key) {
                 Entry::Occupied(first) => {
                     errs.push(
@@ -354,11 +460,12 @@ impl BatchValidator {
         if duplicate {
             self.summary.duplicates += 1;
         }
-        RowResult {
+        let row = RowResult {
             row: index,
             result,
             warnings,
-        }
+        };
+        (row, given)
     }
 
     /// The counts over every row validated so far.
@@ -373,6 +480,10 @@ fn opts_lang(opts: Option<&BatchOptions>) -> Option<Lang> {
         BatchOptions::SdrAgent(s) => s.lang,
     })
 }
+
+/// Rows of at most this many fields are given to the builders as they are (a repeated name
+/// found by a linear search); longer ones go through a JSON object.
+const MAX_LISTED_FIELDS: usize = 32;
 
 /// What is wrong with a call's rows as a whole, found before any row is validated.
 pub(crate) enum RowsProblem {

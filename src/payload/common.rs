@@ -7,7 +7,7 @@ use super::limits::{CREDENTIAL_MAX_BYTES, UNKNOWN_FIELDS_LISTED};
 use super::{ContactError, Headers, Request};
 use crate::email::Email;
 use crate::error::{ErrorCode, FieldError, Params};
-use crate::lang::Lang;
+use crate::lang::{FieldOptions, Lang};
 use crate::params;
 
 /// Errors collected while reading one contact (or one request's input and options), and its
@@ -385,6 +385,59 @@ pub(crate) fn body_text<T: serde::Serialize>(errs: &mut Errors, body: &T) -> Opt
 }
 
 // ---------------------------------------------------------------- rows
+
+/// A field rule's answers for the texts it was given, by text: the rows of a batch repeat a few
+/// values in some fields (countries, locales, timezones), and the rule's work for one is about
+/// as much as the rest of the row's. Bounded, so hostile rows with a new value each cannot grow
+/// it without end.
+pub(crate) struct RuleCache<T> {
+    /// Sorted by text (a sorted list links less code into the .wasm than a hash map).
+    kept: Vec<(String, Result<T, FieldError>)>,
+    /// The last text too long to keep.
+    other: Option<Result<T, FieldError>>,
+}
+
+impl<T> Default for RuleCache<T> {
+    fn default() -> Self {
+        RuleCache {
+            kept: Vec::new(),
+            other: None,
+        }
+    }
+}
+
+impl<T> RuleCache<T> {
+    /// At most this many texts are kept (then they are all dropped and kept again as they come)...
+    const MAX_ENTRIES: usize = 256;
+    /// ...each of at most this many bytes.
+    const MAX_KEY: usize = 128;
+
+    /// `rule(text, opts)`, from the cache when `text` was resolved before (a rule's answer
+    /// depends on nothing else: `opts` are the same for every row of a builder).
+    pub fn resolve(
+        &mut self,
+        text: &str,
+        opts: &FieldOptions,
+        rule: fn(&str, &FieldOptions) -> Result<T, FieldError>,
+    ) -> Result<&T, FieldError> {
+        let found = match self.kept.binary_search_by(|(k, _)| k.as_str().cmp(text)) {
+            Ok(i) => &self.kept[i].1,
+            Err(_) if text.len() > Self::MAX_KEY => self.other.insert(rule(text, opts)),
+            Err(mut i) => {
+                if self.kept.len() >= Self::MAX_ENTRIES {
+                    self.kept.clear();
+                    i = 0;
+                }
+                self.kept.insert(i, (text.to_string(), rule(text, opts)));
+                &self.kept[i].1
+            }
+        };
+        match found {
+            Ok(c) => Ok(c),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
 
 /// What an API's contact builder makes of one contact: the request when the contact is valid,
 /// and the key the API deduplicates on whenever that field is valid (for batches).

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::api::{build_given, Api, Contact};
 use super::common::{
     base_url, body_text, credential, json_headers, text, text_field, type_mismatch, Built, Errors,
-    Field, Fields,
+    Field, Fields, RuleCache,
 };
 use super::limits::{
     ADDITIONAL_DATA_FIELD_MAX_CHARS, ADDITIONAL_DATA_MAX_ITEMS, ADDITIONAL_DATA_VALUE_MAX_CHARS,
@@ -18,7 +18,7 @@ use super::limits::{
 };
 use super::{ContactError, Method, Request};
 use crate::country::Country;
-use crate::error::{ErrorCode, FieldError, Params};
+use crate::error::{ErrorCode, Params};
 use crate::lang::{FieldOptions, Lang};
 use crate::options::{OptionsReader, ReadOptions};
 use crate::{country, email, params, phone};
@@ -177,45 +177,8 @@ struct Item<'a> {
 
 /// Countries already resolved, by their trimmed text: the rows of a batch name few distinct
 /// countries, and resolving one (folding, two table searches, three strings) cost about as much
-/// as the rest of reading the row. Bounded, so hostile rows with a new country each cannot grow
-/// it without end.
-#[derive(Default)]
-pub(crate) struct CountryCache {
-    /// Sorted by text (a sorted list links less code into the .wasm than a hash map).
-    kept: Vec<(String, Result<Country, FieldError>)>,
-    /// The last text too long to keep.
-    other: Option<Result<Country, FieldError>>,
-}
-
-impl CountryCache {
-    /// At most this many texts are kept (then they are all dropped and kept again as they come)...
-    const MAX_ENTRIES: usize = 256;
-    /// ...each of at most this many bytes.
-    const MAX_KEY: usize = 128;
-
-    /// `country::normalize(text)`, from the cache when `text` was resolved before.
-    fn resolve(&mut self, text: &str, opts: &FieldOptions) -> Result<&Country, FieldError> {
-        let found = match self.kept.binary_search_by(|(k, _)| k.as_str().cmp(text)) {
-            Ok(i) => &self.kept[i].1,
-            Err(_) if text.len() > Self::MAX_KEY => {
-                self.other.insert(country::normalize(text, opts))
-            }
-            Err(mut i) => {
-                if self.kept.len() >= Self::MAX_ENTRIES {
-                    self.kept.clear();
-                    i = 0;
-                }
-                self.kept
-                    .insert(i, (text.to_string(), country::normalize(text, opts)));
-                &self.kept[i].1
-            }
-        };
-        match found {
-            Ok(c) => Ok(c),
-            Err(e) => Err(e.clone()),
-        }
-    }
-}
+/// as the rest of reading the row.
+pub(crate) type CountryCache = RuleCache<Country>;
 
 impl Contactship {
     /// The field the API deduplicates on (409 Conflict).
@@ -250,8 +213,12 @@ impl Contactship {
 
         // The contact's own country, when valid, is the phone's default country.
         let country_text = text_field(errs, "country", country_given, false, usize::MAX);
-        let country =
-            country_text.and_then(|c| errs.rule("country", countries.resolve(c, &field_opts)));
+        let country = country_text.and_then(|c| {
+            errs.rule(
+                "country",
+                countries.resolve(c, &field_opts, country::normalize),
+            )
+        });
         if let (Some(text), Some(found)) = (country_text, country) {
             let text = text.trim();
             if ![&found.value, &found.alpha3, &found.name]

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::api::{build_given, Api, Contact};
 use super::common::{
     base_url, body_text, credential, fields_named, json_headers, text_field, unknown_names, uuid,
-    Built, Errors, Field, Fields,
+    Built, Errors, Field, Fields, RuleCache,
 };
 use super::limits::{
     COMPANY_MAX_CHARS, FULL_NAME_MAX_CHARS, METADATA_MAX_CHARS, METADATA_MAX_DEPTH,
@@ -18,7 +18,9 @@ use super::{ContactError, Headers, Method, Request};
 use crate::error::ErrorCode;
 use crate::lang::{FieldOptions, Lang};
 use crate::linkedin::LinkedInKind;
+use crate::locale::Locale;
 use crate::options::{OptionsReader, ReadOptions};
+use crate::timezone::Timezone;
 use crate::{email, linkedin, locale, params, timezone};
 
 /// The documented host of the SDR Agent API.
@@ -131,6 +133,13 @@ impl SdrAgentOptions {
     }
 }
 
+/// Locales and timezones already resolved, by their trimmed text: a batch's rows repeat a few.
+#[derive(Default)]
+pub(crate) struct SdrCache {
+    locales: RuleCache<Locale>,
+    timezones: RuleCache<Timezone>,
+}
+
 /// Checked options, ready to build many requests.
 pub(crate) struct SdrAgent {
     pub base: String,
@@ -170,6 +179,7 @@ impl SdrAgent {
         &self,
         obj: &Fields<'_>,
         errs: &mut Errors,
+        cache: &mut SdrCache,
         taken: &dyn Fn(&str) -> bool,
     ) -> Built {
         let before = errs.len();
@@ -199,16 +209,17 @@ impl SdrAgent {
             });
         let company = text_field(errs, "company", company_given, false, COMPANY_MAX_CHARS);
         let locale = text_field(errs, "locale", locale_given, false, usize::MAX).and_then(|l| {
-            errs.rule("locale", locale::normalize(l, &opts))
-                .map(|found| found.value)
+            let found = cache.locales.resolve(l, &opts, locale::normalize);
+            errs.rule("locale", found).map(|found| found.value.as_str())
         });
         let timezone =
             text_field(errs, "timezone", timezone_given, false, usize::MAX).and_then(|t| {
-                let found = errs.rule("timezone", timezone::normalize(t, &opts))?;
+                let found = cache.timezones.resolve(t, &opts, timezone::normalize);
+                let found = errs.rule("timezone", found)?;
                 if let Some(from) = &found.resolved_from {
                     errs.resolved("timezone", from, &found.value);
                 }
-                Some(found.value)
+                Some(found.value.as_str())
             });
         let metadata = metadata(errs, metadata_given);
         if others {
@@ -229,8 +240,8 @@ impl SdrAgent {
             email,
             linkedin_profile,
             company,
-            locale: locale.as_deref(),
-            timezone: timezone.as_deref(),
+            locale,
+            timezone,
             metadata,
         };
         let mut headers = self.headers();
