@@ -322,11 +322,7 @@ fn other_letter(c: char) -> Option<char> {
     if !crate::host::is_letter(c) {
         return None;
     }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) if crate::host::is_letter(l) => Some(l),
-        _ => None,
-    }
+    crate::host::lowercase_char(c).filter(|&l| crate::host::is_letter(l))
 }
 
 /// Whether `c` is in the blocks the Latin folding tables cover.

@@ -164,7 +164,7 @@ pub fn normalize_with(input: &str, opts: &EmailOptions) -> Result<Email, FieldEr
     value.push_str(&unicode_domain);
     let suggestion = suggest_for(local, &unicode_domain, false).filter(|s| valid_as_is(s, opts));
     Ok(Email {
-        dedup_key: value.to_lowercase(),
+        dedup_key: host::lowercase(&value),
         value,
         local_part: local.to_string(),
         domain: unicode_domain,
@@ -547,7 +547,7 @@ fn suggest_for(local: &str, domain: &str, repaired: bool) -> Option<String> {
     if !repaired && PROVIDERS.iter().any(|p| p.is_domain(domain)) {
         return None;
     }
-    let raw = domain.to_lowercase();
+    let raw = host::lowercase(domain);
     let cleaned = clean_domain(&raw);
     let repaired = repaired || cleaned != raw.trim();
     if cleaned.is_empty() || cleaned.chars().count() > MAX_NAME_CHARS * 2 {

@@ -300,7 +300,7 @@ fn canonical_handle(raw: &str) -> String {
     if is_member_id {
         raw.to_string()
     } else {
-        host::nfc(&raw.to_lowercase()).into_owned()
+        host::nfc(&host::lowercase(raw)).into_owned()
     }
 }
 

@@ -1,5 +1,5 @@
-//! The host operations on wasm32: the JS platform's `URL`, `String.prototype.normalize` and
-//! `RegExp`. None of them may throw into Rust: `new URL` is the only one that can, and its
+//! The host operations on wasm32: the JS platform's `URL`, `String.prototype.normalize`,
+//! `String.prototype.toLowerCase` and `RegExp`. None of them may throw into Rust: `new URL` is the only one that can, and its
 //! exception is caught (an invalid URL or domain).
 
 use std::borrow::Cow;
@@ -82,6 +82,12 @@ fn normalize<'a>(s: &'a str, form: &str) -> Cow<'a, str> {
     } else {
         Cow::Owned(normalized)
     }
+}
+
+/// JS `toLowerCase`: the default lowercase mapping of the host's Unicode version, with the final
+/// sigma by context, as Rust's `str::to_lowercase`. It cannot throw on a string.
+pub(super) fn lowercase(s: &str) -> String {
+    String::from(JsString::from(s).to_lower_case())
 }
 
 thread_local! {

@@ -1,10 +1,11 @@
-//! What the field rules take from the platform: URL parsing, UTS #46 (IDNA) domain mapping, NFC
-//! and the Unicode general categories of LinkedIn handles.
+//! What the field rules take from the platform: URL parsing, UTS #46 (IDNA) domain mapping, NFC,
+//! lower case and the Unicode general categories of LinkedIn handles.
 //!
 //! Natively these are the `url`, `idna` and ICU4X crates (`native.rs`). On wasm32 they are the
 //! JS host's own (`js.rs`): every browser and Node ship the WHATWG URL parser with its UTS #46
-//! mapping, `String.prototype.normalize` and Unicode property escapes in `RegExp`, so the npm
-//! package links none of those crates and their Unicode data (about 60 KB gzip). Both sides
+//! mapping, `String.prototype.normalize`, `toLowerCase` and Unicode property escapes in `RegExp`,
+//! so the npm package links none of those crates and their Unicode data (about 60 KB gzip), nor
+//! core's case tables (6.7 KB). Both sides
 //! implement the same specifications; `tests/parity/` checks on a corpus of internationalized
 //! addresses and URLs that they give the same answers, and docs/host.md lists where the
 //! implementations differ and which rule keeps the field rules' answers equal.
@@ -248,6 +249,29 @@ pub(crate) fn is_word_text(s: &str) -> bool {
     imp::is_word_text(s)
 }
 
+/// `s` in lower case: Unicode's default lowercase mapping, with the final sigma by context, as
+/// `str::to_lowercase` gives it. ASCII text is lowered here; other text by the host (on wasm32,
+/// JS `toLowerCase`, so the package links none of core's case tables; docs/host.md).
+pub(crate) fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    imp::lowercase(s)
+}
+
+/// `c` in lower case, when that is one character (`İ` lowers to two: `i` and U+0307).
+pub(crate) fn lowercase_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let lower = imp::lowercase(c.encode_utf8(&mut [0; 4]));
+    let mut chars = lower.chars();
+    match (chars.next(), chars.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
 /// Whether the first character of `s` is a mark that is not enclosing (Mn, Mc).
 pub(crate) fn starts_with_mark(s: &str) -> bool {
     imp::starts_with_mark(s)
@@ -326,6 +350,29 @@ mod tests {
         assert!(!dns_length_ok("a..b"));
         assert!(!dns_length_ok(&format!("{}.com", "a".repeat(64))));
         assert!(dns_length_ok(&format!("{}.com", "a".repeat(63))));
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn lower_case() {
+        assert_eq!(
+            lowercase("Juan.PEREZ@Example.COM"),
+            "juan.perez@example.com"
+        );
+        // The final sigma by context: before a mark and `'` (case-ignorable), not before a letter.
+        assert_eq!(
+            lowercase("ΟΔΥΣΣΕΥΣ ΑΣ\u{301} Α'Σ'"),
+            "οδυσσευς ας\u{301} α'ς'"
+        );
+        assert_eq!(lowercase("ΣΑΣ Σ"), "σας σ");
+        assert_eq!(lowercase("İSTANBUL"), "i\u{307}stanbul");
+        assert_eq!(lowercase("ᏣᎳᎩ ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ ＥＸＴ"), "ꮳꮃꭹ საქართველო ｅｘｔ");
+        assert_eq!(lowercase("ß ǅ 中"), "ß ǆ 中");
+        assert_eq!(lowercase_char('Σ'), Some('σ'));
+        assert_eq!(lowercase_char('Д'), Some('д'));
+        assert_eq!(lowercase_char('Ｘ'), Some('ｘ'));
+        assert_eq!(lowercase_char('X'), Some('x'));
+        assert_eq!(lowercase_char('ς'), Some('ς'));
+        assert_eq!(lowercase_char('İ'), None, "two characters");
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]

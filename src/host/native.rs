@@ -46,6 +46,10 @@ pub(super) fn nfd(s: &str) -> Cow<'_, str> {
     icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(s)
 }
 
+pub(super) fn lowercase(s: &str) -> String {
+    s.to_lowercase()
+}
+
 pub(super) fn is_letter(c: char) -> bool {
     GeneralCategoryGroup::Letter.contains(CodePointMapData::<GeneralCategory>::new().get(c))
 }

@@ -226,7 +226,7 @@ impl SdrAgent {
             unknown_names(errs, obj.iter().map(|(name, _)| *name), &FIELDS, "");
         }
 
-        let key = email.as_deref().map(str::to_lowercase);
+        let key = email.as_deref().map(crate::host::lowercase);
         if errs.len() > before || key.as_deref().is_some_and(taken) {
             return Built { request: None, key };
         }

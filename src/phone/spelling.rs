@@ -367,7 +367,7 @@ pub(super) const AMBIGUOUS_MAX_DIGITS: usize = 9;
 /// Whether an extension separator (` x`, ` int. `, `#`) is an ambiguous label, after which
 /// at most [`AMBIGUOUS_MAX_DIGITS`] digits read back.
 pub(super) fn is_ambiguous(separator: &str) -> bool {
-    let label = separator.trim_matches([' ', '.', ':']).to_lowercase();
+    let label = crate::host::lowercase(separator.trim_matches([' ', '.', ':']));
     AMBIGUOUS.contains(&label.as_str())
 }
 
@@ -440,7 +440,7 @@ fn strip_label<'a>(text: &'a str, label: &str) -> Option<&'a str> {
     let mut rest = text;
     for want in label.chars().rev() {
         let c = rest.chars().next_back()?;
-        if !c.to_lowercase().eq(std::iter::once(want)) {
+        if crate::host::lowercase_char(c) != Some(want) {
             return None;
         }
         rest = rest.get(..rest.len() - c.len_utf8())?;

@@ -8,6 +8,10 @@
 // Cyrillic, Greek, Arabic and Hebrew (bidi), Devanagari, CJK and emoji; the deviation characters
 // (ß, ς, ZWJ, ZWNJ); invalid Punycode; mixed-script labels; full-width letters and dots; and the
 // hyphen, length and mark rules. Labels, TLDs, local parts and handles are combined at random.
+// Then the lower-case cases (`lowercaseCases`): every letter, mark and digit with a case property
+// in a LinkedIn handle, which the rule lower-cases, next to a capital sigma in the three
+// contexts of the final sigma; the scripts and letters that need care; and email domains in
+// capitals that only the suggestion lower-cases.
 
 const EMAILS = 3600;
 const URLS = 2400;
@@ -49,6 +53,42 @@ const LINKEDIN_HOSTS = ["linkedin.com", "www.linkedin.com", "es.linkedin.com", "
   "linkedİn.com", "www.linkedin．com", "lnkd.in", "linkedin.com.evil.io", "ⓛinkedin.com"];
 const PATHS = ["in", "company", "school", "pub", "mwlite/in", "feed", "IN", "ｉｎ"];
 
+// Lower case in a handle: the special letters, and the final sigma by context (before a mark,
+// after and before `.` and `'`, which are case-ignorable, in company slugs).
+const CASED_HANDLES = ["in/ΟΔΥΣΣΕΥΣ", "in/ΣΑΣ-Σ-ΑΣΑ", "in/ΑΣ\u0301Β-ΑΣ\u0301", "in/İSTANBUL-İ",
+  "in/ԵՐԵՎԱՆ-ՙԱ", "in/ᏣᎳᎩ-ᎠᏍᎦᏯ", "in/ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ", "in/𐵐𐵑𐵒𐵓", "in/ǄǅǆǇǈ", "in/ＡＢＣ-ＸＹＺ",
+  "in/ꟋꟌꟍ-ꟚꟜ", "in/Ᲊᲊ-ᲀᲁ", "in/𐐀𐐁-𐲀𐲁", "in/ẞ-ΐ-ΰ-ǰ", "company/Α'Σ", "company/ΑΣ'",
+  "company/Α.Σ.Β", "company/ΑΣ.", "school/ΣΑ'Σ.Α"];
+// Capital email domains, lower-cased by the suggestion (invalid input, so not by UTS #46 first).
+const CASED_EMAILS = ["juan@GMAİL,COM", "ana@ＧＭＡＩＬ,ＣＯＭ", "x@ΓMAIL,com", "x@HOTMAİL..COM",
+  "y@ΟΥΤLOOK.COM ", "z@YAHOO,COM.MX", "a@İCLOUD,COM"];
+
+/**
+ * The lower-case cases: every character a handle may hold (letters, marks that are not
+ * enclosing, decimal digits) that has a case property in this Node's Unicode (it changes when
+ * lower-cased, is cased, or is case-ignorable), eight to a handle, each `c` as
+ * `AcΣ-cΣ-AΣc`: `c` lower-cased, and the sigma final after `c` only when `c` is cased or
+ * case-ignorable, after the dash only when `c` is cased, and before `c` unless `c` is cased.
+ */
+function lowercaseCases() {
+  const handleChar = /^[\p{L}\p{Mn}\p{Mc}\p{Nd}]$/u;
+  const caseProperty = /^[\p{Changes_When_Lowercased}\p{Cased}\p{Case_Ignorable}]$/u;
+  const probes = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const c = String.fromCodePoint(cp);
+    if (handleChar.test(c) && caseProperty.test(c)) probes.push(`A${c}Σ-${c}Σ-AΣ${c}`);
+  }
+  const cases = [];
+  for (let i = 0; i < probes.length; i += 8) {
+    const handle = probes.slice(i, i + 8).join("-");
+    cases.push({ field: "linkedin", input: `https://www.linkedin.com/in/${handle}` });
+  }
+  for (const path of CASED_HANDLES) cases.push({ field: "linkedin", input: `https://www.linkedin.com/${path}` });
+  for (const input of CASED_EMAILS) cases.push({ field: "email", input });
+  return cases;
+}
+
 /** mulberry32: a small seeded generator, so that every run builds the same corpus. */
 function random(seed) {
   let a = seed >>> 0;
@@ -60,7 +100,7 @@ function random(seed) {
   };
 }
 
-/** The corpus: `{ field: "email" | "linkedin", input }` cases, 6,000 of them. */
+/** The corpus: `{ field: "email" | "linkedin", input }` cases, 6,000 at random and the lower-case ones. */
 export function hostCorpus() {
   const rnd = random(20261207);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
@@ -82,7 +122,7 @@ export function hostCorpus() {
     if (rnd() < 0.1) url = `https://www.linkedin.com/authwall?trk=x&sessionRedirect=${encodeURIComponent(url)}`;
     cases.push({ field: "linkedin", input: url });
   }
-  return cases;
+  return cases.concat(lowercaseCases());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
