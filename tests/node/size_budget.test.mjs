@@ -11,7 +11,8 @@
 // getCountries, getAllCountries and getTimezones with the Spanish country names and the
 // collation, +11.8 KB; 310.1 KB once the phone tables were packed tighter, the JS snippets
 // were written into the glue and the options were read by one function; 307.2 KB at
-// dce0512), so any growth fails here and has to be weighed;
+// dce0512; 297.7 KB once lower case came from the host, src/host/), so any growth fails here
+// and has to be weighed;
 // lower it whenever the package shrinks, down to GOAL.
 // `node bench/size_by_field.mjs` and docs/performance.md say where the bytes go.
 import { test } from "node:test";
@@ -20,7 +21,7 @@ import { readFileSync } from "node:fs";
 import { packageSize } from "../../bench/package_size.mjs";
 
 const GOAL = 150 * 1024;
-const BUDGET = 308 * 1024;
+const BUDGET = 298 * 1024;
 const pkg = new URL("../../pkg/", import.meta.url);
 const read = (name) => readFileSync(new URL(name, pkg));
 
