@@ -1,13 +1,13 @@
 //! What the field rules take from the platform: URL parsing, UTS #46 (IDNA) domain mapping, NFC,
 //! lower case and the Unicode general categories of LinkedIn handles.
 //!
-//! Natively these are the `url`, `idna` and ICU4X crates (`native.rs`). On wasm32 they are the
-//! JS host's own (`js.rs`): every browser and Node ship the WHATWG URL parser with its UTS #46
-//! mapping, `String.prototype.normalize`, `toLowerCase` and Unicode property escapes in `RegExp`,
-//! so the npm package links none of those crates and their Unicode data (about 60 KB gzip), nor
-//! core's case tables (6.7 KB). Both sides
-//! implement the same specifications; `tests/parity/` checks on a corpus of internationalized
-//! addresses and URLs that they give the same answers, and docs/host.md lists where the
+//! Natively these are the `url`, `idna` and ICU4X crates and `str::to_lowercase` (`native.rs`).
+//! On wasm32 they are the JS host's own (`js.rs`): every browser and Node ship the WHATWG URL
+//! parser with its UTS #46 mapping, `String.prototype.normalize`, `toLowerCase` and Unicode
+//! property escapes in `RegExp`, so the npm package links none of those crates and their Unicode
+//! data (about 60 KB gzip), nor core's case tables (9.7 KB gzip in all). Both sides implement the
+//! same specifications; `tests/parity/` checks on a corpus of internationalized addresses and URLs
+//! that they give the same answers, and docs/host.md lists where the
 //! implementations differ and which rule keeps the field rules' answers equal.
 //!
 //! What is built here from those operations (the query string, path segments, DNS lengths,
