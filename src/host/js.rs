@@ -1,6 +1,6 @@
 //! The host operations on wasm32: the JS platform's `URL`, `String.prototype.normalize`,
-//! `String.prototype.toLowerCase` and `RegExp`. None of them may throw into Rust: `new URL` is the only one that can, and its
-//! exception is caught (an invalid URL or domain).
+//! `String.prototype.toLowerCase` and `RegExp`. None of them may throw into Rust: `new URL` is
+//! the only one that can, and its exception is caught (an invalid URL or domain).
 
 use std::borrow::Cow;
 
