@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use contactkit::payload::{
     BatchOptions, BatchSummary, BatchValidator, ContactError, ContactshipOptions, Request,
-    SdrAgentOptions, Target,
+    RowResult, SdrAgentOptions, Target,
 };
 use contactkit::{email, messages, ErrorCode, FieldError, Lang, Params};
 use rayon::prelude::*;
@@ -224,7 +224,8 @@ impl Pipeline {
                 // A table's row: its cells given to the library as they are.
                 let (row, key) = validator.validate_fields(&fields);
                 let email = fields.iter().find(|(f, _)| *f == "email");
-                (row, key, email.and_then(|(_, e)| email::suggest(e)))
+                let suggestion = email.and_then(|(_, e)| email_suggestion(e, &row));
+                (row, key, suggestion)
             } else {
                 self.plan.contact(&source.row, source.number, &mut text)?;
                 let (row, key) = validator.validate_json_row_with_key(&text);
@@ -316,6 +317,39 @@ impl Pipeline {
         }
         checked
     }
+}
+
+/// [`email::suggest`] of a row's email cell `typed`: the library's own suggestion, from the
+/// row's warnings, when the library took the address as typed, a valid address in plain ASCII
+/// (no white space, no `mailto:`, one `@`, a lower-case domain without `xn--` labels, empty
+/// labels or a final dot), for which both compare the same local part and domain with the
+/// providers; computed again otherwise.
+fn email_suggestion(typed: &str, row: &RowResult) -> Option<String> {
+    let as_typed = |typed: &str| {
+        let (Some(start), Some((_, domain))) = (typed.get(..7), typed.split_once('@')) else {
+            return false;
+        };
+        typed.bytes().all(|b| (0x21..0x7f).contains(&b))
+            && !start.eq_ignore_ascii_case("mailto:")
+            && domain
+                .bytes()
+                .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-'))
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && !domain.contains("xn--")
+    };
+    let valid = match &row.result {
+        Ok(_) => true,
+        Err(errors) => errors.iter().all(|e| e.field != "email"),
+    };
+    if !(valid && as_typed(typed)) {
+        return email::suggest(typed);
+    }
+    row.warnings
+        .iter()
+        .find(|w| w.field == "email" && w.error.code == ErrorCode::EmailSuggestion)
+        .and_then(|w| w.error.params.get("suggestion")?.as_str().map(String::from))
 }
 
 /// The field of a JSON row's contact that warnings need, read without a `Value`.
@@ -534,6 +568,59 @@ fn summary_line(
 mod tests {
     use super::*;
     use contactkit::payload::{build_sdr_agent_contact, SdrAgentOptions};
+
+    /// The suggestion read from the library's warnings is [`email::suggest`]'s, for addresses
+    /// taken as typed and for the others, valid or not, with both targets' validators.
+    #[test]
+    fn email_suggestions_are_suggest_s() {
+        let emails = [
+            "juan@gmial.com",
+            "juan@gmail.com",
+            "juan@acme.io",
+            "juan@hotmial.co",
+            "ana.b@yaho.com.mx",
+            "juan@gmail.co",
+            "juan@gmail.cl",
+            "Juan@Gmial.com",
+            "juan@GMAIL.com",
+            "juan@gmail.com.",
+            "juan@gmail..com",
+            "juan@.gmail.com",
+            "juan@xn--gmil-6na.com",
+            "juan@gmailcom",
+            "juan@gmail,com",
+            "juan@@gmial.com",
+            " juan@gmial.com",
+            "mailto:juan@gmial.com",
+            "MAILTO:juan@gmial.com",
+            "juan.@gmial.com",
+            "josé@gmial.com",
+            "juan@gmíal.com",
+            "juan(x)@gmial.com",
+            "a@b",
+        ];
+        for opts in [
+            BatchOptions::Contactship(Default::default()),
+            BatchOptions::SdrAgent(Default::default()),
+        ] {
+            let mut validator = BatchValidator::without_duplicates(&opts);
+            for typed in emails {
+                let fields = [
+                    ("phone_number", "+34 600 000 000"),
+                    ("full_name", "Juan"),
+                    ("email", typed),
+                    ("linkedin_profile", "linkedin.com/in/juan"),
+                ];
+                let (row, _) = validator.validate_fields(&fields);
+                assert_eq!(
+                    email_suggestion(typed, &row),
+                    email::suggest(typed),
+                    "{typed}"
+                );
+            }
+        }
+        assert!(email::suggest("juan@gmial.com").is_some());
+    }
 
     /// Quotes and backslashes at every place of an eight-byte word and of the tail, beside
     /// multibyte characters, escaped as serde_json escapes them.
