@@ -88,7 +88,7 @@ pub fn run_rows(
     let read_bytes = input.read.clone();
     let mut rows = Rows::new(input)?;
     // The column names: a table's header, or the keys of a JSON input's first row.
-    let first = rows.chunk(CHUNK_ROWS)?;
+    let first = rows.chunk(CHUNK_ROWS, Vec::new())?;
     let headers = match &rows {
         Rows::Table { headers, .. } => headers.clone(),
         _ => first
@@ -113,12 +113,15 @@ pub fn run_rows(
     // The reader: chunks in order, a few ahead.
     let threads = rayon::current_num_threads().max(1);
     let (tx, rx) = mpsc::sync_channel::<Result<Vec<SourceRow>, Fatal>>(threads * 2);
+    // Chunks validated go back to the reader, which reads the next rows into their records:
+    // rows are neither allocated by one thread nor freed by another.
+    let (spare_tx, spare_rx) = mpsc::channel::<Vec<SourceRow>>();
     let reader = std::thread::spawn(move || {
         if !first.is_empty() && tx.send(Ok(first)).is_err() {
             return;
         }
         loop {
-            match rows.chunk(CHUNK_ROWS) {
+            match rows.chunk(CHUNK_ROWS, spare_rx.try_recv().unwrap_or_default()) {
                 Ok(chunk) if chunk.is_empty() => return,
                 chunk => {
                     let failed = chunk.is_err();
@@ -170,6 +173,9 @@ pub fn run_rows(
         );
         merged?;
         pending = validated?;
+        for chunk in batch {
+            let _ = spare_tx.send(chunk);
+        }
         progress.update(&summary, pending.iter().map(Vec::len).sum());
         if done {
             for chunk in pending.drain(..) {
