@@ -15,8 +15,8 @@ use std::sync::{mpsc, Arc};
 use std::time::Instant;
 
 use contactkit::payload::{
-    BatchOptions, BatchSummary, BatchValidator, ContactError, ContactshipOptions, Request,
-    RowResult, SdrAgentOptions, Target,
+    BatchOptions, BatchSummary, BatchValidator, ContactError, ContactshipOptions, Headers, Method,
+    Request, RowResult, SdrAgentOptions, Target,
 };
 use contactkit::{email, messages, ErrorCode, FieldError, Lang, Params};
 use rayon::prelude::*;
@@ -225,6 +225,7 @@ impl Pipeline {
         let mut out = Vec::with_capacity(chunk.len());
         let mut text = String::new();
         let mut fields = Vec::with_capacity(self.plan.fields.len());
+        let mut head = None;
         for source in chunk {
             let (row, key, email) = if self.table_fields(&source.row, &mut fields) {
                 // A table's row: its cells given to the library as they are.
@@ -244,7 +245,7 @@ impl Pipeline {
                 _ => key,
             };
             let line = match (&result, self.lines) {
-                (Ok(request), true) => Some(ndjson_line(source.number, request)),
+                (Ok(request), true) => Some(ndjson_line(source.number, request, &mut head)),
                 _ => None,
             };
             let warnings = email.map(|s| vec![("email", s)]).unwrap_or_default();
@@ -371,28 +372,51 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// The text of a request line between its row and its body, with what it was written for.
+struct LineHead {
+    method: Method,
+    url: String,
+    headers: Headers,
+    text: Vec<u8>,
+}
+
 /// `{"row":N,"request":{...}}`, as serde_json writes a `{row, request}` struct: the request's
-/// fields in their order, its body (JSON text) escaped into a JSON string here, in one pass
-/// that copies the runs between quotes and backslashes.
-pub fn ndjson_line(row: u64, request: &Request) -> String {
-    let body = &request.body;
-    let mut out = Vec::with_capacity(96 + request.url.len() + body.len() * 9 / 8);
-    out.extend_from_slice(b"{\"row\":");
-    out.extend_from_slice(row.to_string().as_bytes());
-    out.extend_from_slice(b",\"request\":{\"method\":");
-    json_string(&mut out, request.method.as_str());
-    out.extend_from_slice(b",\"url\":");
-    json_string(&mut out, &request.url);
-    out.extend_from_slice(b",\"headers\":{");
-    for (i, (name, value)) in request.headers.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
+/// fields in their order, its body (JSON text) escaped into a JSON string. The text between the
+/// row and the body is taken from `head` when the request's method, URL and headers are the ones
+/// it was written for (those of every request of a file), else written into it.
+fn ndjson_line(row: u64, request: &Request, head: &mut Option<LineHead>) -> String {
+    let same = |h: &LineHead| {
+        h.method == request.method && h.url == request.url && h.headers == request.headers
+    };
+    if !head.as_ref().is_some_and(same) {
+        let mut text = Vec::with_capacity(96 + request.url.len());
+        text.extend_from_slice(b",\"request\":{\"method\":");
+        json_string(&mut text, request.method.as_str());
+        text.extend_from_slice(b",\"url\":");
+        json_string(&mut text, &request.url);
+        text.extend_from_slice(b",\"headers\":{");
+        for (i, (name, value)) in request.headers.iter().enumerate() {
+            if i > 0 {
+                text.push(b',');
+            }
+            json_string(&mut text, name);
+            text.push(b':');
+            json_string(&mut text, value);
         }
-        json_string(&mut out, name);
-        out.push(b':');
-        json_string(&mut out, value);
+        text.extend_from_slice(b"},\"body\":");
+        *head = Some(LineHead {
+            method: request.method,
+            url: request.url.clone(),
+            headers: request.headers.clone(),
+            text,
+        });
     }
-    out.extend_from_slice(b"},\"body\":");
+    let text = head.as_ref().map_or(&[][..], |h| &h.text[..]);
+    let body = &request.body;
+    let mut out = Vec::with_capacity(32 + text.len() + body.len() * 9 / 8);
+    out.extend_from_slice(b"{\"row\":");
+    let _ = write!(out, "{row}");
+    out.extend_from_slice(text);
     json_string(&mut out, body);
     out.extend_from_slice(b"}}");
     // Whole UTF-8 texts and ASCII bytes were written: this never fails.
@@ -674,9 +698,17 @@ mod tests {
         by_hand.body = "raw \"control\" \n\u{1f}\\ text".into();
         by_hand.url = "https://example.com/\"a\\b\u{7}".into();
         by_hand.method = contactkit::payload::Method::Put;
-        for (row, request) in [(2, &request), (u64::MAX, &by_hand)] {
+        // One head kept across lines, as a chunk keeps it: reused, then written anew.
+        let mut head = None;
+        for (row, request) in [
+            (2, &request),
+            (3, &request),
+            (u64::MAX, &by_hand),
+            (4, &request),
+        ] {
             let want = serde_json::to_string(&Line { row, request }).unwrap();
-            assert_eq!(ndjson_line(row, request), want);
+            assert_eq!(ndjson_line(row, request, &mut None), want);
+            assert_eq!(ndjson_line(row, request, &mut head), want);
         }
     }
 }
