@@ -15,8 +15,8 @@ use std::sync::{mpsc, Arc};
 use std::time::Instant;
 
 use contactkit::payload::{
-    BatchOptions, BatchSummary, BatchValidator, ContactError, ContactshipOptions, Request,
-    SdrAgentOptions, Target,
+    BatchOptions, BatchSummary, BatchValidator, ContactError, ContactshipOptions, Headers, Method,
+    Request, RowResult, SdrAgentOptions, Target,
 };
 use contactkit::{email, messages, ErrorCode, FieldError, Lang, Params};
 use rayon::prelude::*;
@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use crate::input::{self, RawRow, Rows, SourceRow};
 use crate::keys::Seen;
-use crate::mapping::Plan;
+use crate::mapping::{Part, Plan};
 use crate::{CheckArgs, Fatal, ReadArgs};
 
 /// Rows a chunk holds (one validator's work).
@@ -88,7 +88,7 @@ pub fn run_rows(
     let read_bytes = input.read.clone();
     let mut rows = Rows::new(input)?;
     // The column names: a table's header, or the keys of a JSON input's first row.
-    let first = rows.chunk(CHUNK_ROWS)?;
+    let first = rows.chunk(CHUNK_ROWS, Vec::new())?;
     let headers = match &rows {
         Rows::Table { headers, .. } => headers.clone(),
         _ => first
@@ -113,12 +113,15 @@ pub fn run_rows(
     // The reader: chunks in order, a few ahead.
     let threads = rayon::current_num_threads().max(1);
     let (tx, rx) = mpsc::sync_channel::<Result<Vec<SourceRow>, Fatal>>(threads * 2);
+    // Chunks validated go back to the reader, which reads the next rows into their records:
+    // rows are neither allocated by one thread nor freed by another.
+    let (spare_tx, spare_rx) = mpsc::channel::<Vec<SourceRow>>();
     let reader = std::thread::spawn(move || {
         if !first.is_empty() && tx.send(Ok(first)).is_err() {
             return;
         }
         loop {
-            match rows.chunk(CHUNK_ROWS) {
+            match rows.chunk(CHUNK_ROWS, spare_rx.try_recv().unwrap_or_default()) {
                 Ok(chunk) if chunk.is_empty() => return,
                 chunk => {
                     let failed = chunk.is_err();
@@ -170,6 +173,9 @@ pub fn run_rows(
         );
         merged?;
         pending = validated?;
+        for chunk in batch {
+            let _ = spare_tx.send(chunk);
+        }
         progress.update(&summary, pending.iter().map(Vec::len).sum());
         if done {
             for chunk in pending.drain(..) {
@@ -219,12 +225,14 @@ impl Pipeline {
         let mut out = Vec::with_capacity(chunk.len());
         let mut text = String::new();
         let mut fields = Vec::with_capacity(self.plan.fields.len());
+        let mut head = None;
         for source in chunk {
             let (row, key, email) = if self.table_fields(&source.row, &mut fields) {
                 // A table's row: its cells given to the library as they are.
                 let (row, key) = validator.validate_fields(&fields);
                 let email = fields.iter().find(|(f, _)| *f == "email");
-                (row, key, email.and_then(|(_, e)| email::suggest(e)))
+                let suggestion = email.and_then(|(_, e)| email_suggestion(e, &row));
+                (row, key, suggestion)
             } else {
                 self.plan.contact(&source.row, source.number, &mut text)?;
                 let (row, key) = validator.validate_json_row_with_key(&text);
@@ -237,7 +245,7 @@ impl Pipeline {
                 _ => key,
             };
             let line = match (&result, self.lines) {
-                (Ok(request), true) => Some(ndjson_line(source.number, request)),
+                (Ok(request), true) => Some(ndjson_line(source.number, request, &mut head)),
                 _ => None,
             };
             let warnings = email.map(|s| vec![("email", s)]).unwrap_or_default();
@@ -261,14 +269,20 @@ impl Pipeline {
     /// [`Plan::contact`] reports).
     fn table_fields<'r>(&'r self, row: &'r RawRow, fields: &mut Vec<(&'r str, &'r str)>) -> bool {
         fields.clear();
-        if !matches!(row, RawRow::Cells(_)) || self.plan.extras_field.is_some() {
+        let RawRow::Cells(record) = row else {
+            return false;
+        };
+        if self.plan.extras_field.is_some() {
             return false;
         }
-        for (field, _) in &self.plan.fields {
-            match self.plan.cells_text(row, field) {
-                Some(Cow::Borrowed("")) => {}
-                Some(Cow::Borrowed(text)) => fields.push((field.as_str(), text)),
-                _ => return false,
+        for (field, parts) in &self.plan.fields {
+            let [Part::Column(i)] = parts.as_slice() else {
+                return false;
+            };
+            match std::str::from_utf8(record.get(*i).unwrap_or_default()) {
+                Ok("") => {}
+                Ok(text) => fields.push((field.as_str(), text)),
+                Err(_) => return false,
             }
         }
         true
@@ -312,6 +326,39 @@ impl Pipeline {
     }
 }
 
+/// [`email::suggest`] of a row's email cell `typed`: the library's own suggestion, from the
+/// row's warnings, when the library took the address as typed, a valid address in plain ASCII
+/// (no white space, no `mailto:`, one `@`, a lower-case domain without `xn--` labels, empty
+/// labels or a final dot), for which both compare the same local part and domain with the
+/// providers; computed again otherwise.
+fn email_suggestion(typed: &str, row: &RowResult) -> Option<String> {
+    let as_typed = |typed: &str| {
+        let (Some(start), Some((_, domain))) = (typed.get(..7), typed.split_once('@')) else {
+            return false;
+        };
+        typed.bytes().all(|b| (0x21..0x7f).contains(&b))
+            && !start.eq_ignore_ascii_case("mailto:")
+            && domain
+                .bytes()
+                .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-'))
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && !domain.contains("xn--")
+    };
+    let valid = match &row.result {
+        Ok(_) => true,
+        Err(errors) => errors.iter().all(|e| e.field != "email"),
+    };
+    if !(valid && as_typed(typed)) {
+        return email::suggest(typed);
+    }
+    row.warnings
+        .iter()
+        .find(|w| w.field == "email" && w.error.code == ErrorCode::EmailSuggestion)
+        .and_then(|w| w.error.params.get("suggestion")?.as_str().map(String::from))
+}
+
 /// The field of a JSON row's contact that warnings need, read without a `Value`.
 #[derive(serde::Deserialize)]
 struct Fields<'a> {
@@ -325,28 +372,51 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// The text of a request line between its row and its body, with what it was written for.
+struct LineHead {
+    method: Method,
+    url: String,
+    headers: Headers,
+    text: Vec<u8>,
+}
+
 /// `{"row":N,"request":{...}}`, as serde_json writes a `{row, request}` struct: the request's
-/// fields in their order, its body (JSON text) escaped into a JSON string here, in one pass
-/// that copies the runs between quotes and backslashes.
-pub fn ndjson_line(row: u64, request: &Request) -> String {
-    let body = &request.body;
-    let mut out = Vec::with_capacity(96 + request.url.len() + body.len() * 9 / 8);
-    out.extend_from_slice(b"{\"row\":");
-    out.extend_from_slice(row.to_string().as_bytes());
-    out.extend_from_slice(b",\"request\":{\"method\":");
-    json_string(&mut out, request.method.as_str());
-    out.extend_from_slice(b",\"url\":");
-    json_string(&mut out, &request.url);
-    out.extend_from_slice(b",\"headers\":{");
-    for (i, (name, value)) in request.headers.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
+/// fields in their order, its body (JSON text) escaped into a JSON string. The text between the
+/// row and the body is taken from `head` when the request's method, URL and headers are the ones
+/// it was written for (those of every request of a file), else written into it.
+fn ndjson_line(row: u64, request: &Request, head: &mut Option<LineHead>) -> String {
+    let same = |h: &LineHead| {
+        h.method == request.method && h.url == request.url && h.headers == request.headers
+    };
+    if !head.as_ref().is_some_and(same) {
+        let mut text = Vec::with_capacity(96 + request.url.len());
+        text.extend_from_slice(b",\"request\":{\"method\":");
+        json_string(&mut text, request.method.as_str());
+        text.extend_from_slice(b",\"url\":");
+        json_string(&mut text, &request.url);
+        text.extend_from_slice(b",\"headers\":{");
+        for (i, (name, value)) in request.headers.iter().enumerate() {
+            if i > 0 {
+                text.push(b',');
+            }
+            json_string(&mut text, name);
+            text.push(b':');
+            json_string(&mut text, value);
         }
-        json_string(&mut out, name);
-        out.push(b':');
-        json_string(&mut out, value);
+        text.extend_from_slice(b"},\"body\":");
+        *head = Some(LineHead {
+            method: request.method,
+            url: request.url.clone(),
+            headers: request.headers.clone(),
+            text,
+        });
     }
-    out.extend_from_slice(b"},\"body\":");
+    let text = head.as_ref().map_or(&[][..], |h| &h.text[..]);
+    let body = &request.body;
+    let mut out = Vec::with_capacity(32 + text.len() + body.len() * 9 / 8);
+    out.extend_from_slice(b"{\"row\":");
+    let _ = write!(out, "{row}");
+    out.extend_from_slice(text);
     json_string(&mut out, body);
     out.extend_from_slice(b"}}");
     // Whole UTF-8 texts and ASCII bytes were written: this never fails.
@@ -355,7 +425,8 @@ pub fn ndjson_line(row: u64, request: &Request) -> String {
 
 /// `s` as a JSON string literal, as serde_json writes it. Text without control characters
 /// (a builder's body: serde_json escaped those inside its strings) only has `"` and `\` to
-/// escape; any other text is escaped by serde_json.
+/// escape: eight bytes without either are copied at once; any other text is escaped by
+/// serde_json.
 fn json_string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     // The smallest byte, over all of them (no early exit: the loop is vectorized).
@@ -363,15 +434,36 @@ fn json_string(out: &mut Vec<u8>, s: &str) {
         let _ = serde_json::to_writer(out, s);
         return;
     }
+    let escaped = |out: &mut Vec<u8>, text: &[u8]| {
+        for &b in text {
+            if b == b'"' || b == b'\\' {
+                out.push(b'\\');
+            }
+            out.push(b);
+        }
+    };
     out.reserve(bytes.len() + bytes.len() / 4 + 2);
     out.push(b'"');
-    for &b in bytes {
-        if b == b'"' || b == b'\\' {
-            out.push(b'\\');
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        if bytes_equal(w, b'"') | bytes_equal(w, b'\\') == 0 {
+            out.extend_from_slice(word);
+        } else {
+            escaped(out, word);
         }
-        out.push(b);
     }
+    escaped(out, words.remainder());
     out.push(b'"');
+}
+
+/// The top bit of each byte of `w` that is `b`, and no other bit. A byte's top bit in
+/// `(t & LOW7) + LOW7` is set when its low seven bits are not all zero, with no carry into the
+/// next byte; or-ed with `t`, it is set when the byte of `t` is not zero.
+fn bytes_equal(w: u64, b: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let t = w ^ (u64::from(b) * 0x0101_0101_0101_0101);
+    !(((t & LOW7) + LOW7) | t | LOW7)
 }
 
 /// A progress bar on stderr when it is a terminal (rows, rows/s, and the ETA from the bytes
@@ -507,6 +599,82 @@ mod tests {
     use super::*;
     use contactkit::payload::{build_sdr_agent_contact, SdrAgentOptions};
 
+    /// The suggestion read from the library's warnings is [`email::suggest`]'s, for addresses
+    /// taken as typed and for the others, valid or not, with both targets' validators.
+    #[test]
+    fn email_suggestions_are_suggest_s() {
+        let emails = [
+            "juan@gmial.com",
+            "juan@gmail.com",
+            "juan@acme.io",
+            "juan@hotmial.co",
+            "ana.b@yaho.com.mx",
+            "juan@gmail.co",
+            "juan@gmail.cl",
+            "Juan@Gmial.com",
+            "juan@GMAIL.com",
+            "juan@gmail.com.",
+            "juan@gmail..com",
+            "juan@.gmail.com",
+            "juan@xn--gmil-6na.com",
+            "juan@gmailcom",
+            "juan@gmail,com",
+            "juan@@gmial.com",
+            " juan@gmial.com",
+            "mailto:juan@gmial.com",
+            "MAILTO:juan@gmial.com",
+            "juan.@gmial.com",
+            "josé@gmial.com",
+            "juan@gmíal.com",
+            "juan(x)@gmial.com",
+            "a@b",
+        ];
+        for opts in [
+            BatchOptions::Contactship(Default::default()),
+            BatchOptions::SdrAgent(Default::default()),
+        ] {
+            let mut validator = BatchValidator::without_duplicates(&opts);
+            for typed in emails {
+                let fields = [
+                    ("phone_number", "+34 600 000 000"),
+                    ("full_name", "Juan"),
+                    ("email", typed),
+                    ("linkedin_profile", "linkedin.com/in/juan"),
+                ];
+                let (row, _) = validator.validate_fields(&fields);
+                assert_eq!(
+                    email_suggestion(typed, &row),
+                    email::suggest(typed),
+                    "{typed}"
+                );
+            }
+        }
+        assert!(email::suggest("juan@gmial.com").is_some());
+    }
+
+    /// Quotes and backslashes at every place of an eight-byte word and of the tail, beside
+    /// multibyte characters, escaped as serde_json escapes them.
+    #[test]
+    fn json_strings_are_serde_json_s() {
+        for len in 0..40 {
+            for at in 0..len {
+                for special in ["\"", "\\", "é", "\"\\"] {
+                    let mut text = "ab\\cdefgh\"ijklmnopq0123456789ABCDEFGHIJK"[..len]
+                        .replace(['"', '\\'], "x");
+                    text.replace_range(at..=at, special);
+                    let mut out = Vec::new();
+                    json_string(&mut out, &text);
+                    let want = serde_json::to_string(&text).unwrap();
+                    assert_eq!(String::from_utf8(out).unwrap(), want, "{text:?}");
+                }
+            }
+            let text = "\"\\".repeat(len);
+            let mut out = Vec::new();
+            json_string(&mut out, &text);
+            assert_eq!(out, serde_json::to_vec(&text).unwrap());
+        }
+    }
+
     /// The line as serde_json writes `{row, request}`, byte for byte.
     #[test]
     fn ndjson_lines_are_serde_json_s() {
@@ -530,9 +698,17 @@ mod tests {
         by_hand.body = "raw \"control\" \n\u{1f}\\ text".into();
         by_hand.url = "https://example.com/\"a\\b\u{7}".into();
         by_hand.method = contactkit::payload::Method::Put;
-        for (row, request) in [(2, &request), (u64::MAX, &by_hand)] {
+        // One head kept across lines, as a chunk keeps it: reused, then written anew.
+        let mut head = None;
+        for (row, request) in [
+            (2, &request),
+            (3, &request),
+            (u64::MAX, &by_hand),
+            (4, &request),
+        ] {
             let want = serde_json::to_string(&Line { row, request }).unwrap();
-            assert_eq!(ndjson_line(row, request), want);
+            assert_eq!(ndjson_line(row, request, &mut None), want);
+            assert_eq!(ndjson_line(row, request, &mut head), want);
         }
     }
 }

@@ -320,12 +320,17 @@ impl Rows {
         }
     }
 
-    /// Up to `n` next rows; an empty chunk at the end.
-    pub fn chunk(&mut self, n: usize) -> Result<Vec<SourceRow>, Fatal> {
+    /// Up to `n` next rows; an empty chunk at the end. A table's rows are read into the
+    /// records of `spare`, an earlier chunk done with (no allocation for a row then).
+    pub fn chunk(&mut self, n: usize, spare: Vec<SourceRow>) -> Result<Vec<SourceRow>, Fatal> {
         let mut rows = Vec::with_capacity(n);
         match self {
             Rows::Table { reader, next, .. } => {
-                let mut record = csv::ByteRecord::new();
+                let mut spare = spare.into_iter().filter_map(|s| match s.row {
+                    RawRow::Cells(record) => Some(record),
+                    _ => None,
+                });
+                let mut record = spare.next().unwrap_or_default();
                 while rows.len() < n {
                     let more = reader
                         .read_byte_record(&mut record)
@@ -338,9 +343,10 @@ impl Rows {
                     if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
                         continue;
                     }
+                    let read = std::mem::replace(&mut record, spare.next().unwrap_or_default());
                     rows.push(SourceRow {
                         number,
-                        row: RawRow::Cells(record.clone()),
+                        row: RawRow::Cells(read),
                     });
                 }
             }
@@ -442,5 +448,51 @@ fn read_array(
     let result = de.deserialize_seq(Elements(&tx)).and_then(|()| de.end());
     if let Err(e) = result {
         let _ = tx.send(Err(format!("the JSON array cannot be read: {e}")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(chunk: &[SourceRow]) -> Vec<(u64, Vec<Vec<u8>>)> {
+        let row = |r: &SourceRow| match &r.row {
+            RawRow::Cells(record) => (r.number, record.iter().map(<[u8]>::to_vec).collect()),
+            _ => (r.number, Vec::new()),
+        };
+        chunk.iter().map(row).collect()
+    }
+
+    /// Rows read into the records of an earlier chunk are the rows read afresh: numbers, cells
+    /// (none left over from the longer rows before), rows of white space skipped.
+    #[test]
+    fn chunks_read_into_spare_records() {
+        let text = "a,b,c\n1,2,3\nlong cell,x,y\n\n4,5\n6,7,8,9\n ,\n10,11,12\n";
+        let rows = |text: &'static str| {
+            Rows::new(Input {
+                reader: Box::new(text.as_bytes()),
+                format: Format::Csv,
+                len: None,
+                read: Arc::default(),
+            })
+            .unwrap()
+        };
+        let mut fresh = rows(text);
+        let mut reused = rows(text);
+        let mut spare = Vec::new();
+        loop {
+            let want = fresh.chunk(2, Vec::new()).unwrap();
+            let got = reused.chunk(2, spare).unwrap();
+            assert_eq!(cells(&got), cells(&want));
+            if got.is_empty() {
+                break;
+            }
+            spare = got;
+        }
+        let numbers = |mut rows: Rows| {
+            let chunk = rows.chunk(10, Vec::new()).unwrap();
+            chunk.iter().map(|r| r.number).collect::<Vec<_>>()
+        };
+        assert_eq!(numbers(rows(text)), [2, 3, 4, 5, 7]);
     }
 }
