@@ -138,7 +138,8 @@ def other_letter(ch):
     lower = ch.lower()
     if len(lower) != 1 or not unicodedata.category(lower).startswith("L"):
         return None
-    return lower
+    # One sigma: a capital is lowered letter by letter, so it could not tell the final form.
+    return "σ" if lower == "ς" else lower
 
 
 def tokens(text):

@@ -322,7 +322,10 @@ fn other_letter(c: char) -> Option<char> {
     if !crate::host::is_letter(c) {
         return None;
     }
-    crate::host::lowercase_char(c).filter(|&l| crate::host::is_letter(l))
+    // One sigma: `Σ` is lowered letter by letter, so it cannot tell the final form `ς`.
+    crate::host::lowercase_char(c)
+        .filter(|&l| crate::host::is_letter(l))
+        .map(|l| if l == 'ς' { 'σ' } else { l })
 }
 
 /// Whether `c` is in the blocks the Latin folding tables cover.
@@ -397,6 +400,9 @@ mod tests {
         assert_eq!(fold("...").map(|f| f.0), None);
         assert_eq!(fold("日本").unwrap().0, "日本");
         assert_eq!(fold("РОССИЯ").unwrap().0, "россия");
+        // Final or not, a sigma folds to one letter, whether typed in capitals or not.
+        assert_eq!(fold("ΚΎΠΡΟΣ").unwrap().0, "κύπροσ");
+        assert_eq!(fold("Κύπρος").unwrap().0, "κύπροσ");
         assert_eq!(fold("×"), None);
         assert_eq!(fold(&"a".repeat(200)), None);
     }

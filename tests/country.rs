@@ -95,6 +95,8 @@ fn names_in_five_languages_without_regard_to_case_or_accents() {
         &["Austria", "Áustria", "Autriche", "Österreich", "osterreich"],
     );
     all_are("PE", &["Perú", "Peru", "Pérou"]);
+    // A capital sigma at the end of a word reads as the final `ς` of the name.
+    all_are("CY", &["Cyprus", "Κύπρος", "ΚΎΠΡΟΣ", "κύπροσ"]);
     all_are("CO", &["Colombia", "Colômbia", "Colombie", "Kolumbien"]);
     all_are(
         "AE",
