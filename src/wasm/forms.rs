@@ -67,10 +67,11 @@ impl JsAsYouType {
     }
 
     /// The whole result, as `normalizePhone` gives it; `phone_incomplete` while more digits
-    /// may complete it.
+    /// may complete it. Its message is in `options.lang` (English when none or not a language).
     #[wasm_bindgen(js_name = getNumber, unchecked_return_type = "PhoneResult")]
-    pub fn get_number(&self) -> JsValue {
-        super::tape::Tape::field(&self.inner.number(), None, &crate::Lang::default)
+    pub fn get_number(&self, options: Option<JsFieldOptions>) -> JsValue {
+        let lang = super::options_lang(options.as_deref());
+        Tape::field(&self.inner.number_in(lang), None, &|| lang)
     }
 
     /// The region of the number, once known.

@@ -22,6 +22,13 @@ test("AsYouType formats keystroke by keystroke and reports the number", () => {
   assert.equal(f.input("+"), "+");
   assert.equal(f.getNumberValue(), undefined);
   assert.equal(f.getNumber().error.code, "phone_incomplete");
+  // The message in the language asked for, as every field function gives it.
+  const english = f.getNumber().error.message;
+  const spanish = f.getNumber({ lang: "es" }).error.message;
+  assert.notEqual(spanish, english);
+  assert.equal(spanish, ck.errorMessages("es").phone_incomplete);
+  assert.equal(english, ck.errorMessages("en").phone_incomplete);
+  assert.equal(f.getNumber({ lang: "xx" }).error.message, english);
   assert.equal(f.input("442079460958"), "+44 20 7946 0958");
   assert.equal(f.getCountry(), "GB");
   f.free();
@@ -38,6 +45,7 @@ test("AsYouType never throws, whatever it is given", () => {
       assert.equal(typeof f.input(text), "string");
     }
     f.getNumber();
+    for (const options of hostile) f.getNumber(options);
     f.getNumberValue();
     f.getCountry();
     f.getCallingCode();

@@ -84,6 +84,8 @@ export async function usage(): Promise<string[]> {
   const shown: string = typing.input("6502530000");
   const value: string | undefined = typing.getNumberValue();
   const typed: PhoneResult = typing.getNumber();
+  const spanish: PhoneResult = typing.getNumber({ lang: "es" });
+  out.push(spanish.ok ? "" : spanish.error.message);
   const callingCode: number | undefined = typing.getCallingCode();
   const possible: boolean = typing.isPossible() && typing.isValid();
   out.push(shown, value ?? "", typed.ok ? typed.national : typed.error.code, String(callingCode), String(possible));
