@@ -149,9 +149,7 @@ impl Plan {
             // A column taken by this field is no longer a matched field's.
             for part in &parts {
                 if let Part::Column(i) = part {
-                    fields.retain(|(_, p)| {
-                        !matches!(p.as_slice(), [m @ (Part::Column(_) | Part::Joined(_))] if m.columns().contains(i))
-                    });
+                    fields.retain(|(_, p)| !matches!(p.as_slice(), [m] if m.columns().contains(i)));
                 }
             }
             if !parts.is_empty() {
